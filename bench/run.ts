@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: speed and memory, each as a ratio against a baseline measured in the same run.
+ *   - ingest: convoscope's streaming readers vs a bare readline + JSON.parse of the same JSONL;
+ *   - ingest+facets: the per-conversation stages on top (target: at most 3x the bare read+parse).
+ * Peak RSS per task comes from a separate process each. BENCH_CONVERSATIONS sets the corpus size
+ * (default 200,000; the foundation's memory check uses 1,000,000).
+ */
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureCorpus } from "./corpus.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const size = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
+const corpus = await ensureCorpus(join(here, "..", ".bench-tmp"), size);
+
+interface Result {
+  task: string;
+  conversations: number;
+  seconds: number;
+  peak_rss_mb: number;
+}
+
+function run(task: string): Result {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "worker.ts"), task, corpus], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Result;
+}
+
+const results = ["read+parse", "ingest", "ingest+facets"].map(run);
+const base = results[0] as Result;
+console.log(`corpus: ${size.toLocaleString("en")} conversations (${corpus})`);
+console.log("task            conv/s      seconds  peak RSS MB  time vs read+parse");
+for (const r of results) {
+  const rate = Math.round(r.conversations / r.seconds);
+  console.log(
+    `${r.task.padEnd(14)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${(r.seconds / base.seconds).toFixed(2)}x`,
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The `convoscope` command line: commander wiring only. Each command parses its options, calls the
+ * library, and prints a human summary (or `--json`). Progress goes to stderr. The entry point that
+ * runs it is main.ts.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import { READERS } from "../ingest/index.ts";
+import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
+import { writeFacets } from "../pipeline/facets-only.ts";
+import { runStudy } from "../pipeline/study.ts";
+import { readManifest, renderRelease } from "../release/index.ts";
+import { VERSION } from "../version.ts";
+import { progressBar } from "./progress.ts";
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}
+
+const COLUMN_KEYS: Record<string, keyof LongCsvColumns> = {
+  conversation_id: "conversationId",
+  role: "role",
+  text: "text",
+  user_id: "userId",
+  timestamp: "timestamp",
+};
+
+/** `--columns conversation_id=chat,role=speaker` -> { conversationId: "chat", role: "speaker" }. */
+export function parseColumns(value: string): Partial<LongCsvColumns> {
+  const out: Partial<LongCsvColumns> = {};
+  for (const pair of value.split(",")) {
+    const [key, name] = pair.split("=").map((s) => s.trim());
+    const field = key ? COLUMN_KEYS[key] : undefined;
+    if (!field || !name) {
+      throw new InvalidArgumentError(`expected KEY=COLUMN pairs with KEY one of ${Object.keys(COLUMN_KEYS).join(", ")}`);
+    }
+    out[field] = name;
+  }
+  return out;
+}
+
+const formatOption = () =>
+  new Option("--format <name>", "force an input format instead of detecting it per file").choices([...FORMAT_NAMES]);
+const columnsOption = () =>
+  new Option("--columns <pairs>", "long-csv column names, e.g. conversation_id=chat,role=speaker,text=body").argParser(
+    parseColumns,
+  );
+
+export function buildProgram(): Command {
+  const program = new Command("convoscope")
+    .description("Privacy-preserving aggregate insight from AI-assistant conversation logs and AI-led interviews.")
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("study")
+    .description("read conversations, analyse them, and write a study folder (internal/, release/, manifest.json)")
+    .argument("<inputs...>", "files or folders (.jsonl, .json, .csv, optionally .gz)")
+    .requiredOption("-o, --out <dir>", "the study folder to write")
+    .addOption(formatOption())
+    .addOption(columnsOption())
+    .option("--strict", "stop at the first malformed record instead of setting it aside", false)
+    .option("--force", "redo the study in an existing folder (cached model answers are kept)", false)
+    .option("--resume", "continue an interrupted study in --out from its checkpoint", false)
+    .addOption(new Option("--engine <name>", "facet engine").choices(["offline"]).default("offline"))
+    .option("--min-users <n>", "distinct users every released number must cover", positiveInt, 5)
+    .option("--min-conversations <n>", "conversations every released number must cover", positiveInt, 15)
+    .option("--seed <n>", "seed for every random step (bootstrap, clustering)", (v) => Number.parseInt(v, 10), 42)
+    .option("-q, --quiet", "no progress bar", false)
+    .option("--json", "print a machine-readable summary on stdout", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ convoscope study examples/conversations.jsonl --out my-study
+  $ convoscope study exports/ --out q3 --min-users 10 --min-conversations 50
+  $ convoscope study messages.csv --format long-csv --columns conversation_id=chat,role=speaker --out s
+  $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run`,
+    )
+    .action(async (inputs: string[], o) => {
+      if (o.force && o.resume) throw new ConvoscopeError("--force and --resume exclude each other", EXIT.usage);
+      const bar = progressBar(o.quiet || o.json);
+      let summary: Awaited<ReturnType<typeof runStudy>>;
+      try {
+        summary = await runStudy(
+          {
+            inputs,
+            out: o.out,
+            format: o.format as FormatName | undefined,
+            columns: o.columns,
+            strict: o.strict,
+            mode: o.resume ? "resume" : o.force ? "force" : "new",
+            engine: o.engine,
+            minUsers: o.minUsers,
+            minConversations: o.minConversations,
+            seed: o.seed,
+            commandLine: ["convoscope", ...process.argv.slice(2)],
+          },
+          (p) => bar.update(p),
+        );
+      } finally {
+        bar.stop();
+      }
+      const m = summary.manifest;
+      if (o.json) {
+        console.log(JSON.stringify({ out: summary.out, counts: m.counts, rejections_by_reason: m.rejections_by_reason, timings: m.timings }));
+        return;
+      }
+      const seconds = Object.values(m.timings).reduce((a, b) => a + b, 0);
+      console.error(
+        `convoscope: ${m.counts.analysed} conversations analysed, ${m.counts.rejected} set aside, ` +
+          `${m.inputs.length} input file${m.inputs.length === 1 ? "" : "s"}, ${seconds.toFixed(1)} s${m.resumed ? " (resumed)" : ""}`,
+      );
+      for (const [reason, n] of Object.entries(m.rejections_by_reason)) console.error(`  set aside: ${n} x ${reason}`);
+      if (m.counts.rejected > 0) console.error(`  where: ${summary.out}/internal/rejected.jsonl (file and line, no text)`);
+      console.error(`  report: ${summary.out}/release/report.html`);
+    });
+
+  program
+    .command("facets")
+    .description("write only the per-conversation records (the internal/facets.jsonl schema), no study folder")
+    .argument("<inputs...>", "files or folders")
+    .requiredOption("-o, --out <file>", "JSONL file to write, or - for stdout")
+    .addOption(formatOption())
+    .addOption(columnsOption())
+    .option("--strict", "stop at the first malformed record", false)
+    .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
+    .addHelpText("after", "\nExamples:\n  $ convoscope facets examples/conversations.jsonl --out facets.jsonl\n  $ convoscope facets chats.jsonl.gz --out - | head")
+    .action(async (inputs: string[], o) => {
+      const summary = await writeFacets(inputs, o.out, { format: o.format, columns: o.columns, strict: o.strict });
+      if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
+      else console.error(`convoscope: ${summary.analysed} records written, ${summary.rejected} set aside`);
+    });
+
+  program
+    .command("report")
+    .description("re-render DIR/release from DIR/internal (after changing code or thresholds in the manifest)")
+    .argument("<dir>", "a study folder")
+    .addHelpText("after", "\nExample:\n  $ convoscope report my-study")
+    .action(async (dir: string) => {
+      const sections = await renderRelease(dir, readManifest(dir));
+      console.error(`convoscope: ${dir}/release/report.html rendered (${sections.length} sections)`);
+    });
+
+  program
+    .command("formats")
+    .description("list the input formats convoscope reads")
+    .option("--json", "machine-readable", false)
+    .option("--examples", "show an example record of each format", false)
+    .addHelpText("after", "\nExample:\n  $ convoscope formats --examples")
+    .action((o) => {
+      if (o.json) {
+        console.log(JSON.stringify(READERS.map((r) => ({ format: r.format, description: r.description, example: r.example }))));
+        return;
+      }
+      const width = Math.max(...READERS.map((r) => r.format.length));
+      for (const r of READERS) {
+        console.log(`${r.format.padEnd(width)}  ${r.description}`);
+        if (o.examples) console.log(`${" ".repeat(width)}  e.g. ${r.example.replaceAll("\n", `\n${" ".repeat(width + 7)}`)}\n`);
+      }
+      console.log("\nFormats are detected per file; force one with --format NAME.");
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ConvoscopeError) {
+      process.stderr.write(`convoscope: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === "string" && code.startsWith("commander.")) {
+      return (error as { exitCode?: number }).exitCode ?? EXIT.usage;
+    }
+    process.stderr.write(`convoscope: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+}

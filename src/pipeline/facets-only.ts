@@ -1,0 +1,52 @@
+/**
+ * `convoscope facets`: the per-conversation records alone (the same schema as internal/facets.jsonl),
+ * with no study folder, database or report. For piping into other tools.
+ */
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import { readItems } from "../ingest/index.ts";
+import type { FormatName, LongCsvColumns } from "../ingest/reader.ts";
+import type { Rejection } from "../types.ts";
+import { analyseConversation } from "./per-conversation.ts";
+
+export interface FacetsOptions {
+  format?: FormatName;
+  columns?: Partial<LongCsvColumns>;
+  strict?: boolean;
+  onRejection?: (r: Rejection) => void;
+  onProgress?: (conversations: number) => void;
+}
+
+export interface FacetsSummary {
+  analysed: number;
+  rejected: number;
+}
+
+/** Writes one record per conversation to `out` ("-" = stdout). */
+export async function writeFacets(inputs: string[], out: string, options: FacetsOptions = {}): Promise<FacetsSummary> {
+  const sink: Writable = out === "-" ? process.stdout : createWriteStream(out);
+  let analysed = 0;
+  let rejected = 0;
+  for await (const item of readItems(inputs, { format: options.format, columns: options.columns })) {
+    if ("rejection" in item) {
+      if (options.strict) {
+        const r = item.rejection;
+        throw new ConvoscopeError(`${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`, EXIT.rejected);
+      }
+      rejected++;
+      options.onRejection?.(item.rejection);
+      continue;
+    }
+    const { record } = analyseConversation(item.conversation);
+    if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, "drain");
+    analysed++;
+    if (analysed % 1000 === 0) options.onProgress?.(analysed);
+  }
+  if (sink !== process.stdout) {
+    sink.end();
+    await once(sink, "finish");
+  }
+  return { analysed, rejected };
+}

@@ -1,0 +1,34 @@
+/** `manifest.json`: what ran, on what, with which options, and what came of it. */
+import type { FormatName } from "../ingest/reader.ts";
+
+export interface InputFile {
+  path: string;
+  format: FormatName | null;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  convoscope_version: string;
+  node_version: string;
+  command_line: string[];
+  engine: string;
+  options: Record<string, unknown>;
+  inputs: InputFile[];
+  counts: {
+    /** Records met in the inputs: analysed + rejected. */
+    read: number;
+    rejected: number;
+    analysed: number;
+    /** Distinct user ids; equals `analysed` when the input has none (each conversation is its own user). */
+    users: number;
+    has_user_ids: boolean;
+  };
+  rejections_by_reason: Record<string, number>;
+  /** Wall-clock seconds per stage. */
+  timings: Record<string, number>;
+  started_at: string;
+  finished_at: string;
+  resumed: boolean;
+  fingerprint: string;
+}

@@ -1,0 +1,229 @@
+/**
+ * `runStudy`: inputs in, study folder out. Reads every input as a stream, runs the per-conversation
+ * stages, appends records to internal/facets.jsonl with checkpoints (so a killed run resumes where it
+ * stopped), loads the records into DuckDB, and renders the release.
+ */
+import { rename, rm } from "node:fs/promises";
+import { z } from "zod";
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import { detectFormat, expandInputs, readItems } from "../ingest/index.ts";
+import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
+import { renderRelease } from "../release/index.ts";
+import type { Rejection } from "../types.ts";
+import { VERSION } from "../version.ts";
+import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
+import { hashFile, hashValue } from "./hash.ts";
+import { JsonlWriter } from "./jsonl-writer.ts";
+import type { InputFile, Manifest } from "./manifest.ts";
+import { ANALYSIS_VERSION, analyseConversation } from "./per-conversation.ts";
+import { loadStudyDatabase, recordRun } from "./store.ts";
+import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
+
+export const StudyOptionsSchema = z.strictObject({
+  inputs: z.array(z.string()).min(1, "give at least one input file or folder"),
+  out: z.string().min(1),
+  format: z.enum(FORMAT_NAMES).optional(),
+  columns: z
+    .strictObject({
+      conversationId: z.string().optional(),
+      role: z.string().optional(),
+      text: z.string().optional(),
+      userId: z.string().optional(),
+      timestamp: z.string().optional(),
+    })
+    .optional(),
+  strict: z.boolean().default(false),
+  /** "new" refuses a non-empty folder; "force" redoes it; "resume" continues from the checkpoint. */
+  mode: z.enum(["new", "force", "resume"]).default("new"),
+  engine: z.enum(["offline"]).default("offline"),
+  minUsers: z.number().int().min(1).default(5),
+  minConversations: z.number().int().min(1).default(15),
+  seed: z.number().int().default(42),
+  commandLine: z.array(z.string()).default([]),
+});
+export type StudyOptions = z.input<typeof StudyOptionsSchema>;
+type ResolvedOptions = z.output<typeof StudyOptionsSchema>;
+
+export interface StudyProgress {
+  stage: "hash" | "read" | "store" | "release" | "done";
+  conversations: number;
+  rejected: number;
+  filesDone: number;
+  filesTotal: number;
+  /** Input bytes read so far and in all (compressed size for gzip): what an ETA is computed from. */
+  bytesDone?: number;
+  bytesTotal?: number;
+  file?: string;
+}
+
+export interface StudySummary {
+  out: string;
+  manifest: Manifest;
+}
+
+const CHECKPOINT_EVERY_RECORDS = 5000;
+const CHECKPOINT_EVERY_MS = 2000;
+
+export async function runStudy(
+  options: StudyOptions,
+  onProgress: (p: StudyProgress) => void = () => {},
+): Promise<StudySummary> {
+  const opts = parseOptions(options);
+  const paths = studyPaths(opts.out);
+  const startedAt = new Date();
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = round((performance.now() - t0) / 1000 + (timings[stage] ?? 0));
+    }
+  };
+
+  const files = await expandInputs(opts.inputs);
+  if (files.length === 0) throw new ConvoscopeError(`no input files found in ${opts.inputs.join(", ")}`, EXIT.input);
+  const inputs: InputFile[] = await time("hash_inputs", async () => {
+    const out: InputFile[] = [];
+    for (const [i, path] of files.entries()) {
+      onProgress({ stage: "hash", conversations: 0, rejected: 0, filesDone: i, filesTotal: files.length, file: path });
+      const format = opts.format ?? (await detectFormat(path));
+      out.push({ path, format, ...(await hashFile(path)) });
+    }
+    return out;
+  });
+
+  const fingerprint = hashValue({
+    version: VERSION,
+    analysis: ANALYSIS_VERSION,
+    inputs: inputs.map((f) => [f.path, f.sha256, f.format]),
+    columns: opts.columns ?? null,
+    engine: opts.engine,
+  });
+  const previous = opts.mode === "resume" ? readCheckpoint(paths.checkpoint) : null;
+  if (opts.mode === "resume" && previous && previous.fingerprint !== fingerprint) {
+    throw new ConvoscopeError(
+      `cannot resume ${opts.out}: its checkpoint was made from other inputs or options; use --force to start over`,
+      EXIT.usage,
+    );
+  }
+  await prepareStudyFolder(paths, opts.mode === "resume" ? "resume" : opts.mode);
+  const resumed = previous !== null;
+  const skip = previous?.records ?? 0;
+
+  const facets = await JsonlWriter.open(paths.facetsPartial, previous?.bytes ?? 0, skip);
+  // Rejections are cheap to find again, so they are rewritten from the start on every run.
+  const rejected = await JsonlWriter.open(paths.rejected);
+  const rejectionsByReason: Record<string, number> = {};
+  let good = 0;
+  let lastCheckpoint = performance.now();
+  const checkpoint = async () => {
+    await facets.flush();
+    await writeCheckpoint(paths.checkpoint, { fingerprint, records: facets.lines, bytes: facets.bytes });
+    lastCheckpoint = performance.now();
+  };
+
+  await time("read_and_facets", async () => {
+    for (const [i, input] of inputs.entries()) {
+      onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone: i, filesTotal: inputs.length, file: input.path });
+      const items = readItems(input.path, { format: input.format ?? undefined, columns: opts.columns });
+      for await (const item of items) {
+        if ("rejection" in item) {
+          await recordRejection(item.rejection, opts.strict, rejected, rejectionsByReason);
+          continue;
+        }
+        good++;
+        if (good <= skip) continue;
+        const { record } = analyseConversation(item.conversation);
+        await facets.write(record);
+        if (good % 1000 === 0) {
+          onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone: i, filesTotal: inputs.length, file: input.path });
+        }
+        if (good % CHECKPOINT_EVERY_RECORDS === 0 || performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS) {
+          await checkpoint();
+        }
+      }
+    }
+    await checkpoint();
+    await facets.close();
+    await rejected.close();
+  });
+  if (good < skip) {
+    throw new ConvoscopeError(`cannot resume ${opts.out}: the checkpoint has more records than the inputs`, EXIT.usage);
+  }
+  await rename(paths.facetsPartial, paths.facets);
+
+  onProgress({ stage: "store", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  const users = await time("store", () => loadStudyDatabase(paths));
+
+  const manifest: Manifest = {
+    convoscope_version: VERSION,
+    node_version: process.version,
+    command_line: opts.commandLine,
+    engine: opts.engine,
+    options: {
+      format: opts.format ?? null,
+      columns: opts.columns ?? null,
+      strict: opts.strict,
+      min_users: opts.minUsers,
+      min_conversations: opts.minConversations,
+      seed: opts.seed,
+    },
+    inputs,
+    counts: {
+      read: good + rejected.lines,
+      rejected: rejected.lines,
+      analysed: good,
+      users: users.distinct,
+      has_user_ids: users.withIds > 0,
+    },
+    rejections_by_reason: rejectionsByReason,
+    timings,
+    started_at: startedAt.toISOString(),
+    finished_at: "",
+    resumed,
+    fingerprint,
+  };
+  onProgress({ stage: "release", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  await time("release", () => renderRelease(paths.root, manifest));
+  manifest.finished_at = new Date().toISOString();
+  await recordRun(paths, manifest);
+  await writeFileAtomic(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rm(paths.checkpoint, { force: true });
+  onProgress({ stage: "done", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  return { out: paths.root, manifest };
+}
+
+function parseOptions(options: StudyOptions): ResolvedOptions {
+  const parsed = StudyOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`);
+    throw new ConvoscopeError(`invalid study options: ${problems.join("; ")}`, EXIT.usage);
+  }
+  return parsed.data;
+}
+
+async function recordRejection(
+  rejection: Rejection,
+  strict: boolean,
+  out: JsonlWriter,
+  byReason: Record<string, number>,
+): Promise<void> {
+  if (strict) {
+    const where = rejection.line !== undefined ? `:${rejection.line}` : rejection.index !== undefined ? `[${rejection.index}]` : "";
+    throw new ConvoscopeError(`${rejection.file}${where}: ${rejection.reason} (--strict stops at the first bad record)`, EXIT.rejected);
+  }
+  byReason[reasonKind(rejection.reason)] = (byReason[reasonKind(rejection.reason)] ?? 0) + 1;
+  await out.write(rejection);
+}
+
+/** Groups reasons by their kind ("unknown role" rather than each role's name) for the summary. */
+function reasonKind(reason: string): string {
+  return reason.replace(/\s*[:(].*$/, "").replace(/\s*"[^"]*"/g, "").trim() || reason;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export type { FormatName };

@@ -1,0 +1,41 @@
+/** A released figure: gated data rows, the Vega-Lite spec that draws them, and what a reader needs to trust it. */
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface Figure {
+  /** File stem under release/figures/ (kebab-case). */
+  id: string;
+  title: string;
+  /** What the figure shows, in plain words. */
+  caption: string;
+  /** How the numbers were computed. */
+  method: string;
+  /** Conversations the figure covers. */
+  n: number;
+  /** The released rows: every one has passed the privacy gate. */
+  rows: Row[];
+  /** A Vega-Lite spec without `data`: the rows are injected when rendering. */
+  spec: Record<string, unknown>;
+  /** Categories not shown on their own because they fell under the thresholds. */
+  suppressed: number;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  /** Sentences for the executive summary, with the key numbers. */
+  summary: string[];
+  /** Paragraphs shown above the figures. */
+  intro?: string[];
+  figures: Figure[];
+}
+
+/** Rounds shares and intervals for release: enough precision to read, no false precision. */
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function percent(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The release: everything under DIR/release/ is rendered from DIR/internal/ by streaming the
+ * per-conversation records once through every analysis, gating each figure, and writing the report,
+ * the figures' CSV data and Vega-Lite specs, and privacy.json. `convoscope report DIR` calls this alone.
+ */
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { ANALYSES } from "../analyses/index.ts";
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import type { Manifest } from "../pipeline/manifest.ts";
+import { studyPaths } from "../pipeline/study-folder.ts";
+import type { FacetRecord } from "../types.ts";
+import { figureSpec, renderSvg } from "./chart.ts";
+import { toCsv } from "./csv.ts";
+import type { Section } from "./figure.ts";
+import type { Thresholds } from "./gate.ts";
+import { renderReportHtml } from "./html.ts";
+
+export async function* readFacetRecords(path: string): AsyncGenerator<FacetRecord> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (line.length > 0) yield JSON.parse(line) as FacetRecord;
+  }
+}
+
+export function readManifest(root: string): Manifest {
+  const path = studyPaths(root).manifest;
+  if (!existsSync(path)) throw new ConvoscopeError(`${root} is not a study folder: ${path} is missing`, EXIT.input);
+  return JSON.parse(readFileSync(path, "utf8")) as Manifest;
+}
+
+export function thresholdsOf(manifest: Manifest): Thresholds {
+  return {
+    minUsers: Number(manifest.options.min_users ?? 5),
+    minConversations: Number(manifest.options.min_conversations ?? 15),
+  };
+}
+
+const METHODS = [
+  "Each input file is read as a stream and every conversation normalised to user, assistant and system messages. " +
+    "Malformed records are set aside (counted here, listed by file and line in the study's internal folder) and never analysed.",
+  "Released numbers pass an aggregation gate modelled on Clio: a category, bar or cell is shown only when it covers at least " +
+    "the minimum number of distinct users and of conversations; smaller categories are pooled into “other” or suppressed.",
+];
+
+const LIMITATIONS = [
+  "Counts describe the conversations in the inputs, not a population: a sample's biases carry into every figure.",
+  "When the inputs carry no user ids, each conversation counts as its own user, which makes the distinct-user threshold weaker.",
+];
+
+/** Renders DIR/release from DIR/internal. Returns the sections it rendered. */
+export async function renderRelease(root: string, manifest: Manifest = readManifest(root)): Promise<Section[]> {
+  const paths = studyPaths(root);
+  if (!existsSync(paths.facets)) throw new ConvoscopeError(`${paths.facets} is missing: run \`convoscope study\` first`, EXIT.input);
+  const thresholds = thresholdsOf(manifest);
+  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42) };
+  const analyses = ANALYSES.map((make) => make(ctx));
+  for await (const record of readFacetRecords(paths.facets)) {
+    for (const a of analyses) a.add(record);
+  }
+  const sections = analyses.map((a) => a.finish()).filter((s): s is Section => s !== null);
+
+  await rm(paths.release, { recursive: true, force: true });
+  await mkdir(paths.figures, { recursive: true });
+  const svgs = new Map<string, string>();
+  let suppressed = 0;
+  for (const figure of sections.flatMap((s) => s.figures)) {
+    suppressed += figure.suppressed;
+    await writeFile(join(paths.figures, `${figure.id}.csv`), toCsv(figure.rows));
+    await writeFile(join(paths.figures, `${figure.id}.vl.json`), `${JSON.stringify(figureSpec(figure), null, 2)}\n`);
+    if (figure.rows.length > 0) svgs.set(figure.id, await renderSvg(figure));
+  }
+  const html = renderReportHtml({
+    title: "Conversation study",
+    manifest,
+    thresholds,
+    sections,
+    svgs,
+    methods: METHODS,
+    limitations: LIMITATIONS,
+  });
+  await writeFile(join(paths.release, "report.html"), html);
+  const privacy = {
+    thresholds: { min_users: thresholds.minUsers, min_conversations: thresholds.minConversations },
+    users_counted_as: manifest.counts.has_user_ids ? "user_id" : "conversation (input has no user ids)",
+    figures: sections.flatMap((s) => s.figures).length,
+    categories_suppressed: suppressed,
+  };
+  await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
+  return sections;
+}

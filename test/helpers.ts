@@ -1,0 +1,44 @@
+/** Small helpers shared by the end-to-end tests. */
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const CLI = join(ROOT, "src", "cli", "main.ts");
+
+export function tempDir(prefix = "convoscope-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source in a child process, as a user would (stderr is not a TTY: no progress bar). */
+export function runCli(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** One OpenAI-style JSONL line. */
+export function chatLine(id: string, user: string | null, turns: [string, string][]): string {
+  const messages = turns.flatMap(([u, a]) => [
+    { role: "user", content: u },
+    { role: "assistant", content: a },
+  ]);
+  return JSON.stringify(user === null ? { id, messages } : { id, user_id: user, messages });
+}

@@ -1,0 +1,159 @@
+/** End to end: a study folder from inputs, through the library API and the CLI. */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { EXIT } from "../src/errors.ts";
+import { runStudy } from "../src/pipeline/study.ts";
+import { FacetRecordSchema } from "../src/types.ts";
+import { CLI, chatLine, runCli, tempDir } from "./helpers.ts";
+
+function corpus(dir: string, n: number, bad = true): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(chatLine(`c${i}`, `u${i % 40}`, [[`How do I sort a list in Python? (${i})`, "Use sorted(xs)."]]));
+    if (bad && i === 3) lines.push("{not json");
+    if (bad && i === 7) lines.push(JSON.stringify({ id: "r1", messages: [{ role: "narrator", content: "x" }] }));
+  }
+  const path = join(dir, "chats.jsonl");
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+async function query(db: string, sql: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(db, { access_mode: "READ_ONLY" });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+test("runStudy writes the study folder contract", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 100);
+  const out = join(dir, "study");
+  const { manifest } = await runStudy({ inputs: [input], out });
+
+  assert.deepEqual(manifest.counts, { read: 102, rejected: 2, analysed: 100, users: 40, has_user_ids: true });
+  assert.equal(manifest.inputs.length, 1);
+  assert.match(manifest.inputs[0]?.sha256 ?? "", /^[0-9a-f]{64}$/);
+  assert.equal(manifest.inputs[0]?.format, "openai-jsonl");
+  for (const stage of ["hash_inputs", "read_and_facets", "store", "release"]) {
+    assert.equal(typeof manifest.timings[stage], "number", `timing for ${stage}`);
+  }
+
+  const records = readFileSync(join(out, "internal", "facets.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(records.length, 100);
+  for (const r of records) FacetRecordSchema.parse(r);
+  assert.equal(records[0].id, "c0");
+  assert.equal(records[0].human_turns, 1);
+
+  const rejected = readFileSync(join(out, "internal", "rejected.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(
+    rejected.map((r) => r.line),
+    [5, 10],
+  );
+  for (const r of rejected) assert.deepEqual(Object.keys(r).sort(), ["file", "line", "reason"]);
+
+  const [[count]] = (await query(join(out, "internal", "study.duckdb"), "select count(*) from conversations")) as [[bigint]];
+  assert.equal(Number(count), 100);
+  const [[runs]] = (await query(join(out, "internal", "study.duckdb"), "select count(*) from runs")) as [[bigint]];
+  assert.equal(Number(runs), 1);
+
+  assert.ok(existsSync(join(out, "release", "report.html")));
+  assert.ok(existsSync(join(out, "release", "privacy.json")));
+  assert.ok(existsSync(join(out, "release", "figures", "conversation-length.csv")));
+  assert.ok(existsSync(join(out, "manifest.json")));
+  assert.ok(!existsSync(join(out, "internal", "checkpoint.json")), "the checkpoint is removed when a study finishes");
+});
+
+test("a study refuses an existing folder unless --force, and --force gives the same records", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 30, false);
+  const out = join(dir, "study");
+  const first = await runCli(["study", input, "--out", out]);
+  assert.equal(first.code, 0, first.stderr);
+  const before = readFileSync(join(out, "internal", "facets.jsonl"), "utf8");
+
+  const again = await runCli(["study", input, "--out", out]);
+  assert.equal(again.code, EXIT.exists);
+  assert.match(again.stderr, /already exists.*--force/);
+
+  const forced = await runCli(["study", input, "--out", out, "--force", "--json"]);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(JSON.parse(forced.stdout).counts.analysed, 30);
+  assert.equal(readFileSync(join(out, "internal", "facets.jsonl"), "utf8"), before, "reruns are identical");
+});
+
+test("--strict stops at the first bad record with its file and line", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 10);
+  const result = await runCli(["study", input, "--out", join(dir, "s"), "--strict"]);
+  assert.equal(result.code, EXIT.rejected);
+  assert.match(result.stderr, /chats\.jsonl:5: /);
+});
+
+test("a study killed mid-run resumes to exactly the records of an uninterrupted run", async () => {
+  const dir = tempDir();
+  const lines: string[] = [];
+  for (let i = 0; i < 120_000; i++) {
+    lines.push(chatLine(`c${i}`, `u${i % 500}`, [[`Question number ${i} about sorting lists?`, "An answer."]]));
+  }
+  const input = join(dir, "big.jsonl");
+  writeFileSync(input, `${lines.join("\n")}\n`);
+  const killed = join(dir, "killed");
+
+  // Start a run and kill -9 it once a checkpoint shows partial progress.
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet"], {
+    stdio: "ignore",
+  });
+  const checkpoint = join(killed, "internal", "checkpoint.json");
+  let records = 0;
+  for (let i = 0; i < 3000 && records === 0; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (existsSync(checkpoint)) {
+      try {
+        records = JSON.parse(readFileSync(checkpoint, "utf8")).records;
+      } catch {
+        // caught mid-rename; look again
+      }
+    }
+  }
+  child.kill("SIGKILL");
+  await new Promise((r) => child.on("close", r));
+  assert.ok(records > 0 && records < 120_000, `killed part-way (checkpoint at ${records})`);
+  assert.ok(!existsSync(join(killed, "manifest.json")));
+
+  const refused = await runCli(["study", input, "--out", killed]);
+  assert.equal(refused.code, EXIT.exists, "an interrupted folder is not overwritten silently");
+
+  const resumed = await runCli(["study", input, "--out", killed, "--resume", "--json"]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const manifest = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
+  assert.equal(manifest.resumed, true);
+  assert.equal(manifest.counts.analysed, 120_000);
+
+  const straight = join(dir, "straight");
+  assert.equal((await runCli(["study", input, "--out", straight, "--quiet"])).code, 0);
+  const a = readFileSync(join(killed, "internal", "facets.jsonl"), "utf8");
+  const b = readFileSync(join(straight, "internal", "facets.jsonl"), "utf8");
+  assert.equal(a.length, b.length);
+  assert.ok(a === b, "resumed records equal an uninterrupted run's, byte for byte");
+});
+
+test("resume refuses a checkpoint made from other inputs", async () => {
+  const dir = tempDir();
+  const out = join(dir, "s");
+  const input = corpus(dir, 20, false);
+  await runStudy({ inputs: [input], out });
+  // A leftover checkpoint from a different input:
+  writeFileSync(join(out, "internal", "checkpoint.json"), JSON.stringify({ fingerprint: "x", records: 3, bytes: 10, updated: "" }));
+  const result = await runCli(["study", input, "--out", out, "--resume"]);
+  assert.equal(result.code, EXIT.usage);
+  assert.match(result.stderr, /other inputs or options/);
+});
