@@ -179,7 +179,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (error as { code?: string }).code;
     if (typeof code === "string" && code.startsWith("commander.")) {
-      return (error as { exitCode?: number }).exitCode ?? EXIT.usage;
+      // Help and --version "fail" with exit code 0; every other commander error is a usage mistake.
+      return (error as { exitCode?: number }).exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     process.stderr.write(`convoscope: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.internal;

@@ -1,0 +1,49 @@
+/**
+ * CSV rows as a stream, each with the line it starts on. A row csv-parse cannot make sense of (an
+ * unclosed quote, a wrong number of fields) is reported with its line and skipped; a broken gzip ends
+ * the rows with a fault. Fields are decoded as UTF-8; a replacement character marks invalid bytes.
+ */
+import { parse } from "csv-parse";
+import { streamFault } from "./lines.ts";
+import type { FileInput } from "./reader.ts";
+
+export type CsvItem = { line: number; row: Record<string, string> } | { line: number; fault: string };
+
+export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
+  const source = input.open();
+  const parser = parse({
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    info: true,
+    relax_column_count: false,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
+  const skipped: CsvItem[] = [];
+  parser.on("skip", (error: { lines?: number; message: string; code?: string }) => {
+    skipped.push({ line: error.lines ?? 0, fault: `malformed CSV row (${error.code ?? error.message})` });
+  });
+  source.on("error", (e) => parser.destroy(e));
+  source.pipe(parser);
+  let lastLine = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      while (skipped.length > 0) yield skipped.shift() as CsvItem;
+      const line = lastLine + 1;
+      lastLine = info.lines;
+      if (Object.values(record).some((v) => v.includes("\uFFFD"))) yield { line, fault: "invalid UTF-8" };
+      else yield { line, row: record };
+    }
+    while (skipped.length > 0) yield skipped.shift() as CsvItem;
+  } catch (error) {
+    while (skipped.length > 0) yield skipped.shift() as CsvItem;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    yield { line: lastLine + 1, fault: code.startsWith("Z_") || /unexpected end/.test(String(error)) ? streamFault(error) : `malformed CSV (${code || (error as Error).message})` };
+  }
+}
+
+/** The header line of a CSV head, split on commas (good enough for detection). */
+export function csvHeader(head: string): string[] {
+  const first = head.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return first.split(",").map((h) => h.trim().replace(/^"|"$/g, "").toLowerCase());
+}

@@ -1,0 +1,80 @@
+/**
+ * Reading conversations from files and folders in any supported format, as a stream. This is where a
+ * conversation's journey starts: everything downstream sees only `Conversation` and `Rejection`.
+ */
+import { stat, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import type { Conversation, Rejection } from "../types.ts";
+import { detectFormat, getReader } from "./detect.ts";
+import { fileInput } from "./open.ts";
+import type { FormatName, ReaderOptions, ReadItem } from "./reader.ts";
+
+export { detectFormat, detectFromHead, formatList, getReader, READERS } from "./detect.ts";
+export { fileInput } from "./open.ts";
+
+const INPUT_EXTENSIONS = /\.(jsonl|ndjson|json|csv|txt)(\.gz)?$/i;
+
+export interface ReadOptions extends ReaderOptions {
+  /** Force one format for every file instead of detecting it per file. */
+  format?: FormatName;
+  /** Throw at the first rejection instead of reporting it. */
+  strict?: boolean;
+  onRejection?: (r: Rejection) => void;
+  onFile?: (f: { path: string; format: FormatName }) => void;
+  /** Called with the number of (compressed) bytes read from disk, for progress. */
+  onBytes?: (n: number) => void;
+}
+
+/** Files as given; folders walked recursively for known extensions. Sorted, so order is deterministic. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(input);
+    } catch {
+      throw new ConvoscopeError(`${input}: no such file or folder`, EXIT.input);
+    }
+    if (info.isDirectory()) files.push(...(await walk(input)));
+    else files.push(input);
+  }
+  return files;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path)));
+    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Every conversation and rejection in the inputs, in file order. */
+export async function* readItems(inputs: string | string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
+    const format = options.format ?? (await detectFormat(path));
+    options.onFile?.({ path, format });
+    yield* getReader(format).read(fileInput(path, options.onBytes), options);
+  }
+}
+
+function where(r: Rejection): string {
+  return `${r.file}${r.line !== undefined ? `:${r.line}` : r.index !== undefined ? `[${r.index}]` : ""}`;
+}
+
+/** The good conversations; rejections go to `onRejection`, or throw with `strict`. */
+export async function* readConversations(inputs: string | string[], options: ReadOptions = {}): AsyncGenerator<Conversation> {
+  for await (const item of readItems(inputs, options)) {
+    if ("conversation" in item) {
+      yield item.conversation;
+      continue;
+    }
+    if (options.strict) throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
+    options.onRejection?.(item.rejection);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Splits a byte stream into lines with their 1-based numbers. Each line is decoded on its own with a
+ * strict UTF-8 decoder, so one line of invalid bytes is reported and the rest of the file still reads.
+ * Handles a leading BOM and CRLF endings. A stream error (a truncated gzip) ends the lines with a fault.
+ */
+import type { Readable } from "node:stream";
+
+export type LineItem = { line: number; text: string } | { line: number; fault: string };
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+const NEWLINE = 0x0a;
+
+function decodeLine(bytes: Uint8Array, line: number): LineItem {
+  let end = bytes.length;
+  if (end > 0 && bytes[end - 1] === 0x0d) end--;
+  let start = 0;
+  if (line === 1 && end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  try {
+    return { line, text: decoder.decode(bytes.subarray(start, end)) };
+  } catch {
+    return { line, fault: "invalid UTF-8" };
+  }
+}
+
+export function streamFault(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "Z_BUF_ERROR" || /unexpected end of file/i.test(String(error))) return "truncated gzip";
+  if (code === "Z_DATA_ERROR") return "corrupt gzip data";
+  return `read error (${code ?? (error as Error).message})`;
+}
+
+export async function* readLines(stream: Readable): AsyncGenerator<LineItem> {
+  let carry: Buffer | null = null;
+  let line = 0;
+  try {
+    for await (const chunk of stream) {
+      let buf = chunk as Buffer;
+      if (carry) {
+        buf = Buffer.concat([carry, buf]);
+        carry = null;
+      }
+      let start = 0;
+      let nl = buf.indexOf(NEWLINE, start);
+      while (nl !== -1) {
+        line++;
+        yield decodeLine(buf.subarray(start, nl), line);
+        start = nl + 1;
+        nl = buf.indexOf(NEWLINE, start);
+      }
+      if (start < buf.length) carry = Buffer.from(buf.subarray(start));
+    }
+  } catch (error) {
+    // Whatever came before the break has been yielded; the partial last line is not trusted.
+    yield { line: line + 1, fault: streamFault(error) };
+    return;
+  }
+  if (carry && carry.length > 0) {
+    line++;
+    yield decodeLine(carry, line);
+  }
+}
