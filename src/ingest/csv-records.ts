@@ -15,6 +15,7 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
     columns: (header: string[]) => header.map((h) => h.trim()),
     bom: true,
     info: true,
+    raw: true,
     relax_column_count: false,
     skip_empty_lines: true,
     skip_records_with_error: true,
@@ -25,21 +26,34 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
   });
   source.on("error", (e) => parser.destroy(e));
   source.pipe(parser);
+  // csv-parse counts a CRLF inside a quoted field as two lines; subtract those to get true line numbers.
+  let crlfInside = 0;
   let lastLine = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      while (skipped.length > 0) yield skipped.shift() as CsvItem;
-      const line = lastLine + 1;
-      lastLine = info.lines;
+    for await (const { record, raw, info } of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
+      while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
+      // The raw text may or may not end with its record delimiter; only breaks inside the record count.
+      const body = raw.endsWith("\n") ? raw.slice(0, -1) : raw;
+      let breaks = 0;
+      for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) {
+        breaks++;
+        if (body[i - 1] === "\r") crlfInside++;
+      }
+      lastLine = info.lines - crlfInside;
+      const line = lastLine - breaks;
       if (Object.values(record).some((v) => v.includes("\uFFFD"))) yield { line, fault: "invalid UTF-8" };
       else yield { line, row: record };
     }
-    while (skipped.length > 0) yield skipped.shift() as CsvItem;
+    while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
   } catch (error) {
-    while (skipped.length > 0) yield skipped.shift() as CsvItem;
+    while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
     const code = (error as NodeJS.ErrnoException).code ?? "";
     yield { line: lastLine + 1, fault: code.startsWith("Z_") || /unexpected end/.test(String(error)) ? streamFault(error) : `malformed CSV (${code || (error as Error).message})` };
   }
+}
+
+function fixLine(item: CsvItem, crlfInside: number): CsvItem {
+  return { ...item, line: Math.max(1, item.line - crlfInside) };
 }
 
 /** The header line of a CSV head, split on commas (good enough for detection). */
