@@ -1,10 +1,12 @@
 /** Each reader on its normal form and its edge cases, through the public `readItems` API. */
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { ROOT } from "../../test/helpers.ts";
+import { fileURLToPath } from "node:url";
 import type { Conversation, Rejection } from "../types.ts";
 import { detectFormat, readItems } from "./index.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const fixture = (name: string) => join(ROOT, "test", "fixtures", "ingest", name);
 

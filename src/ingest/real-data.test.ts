@@ -1,13 +1,15 @@
 /** The readers on the real public datasets beside the project (skipped where ../shared/data is absent). */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
-import { ROOT } from "../../test/helpers.ts";
 import type { Conversation } from "../types.ts";
 import { detectFormat, readConversations } from "./index.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const DATA = process.env.CONVOSCOPE_DATA ?? join(ROOT, "..", "shared", "data");
 const has = (p: string) => existsSync(join(DATA, p));

@@ -1,0 +1,91 @@
+/**
+ * A gated distribution of one categorical facet (language, collaboration mode, concern level...):
+ * share of conversations per category, small categories pooled into "other".
+ */
+import type { FacetRecord } from "../types.ts";
+import type { Section } from "../release/figure.ts";
+import { percent, round } from "../release/figure.ts";
+import { gateDistribution, Tally, userKey } from "../release/gate.ts";
+import type { Analysis, AnalysisContext } from "./analysis.ts";
+
+export interface DistributionSpec {
+  id: string;
+  title: string;
+  intro?: string;
+  caption: string;
+  method: string;
+  /** The category of a record, or null when the facet was not computed for it. */
+  categoryOf: (r: FacetRecord) => string | null;
+  /** Fixed category order (else largest first). */
+  order?: readonly string[];
+  /** Human-readable names of categories. */
+  labels?: Record<string, string>;
+  /** One summary sentence from the released rows (optional). */
+  summarise?: (rows: { category: string; share: number }[]) => string | null;
+  color?: string;
+}
+
+export class DistributionAnalysis implements Analysis {
+  readonly id: string;
+  private readonly tally: Tally;
+  private n = 0;
+
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly spec: DistributionSpec,
+  ) {
+    this.id = spec.id;
+    this.tally = new Tally(ctx.thresholds);
+  }
+
+  add(r: FacetRecord): void {
+    const category = this.spec.categoryOf(r);
+    if (category === null) return;
+    this.n++;
+    this.tally.add(category, userKey(r));
+  }
+
+  finish(): Section | null {
+    if (this.n === 0) return null;
+    const gated = gateDistribution(this.tally, this.spec.order);
+    const rows = gated.kept.map(({ key, cell }) => ({
+      category: key,
+      label: key === "other" ? "Other (pooled)" : (this.spec.labels?.[key] ?? key),
+      conversations: cell.conversations,
+      share: round(cell.conversations / this.n),
+    }));
+    const sentence = this.spec.summarise?.(rows);
+    return {
+      id: this.spec.id,
+      title: this.spec.title,
+      summary: sentence ? [sentence] : [],
+      intro: this.spec.intro ? [this.spec.intro] : [],
+      figures: [
+        {
+          id: this.spec.id,
+          title: this.spec.title,
+          caption: this.spec.caption,
+          method: `${this.spec.method} Categories under the privacy thresholds are pooled into “other”.`,
+          n: this.n,
+          rows,
+          suppressed: gated.suppressed,
+          spec: {
+            width: 480,
+            height: { step: 22 },
+            mark: { type: "bar", color: this.spec.color ?? "#3b6ea8" },
+            encoding: {
+              y: { field: "label", type: "nominal", sort: null, title: null },
+              x: { field: "share", type: "quantitative", axis: { format: ".0%" }, title: "Share of conversations" },
+            },
+          },
+        },
+      ],
+    };
+  }
+}
+
+export function topShareSentence(what: string, rows: { category: string; label?: string; share: number }[]): string | null {
+  const top = rows.filter((r) => r.category !== "other").slice(0, 3);
+  if (top.length === 0) return null;
+  return `${what}: ${top.map((r) => `${r.label ?? r.category} ${percent(r.share)}`).join(", ")}.`;
+}
