@@ -123,10 +123,20 @@ export async function runStudy(
     lastCheckpoint = performance.now();
   };
 
+  const bytesTotal = inputs.reduce((a, f) => a + f.bytes, 0);
+  let bytesDone = 0;
+  const progress = (filesDone: number, file?: string) =>
+    onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone, filesTotal: inputs.length, bytesDone, bytesTotal, file });
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
-      onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone: i, filesTotal: inputs.length, file: input.path });
-      const items = readItems(input.path, { format: input.format ?? undefined, columns: opts.columns });
+      progress(i, input.path);
+      const items = readItems(input.path, {
+        format: input.format ?? undefined,
+        columns: opts.columns,
+        onBytes: (n) => {
+          bytesDone += n;
+        },
+      });
       for await (const item of items) {
         if ("rejection" in item) {
           await recordRejection(item.rejection, opts.strict, rejected, rejectionsByReason);
@@ -136,9 +146,7 @@ export async function runStudy(
         if (good <= skip) continue;
         const { record } = analyseConversation(item.conversation);
         await facets.write(record);
-        if (good % 1000 === 0) {
-          onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone: i, filesTotal: inputs.length, file: input.path });
-        }
+        if (good % 1000 === 0) progress(i, input.path);
         if (good % CHECKPOINT_EVERY_RECORDS === 0 || performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS) {
           await checkpoint();
         }
