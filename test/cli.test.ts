@@ -8,7 +8,7 @@ import { FORMAT_NAMES } from "../src/ingest/reader.ts";
 import { chatLine, runCli, tempDir } from "./helpers.ts";
 
 test("every command has --help with examples", async () => {
-  for (const command of ["study", "facets", "report", "formats"]) {
+  for (const command of ["study", "facets", "report", "formats", "validate"]) {
     const result = await runCli([command, "--help"]);
     assert.equal(result.code, 0, `${command} --help`);
     assert.match(result.stdout, /Examples?:/, `${command} --help shows examples`);

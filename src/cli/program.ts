@@ -10,6 +10,7 @@ import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/re
 import { writeFacets } from "../pipeline/facets-only.ts";
 import { runStudy } from "../pipeline/study.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
+import { formatValidation, validateFacets } from "../validate/index.ts";
 import { VERSION } from "../version.ts";
 import { progressBar } from "./progress.ts";
 
@@ -163,6 +164,22 @@ Examples:
         if (o.examples) console.log(`${" ".repeat(width)}  e.g. ${r.example.replaceAll("\n", `\n${" ".repeat(width + 7)}`)}\n`);
       }
       console.log("\nFormats are detected per file; force one with --format NAME.");
+    });
+
+  program
+    .command("validate")
+    .description("agreement of predicted facets with labels a person gave: accuracy, P/R/F1, macro-F1, kappa, confusion")
+    .requiredOption("--gold <file>", 'JSONL of {"id", "<facet>": value} lines')
+    .requiredOption("--pred <file>", "facets JSONL (internal/facets.jsonl or `convoscope facets` output)")
+    .option("--facet <name>", "score only this facet (default: every facet the gold file labels)")
+    .option("--json", "machine-readable", false)
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope validate --gold labels.jsonl --pred my-study/internal/facets.jsonl\n  $ convoscope validate --gold labels.jsonl --pred facets.jsonl --facet pushback",
+    )
+    .action(async (o) => {
+      const results = await validateFacets(o.gold, o.pred, o.facet);
+      console.log(o.json ? JSON.stringify(results) : formatValidation(results));
     });
 
   return program;
