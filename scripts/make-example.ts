@@ -21,7 +21,7 @@ type Turn = [user: string, assistant: string];
 
 // ---- coding --------------------------------------------------------------------------------------
 const LANGS = ["Python", "JavaScript", "TypeScript", "Go", "Rust", "SQL", "Java"];
-const ERRORS = [
+const ERRORS: [string, string][] = [
   ["KeyError: 'user_id'", "The dictionary has no 'user_id' key at that point. Print the keys before the lookup, or use `row.get('user_id')` and handle None."],
   ["TypeError: Cannot read properties of undefined (reading 'map')", "The array is undefined when the component first renders. Initialise the state to an empty array or guard with `items?.map(...)`."],
   ["IndexError: list index out of range", "The loop runs one step past the end. Iterate with `for item in items:` or use `range(len(items))` without the + 1."],
@@ -30,7 +30,7 @@ const ERRORS = [
   ["ERROR: column \"created\" does not exist", "The column is probably named `created_at`. Run `\\d table_name` to list the columns, then update the query."],
   ["NullPointerException at OrderService.java:42", "Something on line 42 is null. Check which object it is and validate it at the boundary where it enters the service."],
 ];
-const CONCEPTS = [
+const CONCEPTS: [string, string][] = [
   ["what a closure is", "A closure is a function that keeps access to the variables of the scope where it was created, even after that scope has finished."],
   ["the difference between a process and a thread", "A process has its own memory space; threads share the memory of the process they belong to, which makes them cheaper but needs care with shared state."],
   ["how database indexes work", "An index is a sorted structure, usually a B-tree, that lets the database find rows without scanning the whole table, at the cost of slower writes."],
@@ -62,7 +62,7 @@ function coding(): Turn[] {
 }
 
 // ---- writing / content creation -----------------------------------------------------------------
-const WRITING = [
+const WRITING: [string, string][] = [
   ["Write a short story about a lighthouse keeper who finds a message in a bottle.", "The storm had passed by dawn when Elin walked the rocks below the lighthouse. Wedged between two stones was a green bottle, its cork sealed with wax..."],
   ["Write a blog post intro about starting a vegetable garden on a balcony.", "You don't need a backyard to grow your own food. With a few containers, good soil and a sunny railing, a balcony can produce tomatoes, herbs and salad all summer."],
   ["Write a poem about autumn in the city.", "Leaves gather at the bus stop's feet, / amber notes on a grey-lined street..."],
@@ -81,7 +81,7 @@ function writing(): Turn[] {
 }
 
 // ---- learning ------------------------------------------------------------------------------------
-const LEARNING = [
+const LEARNING: [string, string][] = [
   ["Why is the sky blue?", "Sunlight is scattered by molecules in the air, and shorter blue wavelengths scatter much more than red ones, so blue light reaches your eyes from every direction."],
   ["How did the Roman Empire fall?", "Historians point to many causes over centuries: economic strain, political instability, pressure on the borders and the split between East and West."],
   ["Can you explain how vaccines train the immune system?", "A vaccine shows the immune system a harmless piece or copy of a pathogen, so it learns to recognise it and responds faster if the real one appears."],
@@ -98,7 +98,7 @@ function learning(): Turn[] {
 }
 
 // ---- work tasks ----------------------------------------------------------------------------------
-const WORK = [
+const WORK: [string, string][] = [
   ["Draft a polite email asking my manager to move our one-to-one to Thursday.", "Subject: Moving our one-to-one\n\nHi, would it be possible to move our one-to-one to Thursday at the same time? Something came up on Tuesday. Thanks!"],
   ["Summarise these meeting notes into five bullet points.", "Here is a five-point summary: decisions taken, owners, deadlines, open questions, and the next meeting date."],
   ["How do I make a pivot table that sums sales by region in a spreadsheet?", "Select the data, insert a pivot table, drag Region to rows and Sales to values, and make sure the value is set to Sum."],

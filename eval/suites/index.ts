@@ -1,4 +1,5 @@
 /** Every evaluation suite, in the order `npm run eval` runs them. */
 import type { Suite } from "../metric.ts";
+import { facetsSuite } from "./facets.ts";
 
-export const SUITES: Suite[] = [];
+export const SUITES: Suite[] = [facetsSuite];

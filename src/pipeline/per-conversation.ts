@@ -1,17 +1,17 @@
 /**
- * What happens to one conversation between the reader and `internal/facets.jsonl`. Stages are added
- * here, in pipeline order, as they land; each takes the previous stage's typed output.
+ * What happens to one conversation between the reader and `internal/facets.jsonl`, in pipeline order:
+ * the facet engine reads it and fills its record. (Redaction joins here, before the facets.)
  */
+import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
-import { baseRecord } from "../types.ts";
 
 export interface ConversationResult {
   record: FacetRecord;
 }
 
 export function analyseConversation(conversation: Conversation): ConversationResult {
-  return { record: baseRecord(conversation) };
+  return { record: extractOfflineFacets(conversation) };
 }
 
-/** Bumped whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
-export const ANALYSIS_VERSION = "1";
+/** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
+export const ANALYSIS_VERSION = `2/${OFFLINE_ENGINE_VERSION}`;

@@ -1,0 +1,36 @@
+/**
+ * What a facet is: a named question about a conversation, defined once — the record fields it fills,
+ * its offline extractor (deterministic, explainable, no network), and the instruction a model-backed
+ * extractor uses for the same question. Everything else (pipeline, explain, validate, model engine)
+ * reads these definitions from the registry in index.ts.
+ */
+import type { FacetRecord } from "../types.ts";
+import type { ConversationText } from "./text.ts";
+
+/** A piece of evidence an offline extractor used: which message, which cue, and how much it counted. */
+export interface Cue {
+  /** 0-based index of the message in the conversation, or -1 for the whole conversation. */
+  message: number;
+  role: "user" | "assistant" | "conversation";
+  /** The cue's name in the lexicon, e.g. "refusal:cant-help" (never the surrounding text). */
+  cue: string;
+  weight: number;
+}
+
+export interface FacetResult<K extends keyof FacetRecord> {
+  values: Pick<FacetRecord, K>;
+  cues: Cue[];
+}
+
+export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord> {
+  name: string;
+  fields: readonly K[];
+  description: string;
+  /** The instruction for a model-backed extractor (used by the model engine; offline ignores it). */
+  modelPrompt: string;
+  /**
+   * Offline extraction. `prior` holds what earlier facets in the registry already decided (for
+   * example, affective reads content_creation), so one rule never lives in two places.
+   */
+  extract(text: ConversationText, prior: Partial<FacetRecord>): FacetResult<K>;
+}
