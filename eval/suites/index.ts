@@ -1,5 +1,6 @@
 /** Every evaluation suite, in the order `npm run eval` runs them. */
 import type { Suite } from "../metric.ts";
 import { facetsSuite } from "./facets.ts";
+import { privacySuite } from "./privacy.ts";
 
-export const SUITES: Suite[] = [facetsSuite];
+export const SUITES: Suite[] = [facetsSuite, privacySuite];

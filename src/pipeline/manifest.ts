@@ -25,6 +25,8 @@ export interface Manifest {
     has_user_ids: boolean;
   };
   rejections_by_reason: Record<string, number>;
+  /** Personal-data spans replaced by placeholders at ingest, by type (counts only). */
+  redactions: Partial<Record<string, number>>;
   /** Wall-clock seconds per stage. */
   timings: Record<string, number>;
   started_at: string;

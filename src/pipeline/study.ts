@@ -9,6 +9,7 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { detectFormat, expandInputs, readItems } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
 import { renderRelease } from "../release/index.ts";
+import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
 import type { Rejection } from "../types.ts";
 import { VERSION } from "../version.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
@@ -115,6 +116,8 @@ export async function runStudy(
   // Rejections are cheap to find again, so they are rewritten from the start on every run.
   const rejected = await JsonlWriter.open(paths.rejected);
   const rejectionsByReason: Record<string, number> = {};
+  // Redaction counts cover the conversations analysed in this run (a resumed run counts its part).
+  const redactions: RedactionCounts = {};
   let good = 0;
   let lastCheckpoint = performance.now();
   const checkpoint = async () => {
@@ -144,8 +147,9 @@ export async function runStudy(
         }
         good++;
         if (good <= skip) continue;
-        const { record } = analyseConversation(item.conversation);
-        await facets.write(record);
+        const result = analyseConversation(item.conversation);
+        addCounts(redactions, result.redactions);
+        await facets.write(result.record);
         if (good % 1000 === 0) progress(i, input.path);
         if (good % CHECKPOINT_EVERY_RECORDS === 0 || performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS) {
           await checkpoint();
@@ -186,6 +190,7 @@ export async function runStudy(
       has_user_ids: users.withIds > 0,
     },
     rejections_by_reason: rejectionsByReason,
+    redactions,
     timings,
     started_at: startedAt.toISOString(),
     finished_at: "",

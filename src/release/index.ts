@@ -11,6 +11,7 @@ import { ANALYSES } from "../analyses/index.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { studyPaths } from "../pipeline/study-folder.ts";
+import { type AuditLog, auditString, newAuditLog } from "../privacy/audit.ts";
 import type { FacetRecord } from "../types.ts";
 import { figureSpec, renderSvg } from "./chart.ts";
 import { toCsv } from "./csv.ts";
@@ -50,6 +51,23 @@ const LIMITATIONS = [
   "When the inputs carry no user ids, each conversation counts as its own user, which makes the distinct-user threshold weaker.",
 ];
 
+/**
+ * Layer 4: every string a section would release (sentences, labels, table cells) passes the audit; a
+ * failing sentence is dropped, and a failing row is dropped from its figure.
+ */
+function auditSection(section: Section, log: AuditLog): Section {
+  const keep = (s: string) => auditString(s, log);
+  return {
+    ...section,
+    summary: section.summary.filter(keep),
+    intro: section.intro?.filter(keep),
+    figures: section.figures.map((f) => ({
+      ...f,
+      rows: f.rows.filter((row) => Object.values(row).every((v) => typeof v !== "string" || keep(v))),
+    })),
+  };
+}
+
 /** Renders DIR/release from DIR/internal. Returns the sections it rendered. */
 export async function renderRelease(root: string, manifest: Manifest = readManifest(root)): Promise<Section[]> {
   const paths = studyPaths(root);
@@ -60,7 +78,11 @@ export async function renderRelease(root: string, manifest: Manifest = readManif
   for await (const record of readFacetRecords(paths.facets)) {
     for (const a of analyses) a.add(record);
   }
-  const sections = analyses.map((a) => a.finish()).filter((s): s is Section => s !== null);
+  const audit = newAuditLog();
+  const sections = analyses
+    .map((a) => a.finish())
+    .filter((s): s is Section => s !== null)
+    .map((s) => auditSection(s, audit));
 
   await rm(paths.release, { recursive: true, force: true });
   await mkdir(paths.figures, { recursive: true });
@@ -85,8 +107,11 @@ export async function renderRelease(root: string, manifest: Manifest = readManif
   const privacy = {
     thresholds: { min_users: thresholds.minUsers, min_conversations: thresholds.minConversations },
     users_counted_as: manifest.counts.has_user_ids ? "user_id" : "conversation (input has no user ids)",
+    redacted_at_ingest: manifest.redactions ?? {},
     figures: sections.flatMap((s) => s.figures).length,
     categories_suppressed: suppressed,
+    audit: { method: "PII detector on every released string", strings_checked: audit.checked, strings_dropped: audit.dropped },
+    released_text: "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
   };
   await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
   return sections;
