@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { runStudy } from "../src/pipeline/study.ts";
+import { scanDirectory } from "../src/privacy/scan.ts";
 import { mulberry32 } from "../src/analyses/stats.ts";
 import { tempDir } from "./helpers.ts";
 
@@ -69,6 +70,12 @@ test("no rare canary reaches release/, and every released count passes the thres
   writeFileSync(join(dir, "corpus.jsonl"), `${lines.join("\n")}\n`);
   const out = join(dir, "study");
   await runStudy({ inputs: [join(dir, "corpus.jsonl")], out, minUsers: 5, minConversations: 15 });
+
+  // The privacy-check scan finds no PII pattern and no rare canary.
+  assert.deepEqual(scanDirectory(join(out, "release"), RARE_CANARIES), []);
+  // Redaction happened before anything was stored: the planted emails never reached internal/ either.
+  const internal = readFileSync(join(out, "internal", "facets.jsonl"), "utf8");
+  for (const c of RARE_CANARIES.filter((x) => x.includes("@"))) assert.ok(!internal.includes(c));
 
   const released = files(join(out, "release"));
   assert.ok(released.some((f) => f.endsWith("report.html")));

@@ -8,7 +8,7 @@ import { FORMAT_NAMES } from "../src/ingest/reader.ts";
 import { chatLine, runCli, tempDir } from "./helpers.ts";
 
 test("every command has --help with examples", async () => {
-  for (const command of ["study", "facets", "report", "formats", "validate"]) {
+  for (const command of ["study", "facets", "report", "formats", "validate", "redact", "privacy-check", "explain"]) {
     const result = await runCli([command, "--help"]);
     assert.equal(result.code, 0, `${command} --help`);
     assert.match(result.stdout, /Examples?:/, `${command} --help shows examples`);
@@ -73,4 +73,48 @@ test("report re-renders the release from internal/", async () => {
   assert.match(readFileSync(join(out, "release", "report.html"), "utf8"), /<!doctype html>/);
   const notStudy = await runCli(["report", dir]);
   assert.equal(notStudy.code, EXIT.input);
+});
+
+test("redact writes redacted conversations and counts what it replaced", async () => {
+  const dir = tempDir();
+  const input = join(dir, "c.jsonl");
+  writeFileSync(input, `${chatLine("a", "u1", [["Hi, my name is Priya Raman, mail me at priya@example.com", "Hello!"]])}\n`);
+  const result = await runCli(["redact", input, "--out", join(dir, "r.jsonl"), "--json"]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout), { conversations: 1, rejected: 0, redactions: { PERSON: 1, EMAIL: 1 } });
+  const line = JSON.parse(readFileSync(join(dir, "r.jsonl"), "utf8"));
+  assert.equal(line.messages[0].content, "Hi, my name is [PERSON], mail me at [EMAIL]");
+  assert.equal(line.user_id, "u1");
+});
+
+test("privacy-check passes a clean release and fails (exit 6) on a planted leak or canary", async () => {
+  const dir = tempDir();
+  const input = join(dir, "c.jsonl");
+  writeFileSync(input, `${chatLine("a", "u1", [["hello", "hi"]])}\n`);
+  const out = join(dir, "s");
+  assert.equal((await runCli(["study", input, "--out", out])).code, 0);
+  const clean = await runCli(["privacy-check", out]);
+  assert.equal(clean.code, 0, clean.stderr);
+  writeFileSync(join(dir, "canaries.txt"), "Zorblat Quindlemore\n");
+  writeFileSync(join(out, "release", "figures", "leak.csv"), "name\nZorblat Quindlemore\n");
+  const canary = await runCli(["privacy-check", out, "--canaries", join(dir, "canaries.txt")]);
+  assert.equal(canary.code, EXIT.leak);
+  assert.match(canary.stderr, /figures\/leak\.csv: CANARY/);
+  assert.ok(!canary.stderr.includes("Quindlemore"), "the finding is masked");
+  writeFileSync(join(out, "release", "figures", "leak.csv"), "email\nzq.canary7@example.org\n");
+  assert.equal((await runCli(["privacy-check", out])).code, EXIT.leak);
+});
+
+test("explain shows each facet's value and the cues that fired", async () => {
+  const dir = tempDir();
+  const input = join(dir, "c.jsonl");
+  writeFileSync(input, `${chatLine("x1", "u1", [["I feel so anxious and lonely lately.", "I'm sorry you're going through this."]])}\n`);
+  const result = await runCli(["explain", "x1", "--input", input, "--json"]);
+  assert.equal(result.code, 0, result.stderr);
+  const explanation = JSON.parse(result.stdout);
+  const affective = explanation.facets.find((f: { facet: string }) => f.facet === "affective");
+  assert.equal(affective.values.affective, true);
+  assert.ok(affective.cues.some((c: { cue: string }) => c.cue.startsWith("counseling:")));
+  const missing = await runCli(["explain", "nope", "--input", input]);
+  assert.equal(missing.code, EXIT.input);
 });

@@ -3,11 +3,18 @@
  * library, and prints a human summary (or `--json`). Progress goes to stderr. The entry point that
  * runs it is main.ts.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { READERS } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
+import { explainFacets } from "../facets/index.ts";
+import { readConversations } from "../ingest/index.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
+import { writeRedacted } from "../pipeline/redact-only.ts";
+import { redactConversation } from "../privacy/redact.ts";
+import { scanDirectory } from "../privacy/scan.ts";
 import { runStudy } from "../pipeline/study.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
 import { formatValidation, validateFacets } from "../validate/index.ts";
@@ -164,6 +171,81 @@ Examples:
         if (o.examples) console.log(`${" ".repeat(width)}  e.g. ${r.example.replaceAll("\n", `\n${" ".repeat(width + 7)}`)}\n`);
       }
       console.log("\nFormats are detected per file; force one with --format NAME.");
+    });
+
+  program
+    .command("redact")
+    .description("redact personal data only: write the conversations with typed placeholders ([EMAIL], [PERSON], ...)")
+    .argument("<inputs...>", "files or folders")
+    .requiredOption("-o, --out <file>", "JSONL file to write (OpenAI chat format), or - for stdout")
+    .addOption(formatOption())
+    .addOption(columnsOption())
+    .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
+    .addHelpText("after", "\nExamples:\n  $ convoscope redact chats.jsonl --out chats.redacted.jsonl\n  $ convoscope redact export/conversations.json --out - | head")
+    .action(async (inputs: string[], o) => {
+      const summary = await writeRedacted(inputs, o.out, { format: o.format, columns: o.columns });
+      if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
+      else {
+        const kinds = Object.entries(summary.redactions).map(([k, v]) => `${v} ${k}`).join(", ") || "nothing";
+        console.error(`convoscope: ${summary.conversations} conversations redacted (${kinds}), ${summary.rejected} set aside`);
+      }
+    });
+
+  program
+    .command("privacy-check")
+    .description("scan every file under STUDY/release for personal-data patterns and planted canaries")
+    .argument("<study>", "a study folder")
+    .option("--canaries <file>", "strings that must not appear, one per line")
+    .option("--json", "machine-readable findings", false)
+    .addHelpText("after", "\nExit code 6 when anything is found.\n\nExamples:\n  $ convoscope privacy-check my-study\n  $ convoscope privacy-check my-study --canaries planted.txt")
+    .action(async (study: string, o) => {
+      const release = join(study, "release");
+      if (!existsSync(release)) throw new ConvoscopeError(`${release} does not exist: is ${study} a study folder?`, EXIT.input);
+      const canaries = o.canaries ? readFileSync(o.canaries, "utf8").split(/\r?\n/) : [];
+      const findings = scanDirectory(release, canaries);
+      if (o.json) console.log(JSON.stringify({ findings }));
+      else if (findings.length === 0) console.error(`convoscope: ${release} is clean (no PII pattern${canaries.length ? " or canary" : ""} found)`);
+      else for (const f of findings) console.error(`  ${f.file}: ${f.kind} ${f.preview}`);
+      if (findings.length > 0) throw new ConvoscopeError(`${findings.length} finding(s) under ${release}`, EXIT.leak);
+    });
+
+  program
+    .command("explain")
+    .description("show every facet of one conversation and the cues behind each decision (offline engine)")
+    .argument("<id>", "the conversation id (as in internal/facets.jsonl)")
+    .option("--study <dir>", "find the conversation in this study's inputs")
+    .option("--input <files...>", "or in these input files")
+    .addOption(formatOption())
+    .option("--json", "machine-readable", false)
+    .addHelpText("after", "\nExamples:\n  $ convoscope explain ex-0042 --study my-study\n  $ convoscope explain c17 --input chats.jsonl")
+    .action(async (id: string, o) => {
+      let inputs: string[] = o.input ?? [];
+      let format = o.format as FormatName | undefined;
+      if (o.study) {
+        const manifest = readManifest(o.study);
+        inputs = manifest.inputs.map((f) => f.path);
+        format ??= (manifest.options.format as FormatName | null) ?? undefined;
+      }
+      if (inputs.length === 0) throw new ConvoscopeError("give --study DIR or --input FILE...", EXIT.usage);
+      for await (const conversation of readConversations(inputs, { format })) {
+        if (conversation.id !== id) continue;
+        // Explained as the pipeline sees it: redacted first.
+        const explanation = explainFacets(redactConversation(conversation).conversation);
+        if (o.json) {
+          console.log(JSON.stringify(explanation));
+          return;
+        }
+        console.log(`conversation ${id} (${conversation.source.file}${conversation.source.line ? `:${conversation.source.line}` : ""})`);
+        for (const f of explanation.facets) {
+          console.log(`\n${f.facet}: ${JSON.stringify(f.values)}`);
+          for (const c of f.cues) {
+            const where = c.message >= 0 ? `message ${c.message} (${c.role})` : c.role;
+            console.log(`  ${c.weight >= 0 ? "+" : ""}${Number(c.weight.toFixed(2))}  ${c.cue}  [${where}]`);
+          }
+        }
+        return;
+      }
+      throw new ConvoscopeError(`no conversation with id "${id}" in ${inputs.join(", ")}`, EXIT.input);
     });
 
   program

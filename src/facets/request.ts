@@ -80,7 +80,8 @@ export function topicOf(userText: string): { topic: Topic; cues: Cue[] } {
     if (score > bestScore) {
       best = topic;
       bestScore = score;
-      bestCues = hits.map((h) => ({ message: -1, role: "user" as const, cue: `topic:${topic.id}:${h.name}`, weight: h.weight }));
+      const names = [...new Set(hits.map((h) => h.name))];
+      bestCues = names.map((name) => ({ message: -1, role: "user" as const, cue: `topic:${topic.id}:${name}`, weight: hits.find((h) => h.name === name)?.weight ?? 0 }));
     }
   }
   return { topic: best, cues: bestCues };

@@ -65,9 +65,18 @@ export function detectNames(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   SEQUENCE.lastIndex = 0;
   for (let m = SEQUENCE.exec(text); m !== null; m = SEQUENCE.exec(text)) {
-    const words = m[0].split(/[ \t]+/).filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
+    // Leading everyday words ("I'm Sam", "Hi Marcus", "Dear Priya") are context, not part of the name.
+    let seq = m[0];
+    let at = m.index;
+    for (let lead = /^(\S+)[ \t]+/.exec(seq); lead; lead = /^(\S+)[ \t]+/.exec(seq)) {
+      const w = (lead[1] as string).toLowerCase().replace(/[.,'’]+$/, "");
+      if (!(EVERYDAY_SET.has(w) || w === "i'm" || w === "i’m" || (common.has(w) && !firstNames.has(w)))) break;
+      seq = seq.slice(lead[0].length);
+      at += lead[0].length;
+    }
+    const words = seq.split(/[ \t]+/).filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
     const lower = words.map((w) => w.toLowerCase().replace(/[.'’]+$/, "").replace(/['’]s$/, ""));
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const before = text.slice(Math.max(0, at - 24), at);
     const lineStart = /(?:^|\n)[ \t]*$/.test(before);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     // A capitalised sequence followed by a number is a street or a product ("Joaquin Suarez 2906").
@@ -85,8 +94,12 @@ export function detectNames(text: string): PiiSpan[] {
     else if (lineStart && after.startsWith(":") && allUncommon && full.length <= 2 && (knownName || dialogue(text))) person = true;
     else if (full.length >= 2 && allUncommon && (knownName || unknown.length === full.length)) person = true;
     // A lone word: a known name in mid-sentence, or one that opens a sentence as its subject.
-    else if (full.length === 1 && allUncommon && knownName) person = midSentence || SUBJECT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-    if (person) spans.push({ type: "PERSON", start: m.index, end: m.index + m[0].length });
+    else if (full.length === 1 && allUncommon) {
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // An unfamiliar word opening a sentence as its subject ("Tomomi is from..."); a label ("Languages:") is not one.
+      person = knownName ? midSentence || SUBJECT_AFTER.test(next) : SUBJECT_AFTER.test(next) && !next.startsWith(":");
+    }
+    if (person) spans.push({ type: "PERSON", start: at, end: m.index + m[0].length });
   }
   return spans;
 }

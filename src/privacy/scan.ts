@@ -11,10 +11,11 @@ import type { PiiSpan } from "./types.ts";
 
 const STRICT: { type: PiiSpan["type"]; pattern: RegExp; accept?: (s: string) => boolean }[] = [
   { type: "EMAIL", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
-  { type: "CARD", pattern: /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}\b/g, accept: (s) => luhnValid(s.replace(/\D/g, "")) && /[ -]|^\d{13,19}$/.test(s) },
+  // Digits inside a decimal number (SVG coordinates, shares) are never identifiers: no "." or digit around.
+  { type: "CARD", pattern: /(?<![\d.,])\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}(?![\d.]\d|\d)/g, accept: (s) => luhnValid(s.replace(/\D/g, "")) && /[ -]|^\d{13,19}$/.test(s) },
   { type: "IBAN", pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b/g, accept: ibanValid },
-  { type: "SSN", pattern: /\b\d{3}-\d{2}-\d{4}\b/g },
-  { type: "IP", pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
+  { type: "SSN", pattern: /(?<![\d.-])\d{3}-\d{2}-\d{4}(?![\d-])/g },
+  { type: "IP", pattern: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)/g },
   { type: "PHONE", pattern: /(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?[ .-]?\d{2,4}[ .-]?\d{2,4}(?:[ .-]?\d{2,4})?|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4})\b/g },
 ];
 

@@ -1,0 +1,87 @@
+/** Redaction, audit and leak scan on texts written for these tests (all personal data here is fake). */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Conversation } from "../types.ts";
+import { auditString, detectPii, newAuditLog, redactConversation, redactText, scanDirectory, scanForPii } from "./index.ts";
+import { ibanValid, luhnValid } from "./structured.ts";
+
+const types = (text: string) => detectPii(text).map((s) => s.type);
+
+test("structured identifiers are found and replaced by typed placeholders", () => {
+  const { text, counts } = redactText(
+    "Mail priya.r@example.com or call +1 (555) 013-4477. Card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, SSN 123-45-6789, server 203.0.113.9.",
+  );
+  assert.equal(text, "Mail [EMAIL] or call [PHONE]. Card [CARD], IBAN [IBAN], SSN [SSN], server [IP].");
+  assert.deepEqual(counts, { EMAIL: 1, PHONE: 1, CARD: 1, IBAN: 1, SSN: 1, IP: 1 });
+});
+
+test("checksums keep look-alike numbers: a Luhn-invalid card and a bad IBAN stay", () => {
+  assert.equal(luhnValid("4111111111111111"), true);
+  assert.equal(luhnValid("4111111111111112"), false);
+  assert.equal(ibanValid("GB82 WEST 1234 5698 7654 32"), true);
+  assert.equal(ibanValid("GB83 WEST 1234 5698 7654 32"), false);
+  assert.ok(!types("Order 4111 1111 1111 1112 shipped").includes("CARD"));
+  assert.ok(!types("Reference GB83 WEST 1234 5698 7654 32").includes("IBAN"));
+});
+
+test("times, prices, versions and dates without a birth cue are not personal data", () => {
+  assert.deepEqual(types("Meet at 10:30 on 2024-05-01; it costs $12.99. Use version 1.2.3.4 and Python 3.11."), []);
+  assert.deepEqual(types("In 1977 the population was 120,000 and grew 3.5% a year."), []);
+});
+
+test("dates of birth, street addresses and URLs with personal paths", () => {
+  assert.deepEqual(types("I was born on 12/03/1985."), ["DATE_OF_BIRTH"]);
+  assert.deepEqual(types("Send it to 42 Maple Grove Road, Apt 5 please"), ["ADDRESS"]);
+  assert.deepEqual(types("My profile is https://social.example.com/users/priya-raman"), ["URL"]);
+});
+
+test("person names: cues, known names, unfamiliar full names; not ordinary capitalised words", () => {
+  assert.equal(redactText("Hi, my name is Priya Raman.").text, "Hi, my name is [PERSON].");
+  assert.equal(redactText("Thanks, Marcus").text, "Thanks, [PERSON]");
+  assert.equal(redactText("I met Krisztián Szöllösy yesterday").text, "I met [PERSON] yesterday");
+  assert.equal(redactText("Dear Dr. Okafor, thank you.").text, "Dear Dr. [PERSON], thank you.");
+  for (const clean of ["How do I sort a list in Python?", "I moved to New York in March.", "The Affordable Care Act passed.", "Languages: English and French."]) {
+    assert.deepEqual(types(clean), [], clean);
+  }
+});
+
+test("redactConversation redacts every message and never mutates its input", () => {
+  const c: Conversation = {
+    id: "c1",
+    source: { file: "x", line: 1 },
+    messages: [
+      { role: "user", text: "I'm Sam, email sam.placeholder@example.org" },
+      { role: "assistant", text: "Hello!" },
+    ],
+    meta: {},
+  };
+  const copy = structuredClone(c);
+  const { conversation, counts } = redactConversation(c);
+  assert.deepEqual(c, copy);
+  assert.equal(conversation.messages[0]?.text, "I'm [PERSON], email [EMAIL]");
+  assert.equal(conversation.messages[1], c.messages[1], "unchanged messages are shared, not copied");
+  assert.deepEqual(counts, { PERSON: 1, EMAIL: 1 });
+});
+
+test("the audit drops a released string that carries personal data, and counts it", () => {
+  const log = newAuditLog();
+  assert.equal(auditString("Coaching 12.5%", log), true);
+  assert.equal(auditString("Ask jordan.tester@example.com", log), false);
+  assert.equal(auditString("Shares after [PERSON] placeholders are fine", log), true);
+  assert.deepEqual(log, { checked: 3, dropped: 1 });
+});
+
+test("the leak scan stays quiet on a typical report, and finds identifiers and canaries", () => {
+  const report = `<svg><path d="M0.5,99.30402010478886L12.4454794511390933,4.2"/><rect fill="#3b6ea8" width="480"/></svg>
+<table><tr><td>Coaching</td><td class="num">0.1234</td><td>2026-03-01</td><td>1,204</td></tr></table>
+category,conversations,share\ncoding,140,0.2333\n`;
+  assert.deepEqual(scanForPii(report), []);
+  const dir = mkdtempSync(join(tmpdir(), "scan-"));
+  writeFileSync(join(dir, "report.html"), `${report}<p>contact 4111-1111-1111-1111 or zq@example.org, Zorblat</p>`);
+  const findings = scanDirectory(dir, ["zorblat"]);
+  assert.deepEqual(findings.map((f) => f.kind).sort(), ["CANARY", "CARD", "EMAIL"]);
+  assert.ok(findings.every((f) => !f.preview.includes("4111-1111")), "findings never print the identifier in full");
+});
