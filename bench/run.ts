@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: speed and memory, each as a ratio against a baseline measured in the same run.
  *   - ingest: convoscope's streaming readers vs a bare readline + JSON.parse of the same JSONL;
- *   - ingest+facets: the per-conversation stages on top (target: at most 3x the bare read+parse).
+ *   - ingest+facets: the offline facet engine on top (target: at most 3x the bare read+parse);
+ *   - ingest+redact: redaction of personal data on top of reading;
+ *   - ingest+redact+facets: the whole per-conversation stage, as `convoscope study` runs it.
  * Peak RSS per task comes from a separate process each. BENCH_CONVERSATIONS sets the corpus size
  * (default 200,000; the foundation's memory check uses 1,000,000).
  */
@@ -28,13 +30,13 @@ function run(task: string): Result {
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Result;
 }
 
-const results = ["read+parse", "ingest", "ingest+facets"].map(run);
+const results = ["read+parse", "ingest", "ingest+facets", "ingest+redact", "ingest+redact+facets"].map(run);
 const base = results[0] as Result;
 console.log(`corpus: ${size.toLocaleString("en")} conversations (${corpus})`);
-console.log("task            conv/s      seconds  peak RSS MB  time vs read+parse");
+console.log("task                  conv/s    seconds  peak RSS MB  time vs read+parse");
 for (const r of results) {
   const rate = Math.round(r.conversations / r.seconds);
   console.log(
-    `${r.task.padEnd(14)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${(r.seconds / base.seconds).toFixed(2)}x`,
+    `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${(r.seconds / base.seconds).toFixed(2)}x`,
   );
 }

@@ -5,7 +5,10 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { readConversations } from "../src/ingest/index.ts";
+import type { Conversation } from "../src/types.ts";
+import { extractOfflineFacets } from "../src/facets/index.ts";
 import { analyseConversation } from "../src/pipeline/per-conversation.ts";
+import { redactConversation } from "../src/privacy/redact.ts";
 
 const [task, path] = process.argv.slice(2);
 if (!task || !path) throw new Error("usage: worker.ts TASK CORPUS");
@@ -19,18 +22,27 @@ async function bareParse(file: string): Promise<number> {
   return n;
 }
 
-async function ingest(file: string, analyse: boolean): Promise<number> {
+/** What each task does to every conversation after reading it. */
+const STAGES: Record<string, (c: Conversation) => unknown> = {
+  ingest: () => {},
+  "ingest+facets": (c) => extractOfflineFacets(c),
+  "ingest+redact": (c) => redactConversation(c),
+  "ingest+redact+facets": (c) => analyseConversation(c),
+};
+
+async function ingest(file: string, stage: (c: Conversation) => unknown): Promise<number> {
   let n = 0;
   for await (const conversation of readConversations(file)) {
-    if (analyse) analyseConversation(conversation);
+    stage(conversation);
     n++;
   }
   return n;
 }
 
 const t0 = performance.now();
-const conversations =
-  task === "read+parse" ? await bareParse(path) : await ingest(path, task === "ingest+facets");
+const stage = STAGES[task];
+if (task !== "read+parse" && !stage) throw new Error(`unknown task ${task}`);
+const conversations = stage ? await ingest(path, stage) : await bareParse(path);
 const seconds = (performance.now() - t0) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ task, conversations, seconds, peak_rss_mb: Math.round(peak) }));
