@@ -56,19 +56,30 @@ const EVERYDAY = [
 
 const CAP_WORD = "[\\p{Lu}][\\p{Ll}\\p{M}'’-]+";
 const INITIAL = "[\\p{Lu}]\\.?";
-const SEQUENCE = new RegExp(`(?<![\\p{L}\\p{N}])${CAP_WORD}(?:[ \\t]+(?:${INITIAL}[ \\t]+)?${CAP_WORD}){0,2}(?![\\p{L}])`, "gu");
+// No lookbehind: it would run at every position; the character before a match is checked by hand.
+const SEQUENCE = new RegExp(`${CAP_WORD}(?:[ \\t]+(?:${INITIAL}[ \\t]+)?${CAP_WORD}){0,2}(?![\\p{L}])`, "gu");
 const CUE_BEFORE =
   /(?:\bmy name is|\bname'?s|\bname:|\bi am|\bi'm|\bcall me|\bthis is|\b(?:dr|mr|mrs|ms|miss|prof|sir|madam)\.?|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bregards,?|\bcheers,?|\bsincerely,?|\bbest,?|\blove,?|\bsigned|\bcorrect it to|\bdirected by:?|\bwritten by|\bby|\bwith|\bmeet|\bnamed|\bcalled|\bsurname(?: is)?|\blast name(?: is)?|\bfirst name(?: is)?|\buser:|\bcustomer:)\s*$/i;
 
+/** A name needs a capital letter; most chat messages have one only at sentence starts, if at all. */
+const MAYBE_CAPITAL = /[A-Z\u00c0-\u024f\u0370-\u052f]/;
+
 export function detectNames(text: string): PiiSpan[] {
+  if (!MAYBE_CAPITAL.test(text)) return [];
   const { firstNames, lastNames, common } = load();
   const spans: PiiSpan[] = [];
   SEQUENCE.lastIndex = 0;
   for (let m = SEQUENCE.exec(text); m !== null; m = SEQUENCE.exec(text)) {
+    if (m.index > 0 && INSIDE_WORD.test(text[m.index - 1] as string)) continue;
+    // Fast exit for the common case: one capitalised everyday word ("Can", "Thanks", "Python").
+    if (m[0].indexOf(" ") === -1 && m[0].indexOf("\t") === -1) {
+      const w = m[0].toLowerCase();
+      if (EVERYDAY_SET.has(w) || (common.has(w) && !firstNames.has(w) && !lastNames.has(w))) continue;
+    }
     // Leading everyday words ("I'm Sam", "Hi Marcus", "Dear Priya") are context, not part of the name.
     let seq = m[0];
     let at = m.index;
-    for (let lead = /^(\S+)[ \t]+/.exec(seq); lead; lead = /^(\S+)[ \t]+/.exec(seq)) {
+    for (let lead = LEADING_WORD.exec(seq); lead; lead = LEADING_WORD.exec(seq)) {
       const w = (lead[1] as string).toLowerCase().replace(/[.,'’]+$/, "");
       if (!(EVERYDAY_SET.has(w) || w === "i'm" || w === "i’m" || (common.has(w) && !firstNames.has(w)))) break;
       seq = seq.slice(lead[0].length);
@@ -76,25 +87,26 @@ export function detectNames(text: string): PiiSpan[] {
     }
     const words = seq.split(/[ \t]+/).filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
     const lower = words.map((w) => w.toLowerCase().replace(/[.'’]+$/, "").replace(/['’]s$/, ""));
-    const before = text.slice(Math.max(0, at - 24), at);
-    const lineStart = /(?:^|\n)[ \t]*$/.test(before);
+    // Plurals and possessives of common words are common words too ("Languages").
+    const full = lower.filter((w) => w.length > 1).map((w) => (!common.has(w) && w.endsWith("s") && common.has(w.slice(0, -1)) ? w.slice(0, -1) : w));
+    // Every rule below needs a sequence with no everyday word in it.
+    const allUncommon = full.every((w) => !common.has(w) || firstNames.has(w) || lastNames.has(w)) && !full.some((w) => EVERYDAY_SET.has(w));
+    if (full.length === 0 || !allUncommon) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     // A capitalised sequence followed by a number is a street or a product ("Joaquin Suarez 2906").
     if (/^ ?\d/.test(after)) continue;
-    // Plurals and possessives of common words are common words too ("Languages").
-    const full = lower.filter((w) => w.length > 1).map((w) => (!common.has(w) && w.endsWith("s") && common.has(w.slice(0, -1)) ? w.slice(0, -1) : w));
+    const before = text.slice(Math.max(0, at - 24), at);
+    const lineStart = /(?:^|\n)[ \t]*$/.test(before);
     const knownName = full.some((w) => (firstNames.has(w) || lastNames.has(w)) && !EVERYDAY_SET.has(w));
     const unknown = full.filter((w) => !common.has(w) && !firstNames.has(w) && !lastNames.has(w));
-    const allUncommon = full.every((w) => !common.has(w) || firstNames.has(w) || lastNames.has(w)) && !full.some((w) => EVERYDAY_SET.has(w));
     const midSentence = !lineStart && !sentenceStart(before);
     let person = false;
-    if (full.length === 0) person = false;
-    else if (CUE_BEFORE.test(before) && allUncommon) person = true;
+    if (CUE_BEFORE.test(before)) person = true;
     // A speaker label ("Nicole: ...") in a text that is a dialogue (several labelled lines).
-    else if (lineStart && after.startsWith(":") && allUncommon && full.length <= 2 && (knownName || dialogue(text))) person = true;
-    else if (full.length >= 2 && allUncommon && (knownName || unknown.length === full.length)) person = true;
+    else if (lineStart && after.startsWith(":") && full.length <= 2 && (knownName || dialogue(text))) person = true;
+    else if (full.length >= 2 && (knownName || unknown.length === full.length)) person = true;
     // A lone word: a known name in mid-sentence, or one that opens a sentence as its subject.
-    else if (full.length === 1 && allUncommon) {
+    else if (full.length === 1) {
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       // An unfamiliar word opening a sentence as its subject ("Tomomi is from..."); a label ("Languages:") is not one.
       person = knownName ? midSentence || SUBJECT_AFTER.test(next) : SUBJECT_AFTER.test(next) && !next.startsWith(":");
@@ -110,6 +122,8 @@ const LABEL_LINE = /(?:^|\n)[ \t]*[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?:/gu;
 function dialogue(text: string): boolean {
   return (text.match(LABEL_LINE)?.length ?? 0) >= 2;
 }
+const INSIDE_WORD = /[\p{L}\p{N}]/u;
+const LEADING_WORD = /^(\S+)[ \t]+/;
 const SUBJECT_AFTER = /^(?:,|:| (?:is|was|has|had|said|says|will|would|spent|shouted|asked|told|and) )/;
 
 function sentenceStart(before: string): boolean {

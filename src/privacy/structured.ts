@@ -36,6 +36,8 @@ export function ibanValid(raw: string): boolean {
 
 interface Detector {
   type: PiiType;
+  /** A cheap test the text must pass before the pattern runs (most chat text has no "@" or digit). */
+  needs: "at" | "url" | "digit";
   pattern: RegExp;
   /** Extra check on the match; false drops it. */
   accept?: (match: RegExpExecArray, text: string) => boolean;
@@ -59,16 +61,18 @@ const EURO_STREET = "(?:[\\p{Lu}][\\p{L}-]*(?:katu|tie|vej|gade|straße|strasse|
 const ROMANCE_STREET = "(?:rua|rue|via|viale|calle|avenida|av\\.|piazza|largo|travessa|praça|chemin|allée|carrer|paseo|plaza|strada|corso)";
 
 const DETECTORS: Detector[] = [
-  { type: "EMAIL", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
+  { type: "EMAIL", needs: "at", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
   {
     type: "URL",
+    needs: "url",
     // Only URLs with a path or query: a bare domain names a site, a path may name a person.
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi,
     accept: (m) => /^(?:https?:\/\/)?[^/?#]+[/?#][^\s]*[A-Za-z0-9]/i.test(m[0]) || /^https?:\/\//i.test(m[0]),
   },
-  { type: "IBAN", pattern: /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?\b/g, accept: (m) => ibanValid(m[0]) },
+  { type: "IBAN", needs: "digit", pattern: /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?\b/g, accept: (m) => ibanValid(m[0]) },
   {
     type: "CARD",
+    needs: "digit",
     pattern: /\b(?:\d[ -]?){11,18}\d\b/g,
     accept: (m, text) => {
       if (text[m.index - 1] === "+") return false;
@@ -78,25 +82,29 @@ const DETECTORS: Detector[] = [
   },
   {
     type: "SSN",
+    needs: "digit",
     pattern: /\b(\d{3})[- ](\d{2})[- ](\d{4})\b/g,
     accept: (m) => m[1] !== "000" && m[1] !== "666" && m[2] !== "00" && m[3] !== "0000",
   },
   // UK National Insurance number: a second national id whose pattern is reliable.
-  { type: "SSN", pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
+  { type: "SSN", needs: "digit", pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
   {
     type: "IP",
+    needs: "digit",
     pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g,
     // A version number in code ("version 1.2.3.4") is not an address.
     accept: (m, text) => !/\b(?:version|v|ver)\.?\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index)),
   },
-  { type: "IP", pattern: /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi, accept: (m) => /\d/.test(m[0]) && m[0].includes(":") && m[0].length >= 8 },
+  { type: "IP", needs: "digit", pattern: /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi, accept: (m) => /\d/.test(m[0]) && m[0].includes(":") && m[0].length >= 8 },
   {
     type: "DATE_OF_BIRTH",
+    needs: "digit",
     pattern: new RegExp(DATE, "gi"),
     accept: (m, text) => DOB_CONTEXT.test(text.slice(Math.max(0, m.index - 40), m.index)),
   },
   {
     type: "PHONE",
+    needs: "digit",
     pattern: /(?<![\w.+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:\d{2,6}(?:[\s.-]\d{2,6}){1,4}|\d{7,15})(?!\w|\.\d|:\d)/g,
     accept: (m, text) => {
       const raw = m[0];
@@ -113,6 +121,8 @@ const DETECTORS: Detector[] = [
   },
   {
     type: "ADDRESS",
+    // Every address form below carries a house, unit or box number.
+    needs: "digit",
     pattern: new RegExp(
       `\\b\\d{1,6}[A-Za-z]? (?:[\\p{Lu}][\\p{L}'.-]*\\.? ){1,4}${STREET_TYPES}\\b\\.?(?:,? (?:apt|apartment|suite|unit|#)\\.? ?[\\w-]+)?` +
         `|\\b${EURO_STREET} \\d{1,4}[a-z]?\\b(?:,? (?:apt|suite)\\.? \\d+)?` +
@@ -125,9 +135,13 @@ const DETECTORS: Detector[] = [
 ];
 
 /** Every structured identifier in `text`, possibly overlapping (the caller resolves overlaps). */
+const HAS = { at: (t: string) => t.includes("@"), url: (t: string) => /https?:|www\./i.test(t), digit: (t: string) => /\d/.test(t) };
+
 export function detectStructured(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  const has = { at: HAS.at(text), url: HAS.url(text), digit: HAS.digit(text) };
   for (const d of DETECTORS) {
+    if (!has[d.needs]) continue;
     d.pattern.lastIndex = 0;
     for (let m = d.pattern.exec(text); m !== null; m = d.pattern.exec(text)) {
       if (m[0].length === 0) {
