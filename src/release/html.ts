@@ -23,11 +23,12 @@ p, li { color: var(--ink); }
 .sub { color: var(--muted); margin: 0; }
 .summary { background:#fff; border:1px solid var(--line); border-left:4px solid var(--accent); border-radius:6px; padding:14px 20px; }
 .summary li { margin: 4px 0; }
-.kpis { display:flex; gap:12px; flex-wrap:wrap; margin: 18px 0 6px; }
-.kpi { background:#fff; border:1px solid var(--line); border-radius:6px; padding:10px 14px; min-width:150px; }
+.kpis { display:grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap:12px; margin: 18px 0 16px; }
+.kpi { background:#fff; border:1px solid var(--line); border-radius:6px; padding:10px 14px; }
 .kpi b { display:block; font-size:22px; }
 .kpi span { color:var(--muted); font-size:13px; }
-figure { margin: 18px 0 26px; background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px 18px; }
+figure { margin: 18px 0 26px; background:#fff; border:1px solid var(--line); border-radius:6px; padding:14px 18px 16px; }
+figure h3 { margin: 0 0 10px; }
 figure svg { max-width:100%; height:auto; }
 figcaption { font-size:14px; color:var(--muted); margin-top:8px; }
 figcaption b { color:var(--ink); }
@@ -57,7 +58,7 @@ function table(figure: Figure): string {
   return `<details><summary>Data (${figure.rows.length} rows; also figures/${escapeHtml(figure.id)}.csv)</summary><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></details>`;
 }
 
-function figureHtml(figure: Figure, svg: string | undefined): string {
+function figureHtml(figure: Figure, svg: string | undefined, sectionTitle: string): string {
   const suppressed =
     figure.suppressed > 0
       ? ` ${figure.suppressed} categor${figure.suppressed === 1 ? "y" : "ies"} under the privacy thresholds ${figure.suppressed === 1 ? "is" : "are"} not shown on ${figure.suppressed === 1 ? "its" : "their"} own.`
@@ -67,7 +68,7 @@ function figureHtml(figure: Figure, svg: string | undefined): string {
       ? `<p class="note">Nothing to show: no category of this figure reaches the privacy thresholds.</p>`
       : (svg ?? "");
   return `<figure id="fig-${escapeHtml(figure.id)}">
-<h3>${escapeHtml(figure.title)}</h3>
+${figure.title === sectionTitle ? "" : `<h3>${escapeHtml(figure.title)}</h3>`}
 ${body}
 <figcaption><b>${escapeHtml(figure.caption)}</b> n = ${figure.n.toLocaleString("en")} conversations. ${escapeHtml(figure.method)}${escapeHtml(suppressed)}</figcaption>
 ${table(figure)}
@@ -98,7 +99,7 @@ export function renderReportHtml(input: ReportInput): string {
       (s) => `<section id="${escapeHtml(s.id)}">
 <h2>${escapeHtml(s.title)}</h2>
 ${(s.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
-${s.figures.map((f) => figureHtml(f, input.svgs.get(f.id))).join("\n")}
+${s.figures.map((f) => figureHtml(f, input.svgs.get(f.id), s.title)).join("\n")}
 </section>`,
     )
     .join("\n");

@@ -42,12 +42,24 @@ export function thresholdsOf(manifest: Manifest): Thresholds {
 const METHODS = [
   "Each input file is read as a stream and every conversation normalised to user, assistant and system messages. " +
     "Malformed records are set aside (counted here, listed by file and line in the study's internal folder) and never analysed.",
+  "Before anything else reads a conversation, personal data (emails, phone numbers, payment cards, IBANs, national ids, IP addresses, " +
+    "personal URLs, street addresses, dates of birth and person names) is replaced by typed placeholders.",
+  "Facets are then extracted per conversation by convoscope's offline engine: transparent cue lexicons for content creation, affective types, " +
+    "pushback and its reason, collaboration mode and concern level; a VADER-lexicon scorer for per-message sentiment; and a fixed vocabulary for the request and task. " +
+    "Following the affective-use study, content creation is never affective and romantic roleplay needs at least four human messages. " +
+    "Each facet is validated against public human-labelled datasets (`npm run eval`), which print the measured agreement.",
+  "Proportions carry 95% Wilson score intervals; mean sentiment shifts carry 95% percentile bootstrap intervals from 1,000 seeded resamples.",
   "Released numbers pass an aggregation gate modelled on Clio: a category, bar or cell is shown only when it covers at least " +
-    "the minimum number of distinct users and of conversations; smaller categories are pooled into “other” or suppressed.",
+    "the minimum number of distinct users and of conversations; smaller categories are pooled into “other” or suppressed. " +
+    "Every released string is checked by the personal-data detector before it is written (see privacy.json).",
 ];
 
 const LIMITATIONS = [
   "Counts describe the conversations in the inputs, not a population: a sample's biases carry into every figure.",
+  "The offline engine matches cues; it misses affective or refusing conversations phrased in ways its lexicons do not cover, and its sentiment " +
+    "ratings follow word valence rather than meaning. Treat small differences between groups with caution; a model-backed engine reads meaning.",
+  "People often state a problem early in a conversation, so part of a positive sentiment shift reflects how conversations are structured.",
+  "Each conversation is analysed on its own: dependence or change over a person's many conversations is not measured here.",
   "When the inputs carry no user ids, each conversation counts as its own user, which makes the distinct-user threshold weaker.",
 ];
 
