@@ -52,14 +52,16 @@ const EVERYDAY = [
   "inc", "ltd", "llc", "corp", "university", "college", "school", "hospital", "bank", "company", "team", "department",
   "info", "e-mail", "email", "website", "phone", "address", "name", "date", "fax", "mobile", "desk", "office", "personal",
   "contact", "streets", "str", "dept", "ave", "blvd", "tel", "re", "fwd", "subject", "ps", "ok", "lol", "omg", "tv", "usa",
+  "i've", "i'll", "i'd", "i'm", "ive", "im", "i’ve", "i’ll", "i’d", "i’m",
 ];
 
-const CAP_WORD = "[\\p{Lu}][\\p{Ll}\\p{M}'’-]+";
+// One optional inner capital for names such as McDowell, MacLeod, DeSantis.
+const CAP_WORD = "[\\p{Lu}][\\p{Ll}\\p{M}'’-]+(?:[\\p{Lu}][\\p{Ll}\\p{M}'’-]+)?";
 const INITIAL = "[\\p{Lu}]\\.?";
 // No lookbehind: it would run at every position; the character before a match is checked by hand.
 const SEQUENCE = new RegExp(`${CAP_WORD}(?:[ \\t]+(?:${INITIAL}[ \\t]+)?${CAP_WORD}){0,2}(?![\\p{L}])`, "gu");
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname'?s|\bname:|\bi am|\bi'm|\bcall me|\bthis is|\b(?:dr|mr|mrs|ms|miss|prof|sir|madam)\.?|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bregards,?|\bcheers,?|\bsincerely,?|\bbest,?|\blove,?|\bsigned|\bcorrect it to|\bdirected by:?|\bwritten by|\bby|\bwith|\bmeet|\bnamed|\bcalled|\bsurname(?: is)?|\blast name(?: is)?|\bfirst name(?: is)?|\buser:|\bcustomer:)\s*$/i;
+  /(?:\bmy name is|\bname'?s|\bname:|\bi am|\bi'm|\bcall me|\bthis is|\b(?:dr|mr|mrs|ms|miss|prof|sir|madam)\.?|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bregards,?|\bcheers,?|\bsincerely,?|\bbest,?|\blove,?|\bsigned|\bcorrect it to|\bdirected by:?|\bwritten by|\bby|\bwith|\bmeet|\bnamed|\bcalled|\bsurname(?: is)?|\b(?:last|first|middle|maiden|full|real) name(?: is)?[?:]?|\bcalls? me|\bstarring|\bfeaturing|\bsung by|\bproducer|\bsinger|\b(?:him|her|me) and|\buser:|\bcustomer:)\s*$/i;
 
 /** A name needs a capital letter; most chat messages have one only at sentence starts, if at all. */
 const MAYBE_CAPITAL = /[A-Z\u00c0-\u024f\u0370-\u052f]/;
@@ -108,8 +110,11 @@ export function detectNames(text: string): PiiSpan[] {
     // A lone word: a known name in mid-sentence, or one that opens a sentence as its subject.
     else if (full.length === 1) {
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-      // An unfamiliar word opening a sentence as its subject ("Tomomi is from..."); a label ("Languages:") is not one.
-      person = knownName ? midSentence || SUBJECT_AFTER.test(next) : SUBJECT_AFTER.test(next) && !next.startsWith(":");
+      // An unfamiliar word as the subject of a verb ("Tomomi is from...", "that McDowell was") or one of
+      // a pair ("Usamov and Bowers"); a label ("Languages:") is not one.
+      const subject = SUBJECT_AFTER.test(next) && !next.startsWith(":");
+      const paired = /^ and [\p{Lu}]/u.test(next) || /[\p{Lu}][\p{Ll}]+ and $/u.test(before);
+      person = knownName ? midSentence || subject : subject || paired;
     }
     if (person) spans.push({ type: "PERSON", start: at, end: m.index + m[0].length });
   }
@@ -124,7 +129,7 @@ function dialogue(text: string): boolean {
 }
 const INSIDE_WORD = /[\p{L}\p{N}]/u;
 const LEADING_WORD = /^(\S+)[ \t]+/;
-const SUBJECT_AFTER = /^(?:,|:| (?:is|was|has|had|said|says|will|would|spent|shouted|asked|told|and) )/;
+const SUBJECT_AFTER = /^(?:,|:| (?:is|was|were|has|had|said|says|will|would|spent|shouted|asked|told|explained|wrote|and) )/;
 
 function sentenceStart(before: string): boolean {
   return /(?:^|[.!?]\s+|\n\s*)$/.test(before);
