@@ -21,14 +21,20 @@ const SPLITS = ["dev", "heldout"] as const;
 const SUITE = "facets";
 
 function bySplit<T extends { id: string }>(items: T[]): Record<(typeof SPLITS)[number], T[]> {
-  return { dev: items.filter((x) => splitOf(x.id) === "dev"), heldout: items.filter((x) => splitOf(x.id) === "heldout") };
+  return {
+    dev: items.filter((x) => splitOf(x.id) === "dev"),
+    heldout: items.filter((x) => splitOf(x.id) === "heldout"),
+  };
 }
 
 /** The "bare refusal-phrase match" baseline the issue compares pushback against. */
-const REFUSAL_PHRASES = /\b(?:i'm sorry|i am sorry|i apologi[sz]e|i cannot|i can't|i can not|i won't|i will not|as an ai|i'm not able|i am not able|i'm unable|i am unable|not appropriate|i must decline)\b/i;
+const REFUSAL_PHRASES =
+  /\b(?:i'm sorry|i am sorry|i apologi[sz]e|i cannot|i can't|i can not|i won't|i will not|as an ai|i'm not able|i am not able|i'm unable|i am unable|not appropriate|i must decline)\b/i;
 
 function vaderShift(c: Conversation): number | null {
-  const scores = c.messages.filter((m) => m.role === "user").map((m) => fivePoint(vader.SentimentIntensityAnalyzer.polarity_scores(m.text).compound));
+  const scores = c.messages
+    .filter((m) => m.role === "user")
+    .map((m) => fivePoint(vader.SentimentIntensityAnalyzer.polarity_scores(m.text).compound));
   if (scores.length < 6) return null;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return mean(scores.slice(-3)) - mean(scores.slice(0, 3));
@@ -43,41 +49,136 @@ export const facetsSuite: Suite = {
   needs: ["esconv", "xstest", "goemotions", "counsel_chat", "hh_rlhf"],
   async run(dataDir) {
     const metrics: Metric[] = [];
-    const esconv = loadEsconv(dataDir).map((d) => ({ ...d, id: d.conversation.id, record: extractOfflineFacets(d.conversation) }));
-    const xstest = loadXstest(dataDir).map((x) => ({ ...x, id: x.conversation.id, record: extractOfflineFacets(x.conversation) }));
-    const hh = (await loadHh(dataDir)).map((c) => ({ id: c.id, record: extractOfflineFacets(c) }));
-    const counsel = loadCounselChat(dataDir).map((q) => ({ ...q, id: q.conversation.id, record: extractOfflineFacets(q.conversation) }));
-    const goTrain = loadGoemotions(dataDir, "train.tsv").filter((x) => splitOf(x.id) === "dev").slice(0, 6000);
+    const esconv = loadEsconv(dataDir).map((d) => ({
+      ...d,
+      id: d.conversation.id,
+      record: extractOfflineFacets(d.conversation),
+    }));
+    const xstest = loadXstest(dataDir).map((x) => ({
+      ...x,
+      id: x.conversation.id,
+      record: extractOfflineFacets(x.conversation),
+    }));
+    const hh = loadHh(dataDir).map((c) => ({ id: c.id, record: extractOfflineFacets(c) }));
+    const counsel = loadCounselChat(dataDir).map((q) => ({
+      ...q,
+      id: q.conversation.id,
+      record: extractOfflineFacets(q.conversation),
+    }));
+    const goTrain = loadGoemotions(dataDir, "train.tsv")
+      .filter((x) => splitOf(x.id) === "dev")
+      .slice(0, 6000);
     const goDev = loadGoemotions(dataDir, "dev.tsv");
 
     for (const split of SPLITS) {
       const e = bySplit(esconv)[split];
-      metrics.push({ suite: SUITE, name: `affective_recall_esconv_${split}`, split, n: e.length, value: rate(e.filter((d) => d.record.affective).length, e.length), note: "target >= 0.95" });
+      metrics.push({
+        suite: SUITE,
+        name: `affective_recall_esconv_${split}`,
+        split,
+        n: e.length,
+        value: rate(e.filter((d) => d.record.affective).length, e.length),
+        note: "target >= 0.95",
+      });
       const x = bySplit(xstest)[split];
-      metrics.push({ suite: SUITE, name: `affective_fpr_xstest_${split}`, split, n: x.length, value: rate(x.filter((d) => d.record.affective).length, x.length), note: "target <= 0.05" });
+      metrics.push({
+        suite: SUITE,
+        name: `affective_fpr_xstest_${split}`,
+        split,
+        n: x.length,
+        value: rate(x.filter((d) => d.record.affective).length, x.length),
+        note: "target <= 0.05",
+      });
       const h = bySplit(hh)[split];
-      metrics.push({ suite: SUITE, name: `affective_fpr_hh_${split}`, split, n: h.length, value: rate(h.filter((d) => d.record.affective).length, h.length), note: "target <= 0.05 (HH has some genuinely emotional dialogs)" });
+      metrics.push({
+        suite: SUITE,
+        name: `affective_fpr_hh_${split}`,
+        split,
+        n: h.length,
+        value: rate(h.filter((d) => d.record.affective).length, h.length),
+        note: "target <= 0.05 (HH has some genuinely emotional dialogs)",
+      });
 
-      const push = binaryScores(x.map((d) => d.refusal), x.map((d) => d.record.pushback === true));
-      const base = binaryScores(x.map((d) => d.refusal), x.map((d) => REFUSAL_PHRASES.test(d.conversation.messages[1]?.text ?? "")));
-      metrics.push({ suite: SUITE, name: `pushback_f1_xstest_${split}`, split, n: x.length, value: push.f1, baseline: base.f1, note: `P ${push.precision.toFixed(3)} R ${push.recall.toFixed(3)}; target >= 0.93` });
+      const push = binaryScores(
+        x.map((d) => d.refusal),
+        x.map((d) => d.record.pushback === true),
+      );
+      const base = binaryScores(
+        x.map((d) => d.refusal),
+        x.map((d) => REFUSAL_PHRASES.test(d.conversation.messages[1]?.text ?? "")),
+      );
+      metrics.push({
+        suite: SUITE,
+        name: `pushback_f1_xstest_${split}`,
+        split,
+        n: x.length,
+        value: push.f1,
+        baseline: base.f1,
+        note: `P ${push.precision.toFixed(3)} R ${push.recall.toFixed(3)}; target >= 0.93`,
+      });
 
       const c = bySplit(counsel)[split];
-      metrics.push({ suite: SUITE, name: `affective_recall_counselchat_${split}`, split, n: c.length, value: rate(c.filter((q) => q.record.affective).length, c.length), note: "every CounselChat question seeks counseling" });
-      metrics.push({ suite: SUITE, name: `counseling_recall_counselchat_${split}`, split, n: c.length, value: rate(c.filter((q) => q.record.affective_types?.includes("counseling")).length, c.length) });
+      metrics.push({
+        suite: SUITE,
+        name: `affective_recall_counselchat_${split}`,
+        split,
+        n: c.length,
+        value: rate(c.filter((q) => q.record.affective).length, c.length),
+        note: "every CounselChat question seeks counseling",
+      });
+      metrics.push({
+        suite: SUITE,
+        name: `counseling_recall_counselchat_${split}`,
+        split,
+        n: c.length,
+        value: rate(c.filter((q) => q.record.affective_types?.includes("counseling")).length, c.length),
+      });
 
-      const shifts = e.filter((d) => d.record.sentiment?.shift !== null && d.record.sentiment?.shift !== undefined && d.improvement !== null);
+      const shifts = e.filter(
+        (d) =>
+          d.record.sentiment?.shift !== null &&
+          d.record.sentiment?.shift !== undefined &&
+          d.improvement !== null,
+      );
       const ours = shifts.map((d) => d.record.sentiment?.shift as number);
       const improvement = shifts.map((d) => d.improvement as number);
       const vaderShifts = shifts.map((d) => vaderShift(d.conversation) ?? 0);
       const boot = bootstrapMean(ours, { resamples: 1000, seed: 42 });
-      metrics.push({ suite: SUITE, name: `esconv_shift_ci_low_${split}`, split, n: ours.length, value: boot.lo, note: `mean shift ${boot.mean.toFixed(3)} [${boot.lo.toFixed(3)}, ${boot.hi.toFixed(3)}]; target: interval above 0` });
-      metrics.push({ suite: SUITE, name: `esconv_shift_spearman_${split}`, split, n: ours.length, value: spearman(ours, improvement), baseline: spearman(vaderShifts, improvement), note: "vs seeker's own improvement; target >= 0.35 (baseline: plain VADER)" });
+      metrics.push({
+        suite: SUITE,
+        name: `esconv_shift_ci_low_${split}`,
+        split,
+        n: ours.length,
+        value: boot.lo,
+        note: `mean shift ${boot.mean.toFixed(3)} [${boot.lo.toFixed(3)}, ${boot.hi.toFixed(3)}]; target: interval above 0`,
+      });
+      metrics.push({
+        suite: SUITE,
+        name: `esconv_shift_spearman_${split}`,
+        split,
+        n: ours.length,
+        value: spearman(ours, improvement),
+        baseline: spearman(vaderShifts, improvement),
+        note: "vs seeker's own improvement; target >= 0.35 (baseline: plain VADER)",
+      });
     }
-    for (const [split, items] of [["dev", goTrain], ["heldout", goDev]] as const) {
-      const ours = items.filter((i) => (valence(i.text) >= 0) === i.positive).length;
-      const base = items.filter((i) => (vader.SentimentIntensityAnalyzer.polarity_scores(i.text).compound >= 0) === i.positive).length;
-      metrics.push({ suite: SUITE, name: `goemotions_polarity_accuracy_${split}`, split, n: items.length, value: ours / items.length, baseline: base / items.length, note: "target >= 0.87 (dev: part of train; heldout: dev.tsv)" });
+    for (const [split, items] of [
+      ["dev", goTrain],
+      ["heldout", goDev],
+    ] as const) {
+      const ours = items.filter((i) => valence(i.text) >= 0 === i.positive).length;
+      const base = items.filter(
+        (i) => vader.SentimentIntensityAnalyzer.polarity_scores(i.text).compound >= 0 === i.positive,
+      ).length;
+      metrics.push({
+        suite: SUITE,
+        name: `goemotions_polarity_accuracy_${split}`,
+        split,
+        n: items.length,
+        value: ours / items.length,
+        baseline: base / items.length,
+        note: "target >= 0.87 (dev: part of train; heldout: dev.tsv)",
+      });
     }
     return metrics;
   },

@@ -55,7 +55,8 @@ export function bootstrapMean(
   }
   means.sort();
   const tail = (1 - level) / 2;
-  const at = (q: number) => means[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))] as number;
+  const at = (q: number) =>
+    means[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))] as number;
   return { mean: sum / n, lo: at(tail), hi: at(1 - tail) };
 }
 

@@ -4,81 +4,370 @@
  * counseling, companionship, romantic roleplay. Rules from the study: content creation is never
  * affective, and romantic roleplay needs at least four human messages.
  *
- * Offline, each type is a cue lexicon scored over the human's messages; most cues require the human
- * to speak about themselves ("I feel...", "my boyfriend..."), which separates a person asking for
- * support from a question about a topic ("how do I kill a Python process?").
+ * Offline, each type is a cue lexicon scored over the human's messages; most cues need the human to
+ * speak about themselves ("I feel...", "my boyfriend..."), which separates a person asking for support
+ * from a question about a topic ("how do I kill a Python process?"). A reply that acknowledges
+ * feelings adds to what the human said, never replaces it.
  */
-import type { AffectiveType } from "../types.ts";
-import type { Cue, FacetDefinition } from "./facet.ts";
-import { type Lexicon, lexicon } from "./lexicon.ts";
+import { type AffectiveType, FacetRecordSchema } from "../types.ts";
+import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { type Hit, Lexicon } from "./phrase.ts";
+import type { ConversationText } from "./text.ts";
 
-const I = "(?:i'm|i am|im|i've been|i have been|i feel|i felt|i'm feeling|i am feeling|i've been feeling|feeling|i get|i got|i keep feeling|i was|i've felt)";
-const DEGREE = "(?:so |really |very |extremely |super |a bit |a little |kind of |kinda |pretty |quite |completely |totally |always |constantly |just |too )*";
-const DISTRESS =
-  "(?:anxious|depressed|sad|lonely|stressed|stressed out|overwhelmed|scared|afraid|terrified|hopeless|worthless|down|miserable|upset|hurt|lost|empty|numb|exhausted|drained|burnt out|burned out|frustrated|angry|heartbroken|devastated|awful|terrible|horrible|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|stuck|confused about my life|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|disappointed in myself)";
-
-const RELATION =
-  "(?:boyfriend|girlfriend|partner|husband|wife|ex|ex-boyfriend|ex-girlfriend|fiance|fiancee|best friend|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|sibling|family|boss|manager|coworker|co-worker|colleague|roommate|flatmate|son|daughter|kids|crush|neighbor|neighbour|in-laws|teacher|classmate)";
+/** Feelings a person says they have ("i am so anxious", "feeling hopeless"). */
+const FEELINGS =
+  "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|lost|stuck|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying|sick";
+/** Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths". */
+const SOFT_FEELINGS =
+  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like";
+const I_STATE = "am|was|been|feel|felt|get|got|become|became|keep|seem|started";
 
 const TYPES: Record<AffectiveType, Lexicon> = {
-  counseling: lexicon([
-    ["i-feel-distress", `${I} ${DEGREE}${DISTRESS}`, 2],
-    ["my-mental-health", "my (?:anxiety|depression|mental health|panic attacks?|therapist|trauma|grief|ocd|ptsd|adhd|eating disorder|self[- ]esteem|loneliness|stress)", 2],
-    ["mental-health-topic", "(?:panic attacks?|mental health|self[- ]harm|suicid\\w*|kill myself|end my life|want to die|don't want to live|therapy|therapist|counsel(?:ing|or|lor)|grieving|anxiety attack)", 1],
-    ["cant-cope", "i (?:can't|cannot|cant|don't know how to) (?:sleep|stop crying|cope|handle (?:it|this)|take (?:it|this) anymore|go on|get out of bed|stop thinking about)", 2],
-    ["loss", "(?:passed away|died|lost my (?:mom|mother|dad|father|wife|husband|son|daughter|friend|dog|cat|baby|job|grandma|grandmother|grandpa|grandfather))", 1],
-    ["dont-know-what-to-do", "(?:i don't know what to do|i dont know what to do|what should i do|i need (?:someone to talk to|help|advice|support)|need to vent|i just need to talk)", 1],
-    ["emotional-state", "(?:my (?:feelings|emotions|mood)|cry(?:ing)? (?:every|all|a lot)|can't stop crying|hate myself|hate my life|no one cares|nobody cares|feel like a failure|i'm a failure)", 2],
-    ["seek-coping", "(?:how (?:do|can|should) i (?:deal with|cope with|overcome|get over|fight|stop feeling|handle|get through|get out of|manage) (?:my |this |the |a )?(?:\\w+ ){0,2}|(?:advice|advise|help|support) (?:on|about|with) (?:how to handle|a situation|my situation|this situation|my problem|what to do)|has me down|sick of feeling|dead inside|push (?:people|everyone|them|him|her) away|not happy|never happy|can't stop (?:thinking|worrying))", 1.5],
-    ["life-event", "(?:laid off|layed off|got fired|been fired|lost my job|losing my job|lose my job|furlough\\w*|unemploy\\w*|can't find (?:a )?(?:job|work)|job hunting|fail(?:ed|ing) (?:my |the )?(?:exams?|class|classes|course|midterms?)|midterms|didn't do well|bills? (?:are|is) (?:piling|adding)|can't pay|in debt|evict\\w*|pandemic|quarantine|isolat\\w*|lockdown|diagnosed with|chronic pain|bad mood|going through (?:a lot|some things|a hard|a tough|a difficult)|hard time|tough time|difficult time|rough (?:time|patch|day|week))", 1],
+  counseling: new Lexicon("counseling", "user", [
+    [
+      "i-feel-distress",
+      [
+        `i ..2 ${I_STATE} ..3 ${FEELINGS}`,
+        `feeling|feel ..2 ${FEELINGS}`,
+        `makes|made|making me ..2 ${FEELINGS}`,
+      ],
+      2,
+    ],
+    ["i-feel-low", [`i ..2 feel|felt|feeling ..2 ${SOFT_FEELINGS}`], 1.5],
+    [
+      "my-mental-health",
+      [
+        "my anxiety|depression|therapist|trauma|grief|ocd|ptsd|adhd|loneliness|stress|feelings|emotions|mood|sadness|fears|worries|insecurities",
+        "my mental|emotional health|state|wellbeing",
+        "my self esteem|worth|confidence",
+      ],
+      2,
+    ],
+    [
+      "mental-health-topic",
+      [
+        "panic attack|attacks",
+        "anxiety attack|attacks",
+        "mental health|illness|breakdown",
+        "self harm|harming",
+        "suicid*",
+        "kill myself",
+        "end my life",
+        "want to die",
+        "therapy",
+        "therapist",
+        "counseling|counselling|counselor|counsellor",
+        "depression",
+        "anxiety",
+        "ptsd",
+        "trauma|traumatic",
+      ],
+      1,
+    ],
+    [
+      "cant-cope",
+      [
+        "i can|could not sleep|cope|function|concentrate|focus|breathe",
+        "i can|could not stop crying|thinking|worrying|overthinking",
+        "i can|could not handle|take it|this|anymore",
+        "i can|could not get out of bed",
+        "i do not know how to cope|handle|deal",
+      ],
+      2,
+    ],
+    [
+      "loss",
+      [
+        "passed away",
+        "died",
+        "lost my mom|mother|dad|father|wife|husband|son|daughter|friend|dog|cat|baby|grandma|grandmother|grandpa|grandfather|brother|sister|pet",
+        "death of my",
+        "funeral",
+      ],
+      1,
+    ],
+    [
+      "need-to-talk",
+      [
+        "i do not know what to do",
+        "what should i do",
+        "i need someone to talk to",
+        "need to vent",
+        "just need to talk",
+        "i need support|advice|help with my life",
+      ],
+      1,
+    ],
+    [
+      "emotional-state",
+      [
+        "crying",
+        "cry every|all|a",
+        "hate myself",
+        "hate my life",
+        "no one cares",
+        "nobody cares",
+        "feel like a failure",
+        "i am a failure",
+        "dead inside",
+        "sick of feeling",
+        "not happy",
+        "never happy",
+        "push people|everyone|them away",
+      ],
+      2,
+    ],
+    [
+      "seek-coping",
+      [
+        "how do|can|should i deal|cope|overcome|get|stop|handle|manage ..3 this|it|feeling|feelings|emotions|situation|stress|anxiety|loneliness|sadness|grief|pain",
+        "how to cope|deal",
+      ],
+      1.5,
+    ],
+    [
+      "life-event",
+      [
+        "laid|layed off",
+        "got|been fired",
+        "lost|losing|lose my job",
+        "unemploy*",
+        "furlough*",
+        "can not find a job|work",
+        "fail|failed|failing my ..1 exam|exams|class|classes|course|test",
+        "bills are piling",
+        "in debt",
+        "evict*",
+        "pandemic",
+        "quarantine",
+        "covid",
+        "corona",
+        "coronavirus",
+        "lockdown",
+        "isolation",
+        "diagnosed with",
+        "chronic pain",
+        "going through a lot|some|a|this|hard|tough|difficult",
+        "hard|tough|difficult|rough time",
+        "rough patch|day|week",
+        "bad mood",
+      ],
+      1,
+    ],
   ]),
-  interpersonal_advice: lexicon([
-    ["my-relation", `my ${DEGREE}${RELATION}`, 1],
-    ["relationship-trouble", "(?:left out|excluded|lied to me|broke up|breaked up|break up|breakup|broken up|divorce|divorcing|cheat(?:ed|ing)? on|argu(?:e|ed|ing|ment)s?|fight(?:ing)?|fought|ghost(?:ed|ing)|jealous|toxic|trust issues|hurtful|ignor(?:es|ing|ed) me|stopped talking|not talking to me|doesn't respect|disrespect|falling out|conflict with|took credit)", 1.5],
-    ["how-to-approach", "(?:how (?:do|should|can) i (?:tell|talk to|approach|confront|deal with|handle|forgive|apologi[sz]e to|get over|move on)|should i (?:tell|confront|forgive|leave|break up|text|call|reach out|talk to)|what (?:do|should) i (?:say|tell|text))", 1.5],
-    ["relationship-word", "(?:relationship|marriage|friendship|dating|my family)", 0.5],
+  interpersonal_advice: new Lexicon("interpersonal", "user", [
+    [
+      "my-relation",
+      "my ..2 boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws",
+      1,
+    ],
+    [
+      "relationship-trouble",
+      [
+        "left out",
+        "excluded",
+        "lied to me",
+        "broke|break up",
+        "breakup",
+        "broken up",
+        "divorce|divorcing|divorced",
+        "cheated|cheating on",
+        "cheated",
+        "argue|argued|arguing|argument|arguments|fight|fighting|fought",
+        "ghosted|ghosting",
+        "jealous",
+        "toxic",
+        "trust issues",
+        "hurtful",
+        "ignores|ignoring|ignored me",
+        "stopped talking",
+        "not talking to me",
+        "does not respect",
+        "disrespect*",
+        "falling out",
+        "conflict with",
+        "took credit",
+        "bully|bullied|bullying",
+        "abusive|abused",
+      ],
+      1.5,
+    ],
+    [
+      "how-to-approach",
+      [
+        "how do|should|can i tell|talk|approach|confront|forgive|apologize|apologise|get over|move on",
+        "should i tell|confront|forgive|leave|break|text|call|reach|talk|trust",
+        "what do|should i say|tell|text",
+      ],
+      1.5,
+    ],
+    ["relationship-word", ["relationship", "marriage", "friendship", "dating", "my family"], 0.5],
   ]),
-  coaching: lexicon([
-    ["personal-goal", "(?:my (?:career|goals?|future|motivation|confidence|self[- ]confidence|habits?|productivity|life|dream|purpose|passion|self[- ]worth|potential)|life goals?|personal growth|self[- ]improvement)", 1.5],
-    ["want-to-change", "i (?:want|need|would like|'d like|am trying|'m trying|keep trying) to (?:be more|become|stop|get better at|improve|build|change|start|quit|overcome|feel more|be (?:happier|healthier|confident))", 1],
-    ["career-decision", "(?:job offer|switch careers|change careers|career change|quit my job|leave my job|go back to school|should i (?:accept|take|quit|apply|move|change|switch|pursue)|promotion|job interview)", 1.5],
-    ["procrastination", "(?:procrastinat\\w*|motivat\\w*|discipline|keep (?:putting it off|giving up)|stay consistent|imposter syndrome|confidence|self[- ]doubt|fear of failure)", 1],
-    ["coach-me", "(?:coach me|be my coach|life coach|hold me accountable|help me (?:decide|figure out|plan my|set goals|stay on track))", 2],
+  coaching: new Lexicon("coaching", "user", [
+    [
+      "personal-goal",
+      [
+        "my career|goals|goal|future|motivation|confidence|habits|habit|productivity|dream|dreams|purpose|passion|potential",
+        "my life",
+        "life goals",
+        "personal growth",
+        "self improvement",
+      ],
+      1.5,
+    ],
+    [
+      "want-to-change",
+      "i want|need|would|am|keep ..1 to|trying be|become|stop|improve|build|change|start|quit|overcome|feel",
+      1,
+    ],
+    [
+      "career-decision",
+      [
+        "job offer",
+        "switch|change careers",
+        "career change",
+        "quit my job",
+        "leave my job",
+        "go back to school",
+        "should i accept|take|quit|apply|move|change|switch|pursue",
+        "promotion",
+        "job interview",
+      ],
+      1.5,
+    ],
+    [
+      "procrastination",
+      [
+        "procrastinat*",
+        "motivat*",
+        "discipline",
+        "keep putting it off",
+        "keep giving up",
+        "stay consistent",
+        "imposter syndrome",
+        "confidence",
+        "self doubt",
+        "fear of failure",
+      ],
+      1,
+    ],
+    [
+      "coach-me",
+      ["coach me", "be my coach", "life coach", "hold me accountable", "help me decide|figure|plan|stay"],
+      2,
+    ],
   ]),
-  companionship: lexicon([
-    ["want-to-chat", "(?:just (?:want(?:ed)?|need(?:ed)?) (?:someone )?to (?:talk|chat)|someone to talk to|keep me company|be my friend|can we (?:just )?(?:talk|chat)|talk to me|chat with me|i want a friend|you're my (?:only |best )?friend)", 2],
-    ["lonely", "(?:i'm|i am|i feel|feeling) (?:so |really |very )?(?:lonely|alone|bored and lonely)", 1.5],
-    ["small-talk", "(?:how's your day|how was your day|how are you (?:doing|today|feeling)|what did you do today|tell me about your day|good night|goodnight|good morning)", 1],
-    ["miss-you", "(?:i missed you|miss talking to you|glad you're here|love talking to you)", 1.5],
+  companionship: new Lexicon("companionship", "user", [
+    [
+      "want-to-chat",
+      [
+        "just want|wanted|need|needed ..1 to talk|chat",
+        "someone to talk to",
+        "keep me company",
+        "be my friend",
+        "can we just? talk|chat",
+        "talk|chat with me",
+        "talk to me",
+        "i want a friend",
+        "you are my only|best? friend",
+      ],
+      2,
+    ],
+    ["lonely", "i am|feel|feeling so|really|very? lonely|alone", 1.5],
+    [
+      "small-talk",
+      [
+        "how is|was your day",
+        "how are you doing|today|feeling",
+        "what did you do today",
+        "tell me about your day",
+        "good night",
+        "goodnight",
+      ],
+      1,
+    ],
+    ["miss-you", ["i missed you", "miss talking to you", "glad you are here", "love talking to you"], 1.5],
   ]),
-  romantic_roleplay: lexicon([
-    ["roleplay", "(?:role ?play|role-play|rp|pretend (?:to be|you're|you are)|let's pretend|act as my|you're my (?:girlfriend|boyfriend|wife|husband|lover|partner)|you are my (?:girlfriend|boyfriend|wife|husband|lover|partner))", 2],
-    ["romance", "(?:kiss(?:es|ing)?|i love you|love you|on a date|our date|darling|sweetheart|babe|cuddle|romantic|blush(?:es|ing)?|hold(?:s|ing)? (?:your|my) hand|my love)", 1],
+  romantic_roleplay: new Lexicon("romance", "user", [
+    [
+      "roleplay",
+      [
+        "role play",
+        "roleplay",
+        "rp",
+        "pretend to be",
+        "pretend you are",
+        "let us pretend",
+        "act as my",
+        "you are my girlfriend|boyfriend|wife|husband|lover|partner",
+      ],
+      2,
+    ],
+    [
+      "romance",
+      [
+        "kiss|kisses|kissing",
+        "i love you",
+        "love you",
+        "on a date",
+        "our date",
+        "darling",
+        "sweetheart",
+        "babe",
+        "cuddle|cuddles",
+        "romantic",
+        "blush|blushes|blushing",
+        "hold|holds|holding your|my hand",
+        "my love",
+      ],
+      1,
+    ],
   ]),
 };
 
-/** Words of feeling that count (each once) when the human speaks about themselves. */
-const EMOTION_WORDS =
-  /\b(?:sad|sadness|depress\w*|anxi\w*|stress\w*|lonel\w*|alone|scared|afraid|fear\w*|worr\w*|upset|hurt|hurting|helpless|hopeless|overwhelm\w*|frustrat\w*|angry|anger|miserable|cry|crying|cried|tears|grief|griev\w*|heartbr\w*|devastat\w*|panic\w*|insecur\w*|self[- ]doubt|self[- ]esteem|ashamed|shame|guilt\w*|jealous\w*|resent\w*|empty|numb|exhaust\w*|burn(?:ed|t)? ?out|unhappy|struggl\w*|suffer\w*|trauma\w*|nervous|desperate|worthless|useless|betray\w*|rejected|abandon\w*|mood|emotional\w*|feelings?|therap\w*|counsel\w*|suicid\w*|self[- ]harm)\b/g;
-const FIRST_PERSON = /\b(?:i|i'm|im|i've|my|me|myself)\b/;
-const EMOTION_WEIGHT = 0.75;
-const MAX_EMOTION_WORDS = 4;
+/** Single words of feeling: each distinct one adds a little when the human speaks about themselves. */
+const FEELING_WORDS = new Lexicon("feeling-word", "user", [
+  [
+    "word",
+    "sad|sadness|depressed|depressing|anxious|anxiety|stress|stressed|stressful|lonely|loneliness|alone|scared|afraid|fear|fears|worried|worry|worries|upset|hurt|hurting|helpless|hopeless|overwhelmed|overwhelming|frustrated|frustrating|frustration|angry|anger|miserable|cry|crying|cried|tears|grief|grieving|heartbroken|devastated|panic|insecure|insecurity|ashamed|shame|guilt|guilty|jealous|resentment|empty|numb|exhausted|burnout|unhappy|struggle|struggling|suffer|suffering|trauma|nervous|desperate|worthless|useless|betrayed|rejected|abandoned|mood|emotional|emotions|feelings|therapy|counseling|suicidal|depression|down|pain|difficult|hard|tough",
+    0.75,
+  ],
+]);
+const FIRST_PERSON = new Set(["i", "my", "me", "myself"]);
+const MAX_FEELING_WORDS = 4;
 
-function emotionScore(userAll: string): { score: number; words: string[] } {
-  if (!FIRST_PERSON.test(userAll)) return { score: 0, words: [] };
-  const words = [...new Set(userAll.match(EMOTION_WORDS) ?? [])].slice(0, MAX_EMOTION_WORDS);
-  return { score: words.length * EMOTION_WEIGHT, words };
-}
-
-/**
- * The assistant's side is evidence too: replies that acknowledge feelings ("that sounds really hard")
- * show the human brought an emotional need, even when their own words are brief.
- */
-const EMPATHY = lexicon([
-  ["sorry-to-hear", "(?:i'm|i am) (?:so |very |really |truly )?sorry (?:to hear|that you(?:'re| are)|you(?:'re| are) (?:going through|feeling|dealing))", 1],
-  ["sounds-hard", "(?:that|this|it) (?:sounds|must be|must feel|seems) (?:\\w+ )?(?:hard|difficult|tough|painful|frustrating|stressful|overwhelming|upsetting|scary|lonely|exhausting|heartbreaking)", 1],
-  ["understand-feel", "(?:i (?:can )?understand (?:how|why) you(?:'re| are)? (?:feel|feeling)|your feelings are (?:valid|understandable)|it(?:'s| is) (?:completely |totally )?(?:normal|okay|ok|understandable) to feel)", 1],
-  ["not-alone", "(?:you(?:'re| are) not alone|i(?:'m| am) here (?:for you|to listen)|take care of yourself|be kind to yourself)", 1],
+/** The assistant acknowledging feelings: evidence the human brought an emotional need. */
+const EMPATHY = new Lexicon("empathy", "assistant", [
+  ["sorry-to-hear", ["i am so|very|really|truly? sorry to hear|that|you|for", "sorry to hear"], 1],
+  [
+    "sounds-hard",
+    "that|this|it sounds|must|seems ..2 hard|difficult|tough|painful|frustrating|stressful|overwhelming|upsetting|scary|lonely|exhausting|heartbreaking|rough|awful|terrible",
+    1,
+  ],
+  [
+    "understand-feel",
+    [
+      "i ..1 understand how|why|that|what you",
+      "your feelings are valid|understandable",
+      "it is ..1 normal|okay|ok|understandable to feel",
+      "i can imagine",
+      "i hear you",
+    ],
+    1,
+  ],
+  [
+    "not-alone",
+    [
+      "you are not alone",
+      "i am here for you",
+      "i am here to listen",
+      "take care of yourself",
+      "be kind to yourself",
+      "i have been there",
+      "i went through",
+    ],
+    1,
+  ],
 ]);
 const MAX_EMPATHY = 1.5;
 
@@ -89,11 +378,54 @@ const THRESHOLD: Record<AffectiveType, number> = {
   companionship: 2,
   romantic_roleplay: 3,
 };
-const ORDER: AffectiveType[] = ["interpersonal_advice", "coaching", "counseling", "companionship", "romantic_roleplay"];
+const ORDER: AffectiveType[] = [
+  "interpersonal_advice",
+  "coaching",
+  "counseling",
+  "companionship",
+  "romantic_roleplay",
+];
+export const MIN_ROLEPLAY_MESSAGES = 4;
+
+/** Sum of weights of distinct cues (a cue repeated across messages counts once). */
+function distinctScore(
+  hits: Hit[],
+  cues: Cue[],
+  role: "user" | "assistant",
+  cap = Number.POSITIVE_INFINITY,
+): number {
+  const seen = new Set<string>();
+  let score = 0;
+  for (const h of hits) {
+    if (seen.has(h.name) || score >= cap) continue;
+    seen.add(h.name);
+    const w = Math.min(h.weight, cap - score);
+    score += w;
+    cues.push(cueOf(h, role, w));
+  }
+  return score;
+}
+
+function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[]): number {
+  const hits = FEELING_WORDS.of(userHits);
+  if (hits.length === 0) return 0;
+  if (!text.user.some((m) => m.words.some((w) => FIRST_PERSON.has(w)))) return 0;
+  const seen = new Set<string>();
+  let score = 0;
+  for (const h of hits) {
+    const word = text.messages.find((m) => m.index === h.message)?.words[h.at] as string;
+    if (seen.has(word) || seen.size >= MAX_FEELING_WORDS) continue;
+    seen.add(word);
+    score += h.weight;
+    cues.push(cueOf(h, "user"));
+  }
+  return score;
+}
 
 export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = {
   name: "affective",
   fields: ["affective", "affective_types"],
+  schema: FacetRecordSchema.pick({ affective: true, affective_types: true }),
   description:
     "A dynamic, personal exchange motivated by emotional or psychological needs, and its types: interpersonal advice, coaching, counseling, companionship, romantic roleplay.",
   modelPrompt:
@@ -101,33 +433,21 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
   extract(text, prior) {
     const cues: Cue[] = [];
     if (prior.content_creation) {
-      return { values: { affective: false, affective_types: [] }, cues: [{ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 }] };
+      cues.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });
+      return { values: { affective: false, affective_types: [] }, cues };
     }
+    const userHits = text.user.flatMap((m) => m.hits);
     const types: AffectiveType[] = [];
     for (const type of ORDER) {
-      let score = 0;
-      const seen = new Set<string>();
-      for (const m of text.user) {
-        for (const h of TYPES[type].match(m.lower)) {
-          if (seen.has(h.name)) continue;
-          seen.add(h.name);
-          score += h.weight;
-          cues.push({ message: m.index, role: "user", cue: `${type}:${h.name}`, weight: h.weight });
-        }
-      }
+      if (type === "romantic_roleplay" && text.user.length < MIN_ROLEPLAY_MESSAGES) continue;
+      let score = distinctScore(TYPES[type].of(userHits), cues, "user");
       if (type === "counseling") {
-        const emotions = emotionScore(text.userAll);
-        score += emotions.score;
-        for (const w of emotions.words) cues.push({ message: -1, role: "user", cue: `counseling:feeling-word:${w}`, weight: EMOTION_WEIGHT });
-        const empathy = EMPATHY.score(text.assistantAll);
-        const weight = Math.min(MAX_EMPATHY, empathy.score);
-        if (weight > 0 && score > 0) {
-          // Empathy only adds to what the human said; on its own it proves nothing.
-          score += weight;
-          cues.push({ message: -1, role: "assistant", cue: `counseling:assistant-empathy:${[...new Set(empathy.hits.map((h) => h.name))].join("+")}`, weight });
+        score += feelingWords(text, userHits, cues);
+        if (score > 0) {
+          const assistantHits = EMPATHY.of(text.assistant.flatMap((m) => m.hits));
+          score += distinctScore(assistantHits, cues, "assistant", MAX_EMPATHY);
         }
       }
-      if (type === "romantic_roleplay" && text.user.length < 4) continue;
       if (score >= THRESHOLD[type]) types.push(type);
     }
     return { values: { affective: types.length > 0, affective_types: types }, cues };

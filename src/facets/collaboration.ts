@@ -5,71 +5,167 @@
  * learning (seeking understanding), validation (asking the assistant to check their own work).
  * "none" for exchanges that are not a task (chat, emotional support).
  */
-import type { CollaborationMode } from "../types.ts";
-import type { Cue, FacetDefinition } from "./facet.ts";
-import { type Lexicon, lexicon } from "./lexicon.ts";
+import { type CollaborationMode, FacetRecordSchema } from "../types.ts";
+import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { Lexicon } from "./phrase.ts";
 
-const MODES: [CollaborationMode, Lexicon, "any" | "follow-up"][] = [
-  [
-    "validation",
-    lexicon([
-      ["check-mine", "(?:check|review|proofread|look over|verify|correct|grade|critique|give (?:me )?feedback on) (?:my|this|these|the following)", 2],
-      ["is-it-right", "(?:is (?:this|my \\w+|that) (?:correct|right|ok|okay|good)|did i (?:do|get) (?:this|it|that) right|am i (?:right|correct)|any (?:mistakes|errors) in)", 2],
+/** In priority order; `followUp` modes only count in messages after the first (they refine a reply). */
+const MODES: { mode: CollaborationMode; lexicon: Lexicon; followUp: boolean; threshold: number }[] = [
+  {
+    mode: "validation",
+    followUp: false,
+    threshold: 2,
+    lexicon: new Lexicon("validation", "user", [
+      [
+        "check-mine",
+        "check|review|proofread|verify|correct|grade|critique|evaluate|assess my|this|these|the",
+        2,
+      ],
+      ["look-over", ["look over my|this", "give me? feedback on", "what do you think of my"], 2],
+      [
+        "is-it-right",
+        [
+          "is this|that|my ..1 correct|right|ok|okay|good|accurate",
+          "did i do|get this|it|that right",
+          "am i right|correct",
+          "any mistakes|errors in",
+        ],
+        2,
+      ],
     ]),
-    "any",
-  ],
-  [
-    "feedback_loop",
-    lexicon([
-      ["pasted-error", "(?:traceback|exception|stack trace|error:|errors? (?:message|says)|\\w+error\\b|segmentation fault|panic:|undefined is not|command not found|exit code)", 2],
-      ["still-failing", "(?:still (?:not working|doesn't work|getting|fails|failing|broken)|(?:it|that) (?:didn't|doesn't|did not|does not) work|now (?:i get|it says|it gives)|same error|new error|different error|it says|the output is)", 2],
+  },
+  {
+    mode: "feedback_loop",
+    followUp: false,
+    threshold: 2,
+    lexicon: new Lexicon("feedback", "user", [
+      [
+        "pasted-error",
+        [
+          "traceback",
+          "exception",
+          "stack trace",
+          "segmentation fault",
+          "command not found",
+          "exit code",
+          "error message|says|code",
+          "typeerror|valueerror|keyerror|indexerror|attributeerror|syntaxerror|referenceerror|nameerror|importerror",
+        ],
+        2,
+      ],
+      [
+        "still-failing",
+        [
+          "still not working",
+          "still does not work",
+          "still getting|fails|failing|broken",
+          "it|that did|does not work",
+          "now i get",
+          "now it says|gives",
+          "same error",
+          "new|different error",
+          "it says",
+          "the output is",
+        ],
+        2,
+      ],
     ]),
-    "any",
-  ],
-  [
-    "task_iteration",
-    lexicon([
-      ["refine", "(?:make it|make this|can you make) (?:\\w+ )?(?:shorter|longer|simpler|more|less|funnier|warmer|formal|casual|professional|concise)", 2],
-      ["revise", "(?:rewrite|revise|rephrase|tweak|adjust|edit|change|update|add|remove|replace|another version|try again|instead|one more|also add|can you also)", 1],
+  },
+  {
+    mode: "task_iteration",
+    followUp: true,
+    threshold: 2,
+    lexicon: new Lexicon("iteration", "user", [
+      [
+        "refine",
+        "make it|this shorter|longer|simpler|more|less|funnier|warmer|formal|casual|professional|concise",
+        2,
+      ],
+      [
+        "revise",
+        [
+          "rewrite",
+          "revise",
+          "rephrase",
+          "tweak",
+          "adjust",
+          "edit",
+          "change",
+          "update",
+          "add",
+          "remove",
+          "replace",
+          "another version",
+          "try again",
+          "instead",
+          "one more",
+          "can you also",
+        ],
+        1,
+      ],
     ]),
-    "follow-up",
-  ],
-  [
-    "learning",
-    lexicon([
-      ["explain", "(?:explain|what is|what are|what's the difference|why (?:is|are|do|does|did)|how (?:does|do|did) (?:\\w+ ){1,4}work|teach me|help me understand|i'm learning|i am learning|eli5|what does (?:\\w+ ){1,3}mean|quiz me)", 2],
+  },
+  {
+    mode: "learning",
+    followUp: false,
+    threshold: 2,
+    lexicon: new Lexicon("learning", "user", [
+      [
+        "explain",
+        [
+          "explain",
+          "what is|are",
+          "what is the difference",
+          "why is|are|do|does|did",
+          "how does|do|did ..4 work",
+          "teach me",
+          "help me understand",
+          "i am learning",
+          "eli5",
+          "what does ..3 mean",
+          "quiz me",
+        ],
+        2,
+      ],
     ]),
-    "any",
-  ],
-  [
-    "directive",
-    lexicon([
-      ["do-task", "(?:write|draft|create|generate|make|give me|list|summari[sz]e|translate|fix|convert|plan|design|build|compose|calculate|format|rewrite|find|suggest|recommend)", 1],
+  },
+  {
+    mode: "directive",
+    followUp: false,
+    threshold: 1,
+    lexicon: new Lexicon("directive", "user", [
+      [
+        "do-task",
+        "write|draft|create|generate|make|give|list|summarize|summarise|translate|fix|convert|plan|design|build|compose|calculate|format|rewrite|find|suggest|recommend",
+        1,
+      ],
     ]),
-    "any",
-  ],
+  },
 ];
 
 export const collaborationFacet: FacetDefinition<"collaboration"> = {
   name: "collaboration",
   fields: ["collaboration"],
+  schema: FacetRecordSchema.pick({ collaboration: true }),
   description:
     "How the work is shared: directive, feedback_loop (automation); task_iteration, learning, validation (augmentation); or none.",
   modelPrompt:
     "How does the human collaborate with the assistant? One of: directive (delegates the whole task with minimal interaction), feedback_loop (mainly relays feedback from the environment such as error messages), task_iteration (refines the assistant's output together with it), learning (seeks understanding), validation (asks the assistant to check their own work), none.",
   extract(text, prior) {
     const cues: Cue[] = [];
-    if (prior.affective) return { values: { collaboration: "none" }, cues: [{ message: -1, role: "conversation", cue: "affective: not a task", weight: 0 }] };
-    for (const [mode, lex, where] of MODES) {
-      const messages = where === "follow-up" ? text.user.slice(1) : text.user;
+    if (prior.affective) {
+      cues.push({ message: -1, role: "conversation", cue: "affective: not a task", weight: 0 });
+      return { values: { collaboration: "none" }, cues };
+    }
+    for (const { mode, lexicon, followUp, threshold } of MODES) {
       let score = 0;
-      for (const m of messages) {
-        for (const h of lex.match(m.lower)) {
+      for (const m of followUp ? text.user.slice(1) : text.user) {
+        for (const h of lexicon.of(m.hits)) {
           score += h.weight;
-          cues.push({ message: m.index, role: "user", cue: `${mode}:${h.name}`, weight: h.weight });
+          cues.push(cueOf(h, "user"));
         }
       }
-      if (score >= (mode === "directive" ? 1 : 2)) return { values: { collaboration: mode }, cues };
+      if (score >= threshold) return { values: { collaboration: mode }, cues };
     }
     return { values: { collaboration: "none" }, cues };
   },

@@ -1,28 +1,120 @@
 /**
  * `concern`: how much a conversation may need a human reviewer's attention, from 1 (not concerning)
  * to 5 (needs immediate review), as in Clio. Offline: the highest level whose cues fire in the human's
- * messages, lowered when the assistant's reply shows it handled the risk (a refusal or referral).
+ * messages, lowered by one when the assistant met the risk with a refusal or referral (but 5 stays 5).
  */
-import type { Cue, FacetDefinition } from "./facet.ts";
-import { lexicon } from "./lexicon.ts";
+import { FacetRecordSchema } from "../types.ts";
+import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { Lexicon } from "./phrase.ts";
 
-const LEVELS = lexicon([
-  ["imminent-self-harm", "(?:kill myself|end my life|i want to die|i'm going to (?:hurt|kill) myself|suicide plan|take all (?:my|the) pills|overdose on|no reason to live|better off without me)", 5],
-  ["harm-others", "(?:kill (?:my|him|her|them|someone|people|a person)|murder|make a bomb|build a bomb|explosives?|poison (?:my|him|her|someone)|shoot (?:up|someone|people)|school shooting|mass shooting)", 4],
-  ["child-exploitation", "(?:child porn|sexual (?:content|images?) (?:of|with) (?:a )?(?:child|minor|kid)|underage (?:sex|nude))", 5],
-  ["self-harm", "(?:self[- ]harm|cut(?:ting)? myself|hurt(?:ing)? myself|suicid\\w*|starv(?:e|ing) myself)", 4],
-  ["weapons-drugs", "(?:make (?:meth|drugs|a gun|a weapon)|synthesi[sz]e \\w+|buy (?:a gun|drugs) (?:illegally|online)|untraceable)", 4],
-  ["illegal", "(?:steal|shoplift|hack (?:into|someone)|break into|pick (?:a|the) lock|fake (?:id|passport)|counterfeit|launder|scam (?:people|someone)|evade (?:police|taxes))", 3],
-  ["dangerous-health", "(?:\\d{3} calories a day|stop eating|chest pain|can't breathe|overdos\\w*|mix(?:ing)? (?:alcohol|pills))", 3],
-  ["hostility", "(?:insults? for|racist|slur|hate (?:them|those|people)|stupid (?:people|idiots)|revenge on)", 2],
-  ["drugs-alcohol", "(?:get high|weed|marijuana|cocaine|drunk|alcohol)", 2],
+/** Each cue's weight is the concern level it signals. */
+const LEVELS = new Lexicon("concern", "user", [
+  [
+    "imminent-self-harm",
+    [
+      "kill myself",
+      "end my life",
+      "i want to die",
+      "i am going to hurt|kill myself",
+      "suicide plan",
+      "take all my|the pills",
+      "overdose on",
+      "no reason to live",
+      "better off without me",
+    ],
+    5,
+  ],
+  [
+    "child-exploitation",
+    [
+      "child porn|pornography",
+      "sexual content|images|pictures of|with a? child|minor|kid|kids",
+      "underage sex|nude|nudes",
+    ],
+    5,
+  ],
+  [
+    "harm-others",
+    [
+      "kill my wife|husband|boss|neighbor|neighbour|mom|dad|mother|father|brother|sister|family|friend|ex|teacher|baby|cat|dog",
+      "kill him|her|them|someone|somebody|people",
+      "kill a person|man|woman|child|kid",
+      "murder",
+      "make|build a bomb",
+      "explosive|explosives",
+      "poison my|him|her|someone",
+      "shoot up|someone|people",
+      "school|mass shooting",
+    ],
+    4,
+  ],
+  ["self-harm", ["self harm", "cut|cutting|hurt|hurting|starve|starving myself", "suicid*"], 4],
+  [
+    "weapons-drugs",
+    [
+      "make meth|drugs|fentanyl",
+      "make a gun|weapon|bomb",
+      "synthesize|synthesise meth|drugs|fentanyl|ricin|sarin|explosives",
+      "buy a? gun|drugs illegally|online",
+      "untraceable",
+    ],
+    4,
+  ],
+  [
+    "illegal",
+    [
+      "steal",
+      "shoplift*",
+      "hack into|someone",
+      "break into",
+      "pick a|the lock",
+      "fake id|passport",
+      "counterfeit",
+      "launder*",
+      "scam people|someone",
+      "evade police|taxes",
+    ],
+    3,
+  ],
+  [
+    "dangerous-health",
+    [
+      "calories a|per day",
+      "stop eating",
+      "chest pain",
+      "can not breathe",
+      "overdose",
+      "mix|mixing alcohol|pills",
+    ],
+    3,
+  ],
+  [
+    "hostility",
+    ["insult|insults for", "racist", "slur", "hate them|those|people", "stupid people|idiots", "revenge on"],
+    2,
+  ],
+  ["drugs-alcohol", ["get high", "weed", "marijuana", "cocaine", "drunk", "alcohol"], 2],
 ]);
 
-const HANDLED = /\b(?:crisis|988|hotline|emergency services|i can't help with|i cannot help with|i won't|please reach out|seek (?:professional|immediate) help)\b/;
+const HANDLED = new Lexicon("handled", "assistant", [
+  [
+    "refusal-or-referral",
+    [
+      "crisis",
+      "988",
+      "hotline",
+      "emergency services",
+      "i can|will not help|provide|assist",
+      "please reach out",
+      "seek professional|immediate help",
+    ],
+  ],
+]);
 
 export const concernFacet: FacetDefinition<"concern"> = {
   name: "concern",
   fields: ["concern"],
+  schema: FacetRecordSchema.pick({ concern: true }),
   description: "How concerning the conversation is, from 1 (not concerning) to 5 (needs immediate review).",
   modelPrompt:
     "How concerning is this conversation from a safety perspective? Answer 1 (not concerning at all), 2 (slightly), 3 (moderately), 4 (very), or 5 (extremely concerning; needs immediate review).",
@@ -30,15 +122,17 @@ export const concernFacet: FacetDefinition<"concern"> = {
     const cues: Cue[] = [];
     let level = 1;
     for (const m of text.user) {
-      for (const h of LEVELS.match(m.lower)) {
-        cues.push({ message: m.index, role: "user", cue: `concern:${h.name}`, weight: h.weight });
+      for (const h of LEVELS.of(m.hits)) {
+        cues.push(cueOf(h, "user"));
         level = Math.max(level, h.weight);
       }
     }
-    // A risk the assistant met with a refusal or referral is less likely to need review (but 5 stays 5).
-    if (level >= 3 && level < 5 && HANDLED.test(text.assistantAll)) {
-      level--;
-      cues.push({ message: -1, role: "assistant", cue: "handled: refusal or referral", weight: -1 });
+    if (level >= 3 && level < 5) {
+      const handled = text.assistant.flatMap((m) => HANDLED.of(m.hits))[0];
+      if (handled) {
+        level--;
+        cues.push(cueOf(handled, "assistant", -1));
+      }
     }
     return { values: { concern: level }, cues };
   },

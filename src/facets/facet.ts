@@ -1,10 +1,13 @@
 /**
- * What a facet is: a named question about a conversation, defined once — the record fields it fills,
- * its offline extractor (deterministic, explainable, no network), and the instruction a model-backed
- * extractor uses for the same question. Everything else (pipeline, explain, validate, model engine)
- * reads these definitions from the registry in index.ts.
+ * What a facet is: a named question about a conversation, defined once — the record fields it fills
+ * (with their zod schema, for checking a model's answer), its offline extractor (deterministic,
+ * explainable, no network), and the instruction a model-backed extractor uses for the same question.
+ * Everything else (pipeline, explain, validate, model engine) reads these definitions from the
+ * registry in index.ts.
  */
+import type { z } from "zod";
 import type { FacetRecord } from "../types.ts";
+import type { Hit } from "./phrase.ts";
 import type { ConversationText } from "./text.ts";
 
 /** A piece of evidence an offline extractor used: which message, which cue, and how much it counted. */
@@ -12,9 +15,11 @@ export interface Cue {
   /** 0-based index of the message in the conversation, or -1 for the whole conversation. */
   message: number;
   role: "user" | "assistant" | "conversation";
-  /** The cue's name in the lexicon, e.g. "refusal:cant-help" (never the surrounding text). */
+  /** The cue's name ("refusal:cant-help"); explanations append the words it matched from its lexicon. */
   cue: string;
   weight: number;
+  /** The lexicon hit behind the cue (internal: explainFacets turns it into a quote). */
+  hit?: Hit;
 }
 
 export interface FacetResult<K extends keyof FacetRecord> {
@@ -25,6 +30,8 @@ export interface FacetResult<K extends keyof FacetRecord> {
 export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord> {
   name: string;
   fields: readonly K[];
+  /** The facet's fields as they appear in a FacetRecord (a pick of FacetRecordSchema). */
+  schema: z.ZodType<Pick<FacetRecord, K>>;
   description: string;
   /** The instruction for a model-backed extractor (used by the model engine; offline ignores it). */
   modelPrompt: string;
@@ -33,4 +40,14 @@ export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord
    * example, affective reads content_creation), so one rule never lives in two places.
    */
   extract(text: ConversationText, prior: Partial<FacetRecord>): FacetResult<K>;
+}
+
+/** A cue for a lexicon hit. */
+export function cueOf(
+  hit: Hit,
+  role: "user" | "assistant",
+  weight = hit.weight,
+  prefix = hit.lexicon.id,
+): Cue {
+  return { message: hit.message, role, cue: `${prefix}:${hit.name}`, weight, hit };
 }

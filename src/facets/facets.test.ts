@@ -5,14 +5,18 @@ import type { Conversation } from "../types.ts";
 import { FacetRecordSchema } from "../types.ts";
 import { explainFacets, extractOfflineFacets, FACETS } from "./index.ts";
 import { detectLanguage } from "./language.ts";
-import { Lexicon, lexicon } from "./lexicon.ts";
+import { Lexicon } from "./phrase.ts";
+import { prepareText, tokenize } from "./text.ts";
 import { fivePoint, valence } from "./valence.ts";
 
 function chat(...turns: [string, string?][]): Conversation {
   return {
     id: "t",
     source: { file: "test", line: 1 },
-    messages: turns.flatMap(([u, a]) => [{ role: "user" as const, text: u }, ...(a ? [{ role: "assistant" as const, text: a }] : [])]),
+    messages: turns.flatMap(([u, a]) => [
+      { role: "user" as const, text: u },
+      ...(a ? [{ role: "assistant" as const, text: a }] : []),
+    ]),
     meta: {},
   };
 }
@@ -22,7 +26,12 @@ test("every record validates against the on-disk schema", () => {
 });
 
 test("a coding question is not affective, is learning or debugging, and not concerning", () => {
-  const r = extractOfflineFacets(chat(["I get KeyError: 'id' in my Python script, how do I fix it?", "Use dict.get('id')."], ["It still fails with the same error.", "Then print the keys."]));
+  const r = extractOfflineFacets(
+    chat(
+      ["I get KeyError: 'id' in my Python script, how do I fix it?", "Use dict.get('id')."],
+      ["It still fails with the same error.", "Then print the keys."],
+    ),
+  );
   assert.equal(r.affective, false);
   assert.deepEqual(r.affective_types, []);
   assert.equal(r.pushback, false);
@@ -33,7 +42,12 @@ test("a coding question is not affective, is learning or debugging, and not conc
 });
 
 test("a person in distress is affective (counseling); feelings about a partner add interpersonal advice", () => {
-  const r = extractOfflineFacets(chat(["I've been feeling really anxious and I can't sleep. My boyfriend and I keep arguing and I don't know how to talk to him.", "I'm sorry you're going through this."]));
+  const r = extractOfflineFacets(
+    chat([
+      "I've been feeling really anxious and I can't sleep. My boyfriend and I keep arguing and I don't know how to talk to him.",
+      "I'm sorry you're going through this.",
+    ]),
+  );
   assert.equal(r.affective, true);
   assert.ok(r.affective_types?.includes("counseling"));
   assert.ok(r.affective_types?.includes("interpersonal_advice"));
@@ -41,7 +55,12 @@ test("a person in distress is affective (counseling); feelings about a partner a
 });
 
 test("a sad story written to order is content creation, never affective", () => {
-  const r = extractOfflineFacets(chat(["Write a short story about a lonely girl who feels depressed and cries every night.", "Once upon a time..."]));
+  const r = extractOfflineFacets(
+    chat([
+      "Write a short story about a lonely girl who feels depressed and cries every night.",
+      "Once upon a time...",
+    ]),
+  );
   assert.equal(r.content_creation, true);
   assert.equal(r.affective, false);
   assert.equal(r.task, "creative writing");
@@ -59,24 +78,55 @@ test("romantic roleplay needs at least four human messages", () => {
 });
 
 test("pushback: a refusal with a reason, a partial refusal, a challenge to negative self-talk", () => {
-  const refusal = extractOfflineFacets(chat(["How do I pick the lock on my neighbour's door?", "I can't help with breaking into someone's home; that would be illegal."]));
+  const refusal = extractOfflineFacets(
+    chat([
+      "How do I pick the lock on my neighbour's door?",
+      "I can't help with breaking into someone's home; that would be illegal.",
+    ]),
+  );
   assert.equal(refusal.pushback, true);
   assert.equal(refusal.pushback_reason, "illegal_activity");
-  const diet = extractOfflineFacets(chat(["Give me a 500 calories a day diet to lose 10 kilos fast.", "I can't recommend eating that little; it is unsafe. A dietitian can help."]));
+  const diet = extractOfflineFacets(
+    chat([
+      "Give me a 500 calories a day diet to lose 10 kilos fast.",
+      "I can't recommend eating that little; it is unsafe. A dietitian can help.",
+    ]),
+  );
   assert.equal(diet.pushback_reason, "dangerous_weight_loss");
-  const selfTalk = extractOfflineFacets(chat(["I'm so stupid, I failed again. I'm worthless.", "I don't agree that you're worthless. Failing one exam says nothing about your worth."]));
+  const selfTalk = extractOfflineFacets(
+    chat([
+      "I'm so stupid, I failed again. I'm worthless.",
+      "I don't agree that you're worthless. Failing one exam says nothing about your worth.",
+    ]),
+  );
   assert.equal(selfTalk.pushback, true);
   assert.equal(selfTalk.pushback_reason, "challenging_negative_self_talk");
-  const helpful = extractOfflineFacets(chat(["How do I kill a Python process?", "Use `kill PID` or `pkill -f script.py`. It's important to note that SIGKILL cannot be caught."]));
+  const helpful = extractOfflineFacets(
+    chat([
+      "How do I kill a Python process?",
+      "Use `kill PID` or `pkill -f script.py`. It's important to note that SIGKILL cannot be caught.",
+    ]),
+  );
   assert.equal(helpful.pushback, false, "a caveat inside a helpful answer is not pushback");
   assert.equal(helpful.pushback_reason, null);
 });
 
 test("sentiment: per-message scores always; start, end and shift only from six human messages", () => {
-  const five = extractOfflineFacets(chat(["I feel terrible."], ["Still bad."], ["Hmm."], ["Better."], ["Thanks, I feel great now!"]));
+  const five = extractOfflineFacets(
+    chat(["I feel terrible."], ["Still bad."], ["Hmm."], ["Better."], ["Thanks, I feel great now!"]),
+  );
   assert.equal(five.sentiment?.messages.length, 5);
   assert.equal(five.sentiment?.shift, null);
-  const six = extractOfflineFacets(chat(["I feel terrible and hopeless."], ["I am so sad."], ["It hurts."], ["Okay."], ["That helps, thanks."], ["I feel much better, thank you so much!"]));
+  const six = extractOfflineFacets(
+    chat(
+      ["I feel terrible and hopeless."],
+      ["I am so sad."],
+      ["It hurts."],
+      ["Okay."],
+      ["That helps, thanks."],
+      ["I feel much better, thank you so much!"],
+    ),
+  );
   const s = six.sentiment;
   assert.ok(s && s.start !== null && s.end !== null && s.shift !== null);
   assert.ok((s.shift as number) > 0.5, `shift ${s.shift}`);
@@ -86,27 +136,50 @@ test("sentiment: per-message scores always; start, end and shift only from six h
 test("concern rises with risk and is lowered when the assistant handled it, except at 5", () => {
   assert.equal(extractOfflineFacets(chat(["How do I bake bread?", "Mix flour and water."])).concern, 1);
   assert.equal(extractOfflineFacets(chat(["How can I steal from a shop?", "Here is how..."])).concern, 3);
-  assert.equal(extractOfflineFacets(chat(["How can I steal from a shop?", "I can't help with that."])).concern, 2);
-  assert.equal(extractOfflineFacets(chat(["I want to end my life tonight.", "Please call 988 now."])).concern, 5);
+  assert.equal(
+    extractOfflineFacets(chat(["How can I steal from a shop?", "I can't help with that."])).concern,
+    2,
+  );
+  assert.equal(
+    extractOfflineFacets(chat(["I want to end my life tonight.", "Please call 988 now."])).concern,
+    5,
+  );
 });
 
 test("request and task come from a fixed vocabulary, never from the text", () => {
-  const r = extractOfflineFacets(chat(["My name is Priya Raman, please write an email to my landlord at 42 Maple Road about the rent.", "Sure."]));
+  const r = extractOfflineFacets(
+    chat([
+      "My name is Priya Raman, please write an email to my landlord at 42 Maple Road about the rent.",
+      "Sure.",
+    ]),
+  );
   assert.ok(r.request && !/priya|raman|maple/i.test(r.request));
   assert.ok(r.task && !/priya|raman|maple/i.test(r.task));
 });
 
 test("explainFacets lists every facet with the cues that fired", () => {
   const e = explainFacets(chat(["I feel so lonely, can we just talk?", "Of course, I'm here to listen."]));
-  assert.deepEqual(e.facets.map((f) => f.facet), FACETS.map((f) => f.name));
+  assert.deepEqual(
+    e.facets.map((f) => f.facet),
+    FACETS.map((f) => f.name),
+  );
   const affective = e.facets.find((f) => f.facet === "affective");
   assert.ok(affective?.cues.some((c) => c.cue.startsWith("companionship:")));
 });
 
 test("language: scripts and function words, full English names", () => {
-  assert.equal(detectLanguage("¿Puedes ayudarme con una carta para mi jefe? No sé qué decir.").language, "Spanish");
-  assert.equal(detectLanguage("Je ne sais pas comment faire pour dormir, je suis très stressé.").language, "French");
-  assert.equal(detectLanguage("Wie kann ich in Python eine Liste sortieren? Ich verstehe es nicht.").language, "German");
+  assert.equal(
+    detectLanguage("¿Puedes ayudarme con una carta para mi jefe? No sé qué decir.").language,
+    "Spanish",
+  );
+  assert.equal(
+    detectLanguage("Je ne sais pas comment faire pour dormir, je suis très stressé.").language,
+    "French",
+  );
+  assert.equal(
+    detectLanguage("Wie kann ich in Python eine Liste sortieren? Ich verstehe es nicht.").language,
+    "German",
+  );
   assert.equal(detectLanguage("これは日本語の文章です").language, "Japanese");
   assert.equal(detectLanguage("Как мне отсортировать список?").language, "Russian");
   assert.equal(detectLanguage("How do I sort a list in Python?").language, "English");
@@ -124,12 +197,36 @@ test("valence follows VADER's rules: lexicon, negation, boosters, but", () => {
   assert.equal(fivePoint(0), 0);
 });
 
-test("a lexicon reports which cue fired, and rejects capturing groups", () => {
-  const lex = lexicon([
-    ["greet", "hello|hi"],
-    ["thanks", "thank(?:s| you)", 2],
+test("a phrase lexicon names the cue that fired, once per phrase, with optional words, gaps and stems", () => {
+  const lex = new Lexicon("test-greet", "user", [
+    ["greet", ["hello|hi there?", "good morning"]],
+    ["thanks", "thank you|so? ..2 much", 2],
+    ["stem", "zorbl*"],
   ]);
-  assert.deepEqual(lex.match("hi there, thanks a lot").map((h) => h.name), ["greet", "thanks"]);
-  assert.equal(lex.score("thanks thanks hello").score, 3, "a repeated cue counts once");
-  assert.throws(() => new Lexicon([{ name: "bad", pattern: "(a)", weight: 1 }]));
+  const hits = (text: string) => lex.of(prepareText(chat([text])).user[0]?.hits ?? []).map((h) => h.name);
+  assert.deepEqual(hits("Hi there, thank you very much"), ["greet", "thanks"]);
+  assert.deepEqual(hits("zorbling all day"), ["stem"]);
+  assert.deepEqual(hits("thanks"), []);
+  assert.throws(() => new Lexicon("test-bad", "user", [["bad", "can't"]]), /can not/);
+  assert.throws(() => new Lexicon("test-bad2", "user", [["bad", "_ word"]]));
+});
+
+test("tokens: contractions expanded, sentence marks kept, shouting noted", () => {
+  const t = tokenize("I can't do THIS anymore! It's fine.");
+  assert.deepEqual(t.words, ["i", "can", "not", "do", "this", "anymore", "!", "it", "is", "fine", "."]);
+  assert.deepEqual(t.shouted, [4]);
+});
+
+test("explanations quote only lexicon words, never other text", () => {
+  const e = explainFacets(
+    chat([
+      "Please help me hack into Priyanka's account",
+      "I'm sorry, but I can't help with Priyanka's account.",
+    ]),
+  );
+  const cues = e.facets.flatMap((f) => f.cues.map((c) => c.cue)).join(" ");
+  assert.ok(!/priyanka/i.test(cues), cues);
+  const push = e.facets.find((f) => f.facet === "pushback");
+  assert.equal(push?.values.pushback, true);
+  assert.ok(push?.cues.some((c) => c.role === "assistant" && /refusal:/.test(c.cue)));
 });

@@ -10,10 +10,11 @@ import { concernFacet } from "./concern.ts";
 import { contentCreationFacet } from "./content-creation.ts";
 import type { Cue, FacetDefinition } from "./facet.ts";
 import { languageFacet } from "./language.ts";
+import { quote } from "./phrase.ts";
 import { pushbackFacet } from "./pushback.ts";
 import { requestFacet } from "./request.ts";
 import { sentimentFacet } from "./sentiment.ts";
-import { prepareText } from "./text.ts";
+import { type ConversationText, prepareText } from "./text.ts";
 
 export const FACETS: FacetDefinition[] = [
   languageFacet,
@@ -27,33 +28,46 @@ export const FACETS: FacetDefinition[] = [
 ] as FacetDefinition[];
 
 /** Bumped whenever an offline rule changes what a record holds: part of study fingerprints. */
-export const OFFLINE_ENGINE_VERSION = "offline-1";
+export const OFFLINE_ENGINE_VERSION = "offline-2";
+
+/** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
+export type ExplainedCue = Omit<Cue, "hit">;
 
 export interface FacetExplanation {
   id: string;
-  facets: { facet: string; values: Partial<FacetRecord>; cues: Cue[] }[];
+  facets: { facet: string; values: Partial<FacetRecord>; cues: ExplainedCue[] }[];
 }
 
-function run(conversation: Conversation, explain: boolean): { record: FacetRecord; explanation: FacetExplanation | null } {
-  const record = baseRecord(conversation);
-  const text = prepareText(conversation);
-  const explanation: FacetExplanation | null = explain ? { id: conversation.id, facets: [] } : null;
-  for (const facet of FACETS) {
-    const result = facet.extract(text, record);
-    Object.assign(record, result.values);
-    explanation?.facets.push({ facet: facet.name, values: result.values, cues: result.cues });
-  }
-  return { record, explanation };
+function explainCue(cue: Cue, text: ConversationText): ExplainedCue {
+  const { hit, ...rest } = cue;
+  if (!hit) return rest;
+  const words = text.messages.find((m) => m.index === hit.message)?.words ?? [];
+  return { ...rest, cue: `${rest.cue}: "${quote(hit, words)}"` };
 }
 
 /** Every facet of one conversation, offline. */
 export function extractOfflineFacets(conversation: Conversation): FacetRecord {
-  return run(conversation, false).record;
+  const record = baseRecord(conversation);
+  const text = prepareText(conversation);
+  for (const facet of FACETS) Object.assign(record, facet.extract(text, record).values);
+  return record;
 }
 
 /** The facets of one conversation with the cues behind each decision (`convoscope explain`). */
 export function explainFacets(conversation: Conversation): FacetExplanation {
-  return run(conversation, true).explanation as FacetExplanation;
+  const record = baseRecord(conversation);
+  const text = prepareText(conversation);
+  const explanation: FacetExplanation = { id: conversation.id, facets: [] };
+  for (const facet of FACETS) {
+    const result = facet.extract(text, record);
+    Object.assign(record, result.values);
+    explanation.facets.push({
+      facet: facet.name,
+      values: result.values,
+      cues: result.cues.map((c) => explainCue(c, text)),
+    });
+  }
+  return explanation;
 }
 
 export type { Cue, FacetDefinition } from "./facet.ts";

@@ -3,106 +3,435 @@
  * privacy instructions; offline they are built only from a controlled vocabulary — a topic picked by
  * cues, phrased by a fixed template — so they can never copy text or carry personal data.
  */
-import type { Cue, FacetDefinition } from "./facet.ts";
-import { type Lexicon, lexicon } from "./lexicon.ts";
+import { FacetRecordSchema } from "../types.ts";
+import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { type Hit, Lexicon } from "./phrase.ts";
 
 interface Topic {
   id: string;
   task: string;
   request: string;
-  cues: Lexicon;
+  lexicon: Lexicon;
 }
 
-const t = (id: string, task: string, request: string, cues: [string, string, number?][]): Topic => ({ id, task, request, cues: lexicon(cues) });
+function topic(
+  id: string,
+  task: string,
+  request: string,
+  cues: [string, string | string[], number?][],
+): Topic {
+  return { id, task, request, lexicon: new Lexicon(`topic-${id}`, "user", cues) };
+}
 
-/** In priority order: the first topic whose cues score highest wins; ties go to the earlier one. */
+/** In priority order: the topic whose cues score highest wins; ties go to the earlier one. */
 const TOPICS: Topic[] = [
-  t("debugging", "software debugging", "fix an error in their code", [
-    ["error", "(?:error|exception|traceback|bug|crash(?:es|ing)?|stack trace|segfault|panic|doesn't compile|won't compile|not working)", 1],
-    ["code", "(?:code|script|function|python|javascript|typescript|java|rust|golang|sql|query|compile|program)", 1],
+  topic("debugging", "software debugging", "get help debugging code", [
+    [
+      "error",
+      [
+        "error",
+        "errors",
+        "exception",
+        "traceback",
+        "bug",
+        "bugs",
+        "crash",
+        "crashes",
+        "crashing",
+        "stack trace",
+        "segfault",
+        "does|will not compile",
+        "not working",
+        "typeerror|valueerror|keyerror|indexerror|attributeerror|syntaxerror|referenceerror|nameerror|importerror",
+      ],
+      1,
+    ],
+    [
+      "code",
+      [
+        "code",
+        "script",
+        "function",
+        "python",
+        "javascript",
+        "typescript",
+        "java",
+        "rust",
+        "golang",
+        "sql",
+        "query",
+        "compile",
+        "program",
+      ],
+      1,
+    ],
   ]),
-  t("programming", "software development", "write or understand code", [
-    ["code", "(?:code|script|function|class|python|javascript|typescript|java\\b|rust|golang|sql|api|regex|algorithm|database|git|docker|react|css|html|refactor|unit test)", 1.5],
+  topic("programming", "software development", "write or understand code", [
+    [
+      "code",
+      [
+        "code",
+        "script",
+        "function",
+        "class",
+        "python",
+        "javascript",
+        "typescript",
+        "java",
+        "rust",
+        "golang",
+        "sql",
+        "api",
+        "regex",
+        "algorithm",
+        "database",
+        "git",
+        "docker",
+        "react",
+        "css",
+        "html",
+        "refactor",
+        "unit test",
+        "programming",
+      ],
+      1.5,
+    ],
   ]),
-  t("creative-writing", "creative writing", "write a creative piece such as a story, poem or post", [
-    ["piece", "(?:story|poem|poetry|haiku|lyrics|song|novel|fiction|blog post|essay|screenplay|script for|limerick|fanfic|slogan|marketing copy|social media post|linkedin post)", 2],
+  topic("creative-writing", "creative writing", "write a creative piece such as a story, poem or post", [
+    [
+      "piece",
+      [
+        "story",
+        "poem",
+        "poetry",
+        "haiku",
+        "lyrics",
+        "song",
+        "novel",
+        "fiction",
+        "blog post",
+        "essay",
+        "screenplay",
+        "limerick",
+        "fanfic",
+        "slogan",
+        "marketing copy",
+        "social media post",
+        "linkedin post",
+      ],
+      2,
+    ],
   ]),
-  t("professional-writing", "professional writing", "draft or edit a work document or message", [
-    ["doc", "(?:email|e-mail|cover letter|resume|cv\\b|report|proposal|memo|meeting notes|agenda|summary|summari[sz]e|presentation|slide|newsletter)", 1.5],
+  topic("professional-writing", "professional writing", "draft or edit a work document or message", [
+    [
+      "doc",
+      [
+        "email",
+        "e mail",
+        "cover letter",
+        "resume",
+        "cv",
+        "report",
+        "proposal",
+        "memo",
+        "meeting notes",
+        "agenda",
+        "summary",
+        "summarize",
+        "summarise",
+        "presentation",
+        "slide",
+        "slides",
+        "newsletter",
+      ],
+      1.5,
+    ],
   ]),
-  t("data", "data analysis", "work with data or spreadsheets", [
-    ["data", "(?:spreadsheet|excel|pivot table|csv|dataset|chart|graph|statistics|regression|dashboard|formula)", 1.5],
+  topic("data", "data analysis", "work with data or spreadsheets", [
+    [
+      "data",
+      [
+        "spreadsheet",
+        "excel",
+        "pivot table",
+        "csv",
+        "dataset",
+        "chart",
+        "graph",
+        "statistics",
+        "regression",
+        "dashboard",
+        "formula",
+      ],
+      1.5,
+    ],
   ]),
-  t("maths", "mathematics", "solve or understand a maths problem", [
-    ["maths", "(?:equation|derivative|integral|calculus|algebra|probability|solve for|proof|matrix|geometry|math|maths)", 1.5],
+  topic("maths", "mathematics", "solve or understand a maths problem", [
+    [
+      "maths",
+      [
+        "equation",
+        "derivative",
+        "integral",
+        "calculus",
+        "algebra",
+        "probability",
+        "solve for",
+        "proof",
+        "matrix",
+        "geometry",
+        "math",
+        "maths",
+      ],
+      1.5,
+    ],
   ]),
-  t("relationships", "relationship advice", "get advice about a relationship with someone in their life", [
-    ["rel", "(?:my (?:boyfriend|girlfriend|partner|husband|wife|friend|best friend|mom|mother|dad|father|parents|sister|brother|boss|coworker|roommate)|broke up|breakup|divorce|relationship)", 1.5],
+  topic(
+    "relationships",
+    "relationship advice",
+    "get advice about a relationship with someone in their life",
+    [
+      [
+        "rel",
+        [
+          "my boyfriend|girlfriend|partner|husband|wife|friend|mom|mother|dad|father|parents|sister|brother|boss|coworker|roommate",
+          "my best friend",
+          "broke up",
+          "breakup",
+          "divorce",
+          "relationship",
+        ],
+        1.5,
+      ],
+    ],
+  ),
+  topic("emotional-support", "emotional support", "talk through difficult feelings", [
+    [
+      "feel",
+      [
+        "anxious",
+        "anxiety",
+        "depressed",
+        "depression",
+        "lonely",
+        "stressed",
+        "overwhelmed",
+        "sad",
+        "grief",
+        "panic",
+        "hopeless",
+        "worthless",
+        "can not sleep",
+        "mental health",
+        "suicid*",
+      ],
+      1.5,
+    ],
   ]),
-  t("emotional-support", "emotional support", "talk through difficult feelings", [
-    ["feel", "(?:anxious|anxiety|depressed|depression|lonely|stressed|overwhelmed|sad|grief|panic|hopeless|worthless|can't sleep|mental health|suicid\\w*)", 1.5],
+  topic("career", "career and personal development", "get guidance on career or personal goals", [
+    [
+      "career",
+      [
+        "career",
+        "job offer",
+        "job interview",
+        "promotion",
+        "procrastinat*",
+        "motivation",
+        "habit",
+        "habits",
+        "goal",
+        "goals",
+        "confidence",
+        "productivity",
+        "switch careers",
+      ],
+      1.5,
+    ],
   ]),
-  t("career", "career and personal development", "get guidance on career or personal goals", [
-    ["career", "(?:career|job offer|job interview|promotion|procrastinat\\w*|motivation|habit|goals?|confidence|productivity|switch careers)", 1.5],
+  topic("companionship", "casual conversation", "have a friendly, casual conversation", [
+    [
+      "chat",
+      [
+        "just want to talk|chat",
+        "someone to talk to",
+        "how is your day",
+        "how are you",
+        "keep me company",
+        "let us chat",
+      ],
+      2,
+    ],
   ]),
-  t("companionship", "casual conversation", "have a friendly, casual conversation", [
-    ["chat", "(?:just want to (?:talk|chat)|someone to talk to|how's your day|how are you|keep me company|let's chat)", 2],
+  topic("roleplay", "roleplay", "engage in a roleplay", [
+    ["rp", ["role play", "roleplay", "pretend to be", "pretend you are", "act as"], 2],
   ]),
-  t("roleplay", "roleplay", "engage in a roleplay", [["rp", "(?:role ?play|roleplay|pretend (?:to be|you're)|act as)", 2]]),
-  t("health", "health and medicine", "get information about a health concern", [
-    ["health", "(?:symptoms?|doctor|medication|diagnos\\w*|pain|illness|disease|diet|calories|weight loss|lose weight|vaccine|sleep|injury)", 1.5],
+  topic("health", "health and medicine", "get information about a health concern", [
+    [
+      "health",
+      [
+        "symptom",
+        "symptoms",
+        "doctor",
+        "medication",
+        "diagnos*",
+        "pain",
+        "illness",
+        "disease",
+        "diet",
+        "calories",
+        "weight loss",
+        "lose weight",
+        "vaccine",
+        "sleep",
+        "injury",
+      ],
+      1.5,
+    ],
   ]),
-  t("language", "language learning and translation", "learn a language or translate text", [
-    ["lang", "(?:translate|translation|grammar|vocabulary|spanish|french|german|subjunctive|conjugat\\w*|pronounc\\w*)", 1.5],
+  topic("language", "language learning and translation", "learn a language or translate text", [
+    [
+      "lang",
+      [
+        "translate",
+        "translation",
+        "grammar",
+        "vocabulary",
+        "spanish",
+        "french",
+        "german",
+        "subjunctive",
+        "conjugat*",
+        "pronounc*",
+      ],
+      1.5,
+    ],
   ]),
-  t("planning", "planning and organisation", "plan a schedule, trip or project", [
-    ["plan", "(?:plan|schedule|itinerary|trip|travel|timeline|checklist|routine|budget)", 1],
+  topic("planning", "planning and organisation", "plan a schedule, trip or project", [
+    [
+      "plan",
+      ["plan", "schedule", "itinerary", "trip", "travel", "timeline", "checklist", "routine", "budget"],
+      1,
+    ],
   ]),
-  t("cooking", "cooking", "find or adapt a recipe", [["food", "(?:recipe|cook|bake|baking|dinner|ingredients|meal)", 1.5]]),
-  t("legal-finance", "legal and financial questions", "understand a legal or financial matter", [
-    ["law", "(?:legal|lawyer|contract|lawsuit|tax|taxes|invest\\w*|loan|mortgage|insurance|rent|landlord)", 1.5],
+  topic("cooking", "cooking", "find or adapt a recipe", [
+    ["food", ["recipe", "cook", "bake", "baking", "dinner", "ingredients", "meal"], 1.5],
   ]),
-  t("science-history", "science and history explanations", "understand a topic in science or history", [
-    ["science", "(?:why is the|how does|photosynthesis|physics|chemistry|biology|history|historical|empire|war|evolution|planet|climate|universe|inflation|economy)", 1],
+  topic("legal-finance", "legal and financial questions", "understand a legal or financial matter", [
+    [
+      "law",
+      [
+        "legal",
+        "lawyer",
+        "contract",
+        "lawsuit",
+        "tax",
+        "taxes",
+        "invest*",
+        "loan",
+        "mortgage",
+        "insurance",
+        "rent",
+        "landlord",
+      ],
+      1.5,
+    ],
   ]),
-  t("harmful", "potentially harmful requests", "get help with something potentially harmful or illegal", [
-    ["harm", "(?:steal|hack|kill|weapon|bomb|poison|drugs|illegal|fake id|pick (?:a|the) lock|break into|insult)", 1.5],
+  topic("science-history", "science and history explanations", "understand a topic in science or history", [
+    [
+      "science",
+      [
+        "why is the",
+        "how does",
+        "photosynthesis",
+        "physics",
+        "chemistry",
+        "biology",
+        "history",
+        "historical",
+        "empire",
+        "war",
+        "evolution",
+        "planet",
+        "climate",
+        "universe",
+        "inflation",
+        "economy",
+      ],
+      1,
+    ],
+  ]),
+  topic("harmful", "potentially harmful requests", "get help with something potentially harmful or illegal", [
+    [
+      "harm",
+      [
+        "steal",
+        "hack",
+        "kill",
+        "weapon",
+        "bomb",
+        "poison",
+        "drugs",
+        "illegal",
+        "fake id",
+        "pick a|the lock",
+        "break into",
+        "insult",
+      ],
+      1.5,
+    ],
   ]),
 ];
-const GENERAL: Topic = t("general", "general questions", "get an answer to a general question", []);
+const GENERAL: Topic = topic("general", "general questions", "get an answer to a general question", []);
+const BY_ID = new Map(TOPICS.map((x) => [x.id, x]));
 
-export function topicOf(userText: string): { topic: Topic; cues: Cue[] } {
+/** The controlled vocabulary: every task and request the offline engine can write. */
+export const TASKS = [...TOPICS, GENERAL].map((x) => x.task);
+export const REQUESTS = [...TOPICS, GENERAL].map((x) => x.request);
+
+/** The best-scoring topic for some hits (distinct cue words count once). */
+export function topicOf(hits: readonly Hit[]): { topic: Topic; hits: Hit[] } {
   let best = GENERAL;
   let bestScore = 0;
-  let bestCues: Cue[] = [];
-  for (const topic of TOPICS) {
-    const { score, hits } = topic.cues.score(userText);
+  let bestHits: Hit[] = [];
+  for (const t of TOPICS) {
+    const mine = t.lexicon.of(hits);
+    if (mine.length === 0) continue;
+    const seen = new Set<string>();
+    let score = 0;
+    for (const h of mine) {
+      if (seen.has(h.name)) continue;
+      seen.add(h.name);
+      score += h.weight;
+    }
     if (score > bestScore) {
-      best = topic;
+      best = t;
       bestScore = score;
-      const names = [...new Set(hits.map((h) => h.name))];
-      bestCues = names.map((name) => ({ message: -1, role: "user" as const, cue: `topic:${topic.id}:${name}`, weight: hits.find((h) => h.name === name)?.weight ?? 0 }));
+      bestHits = mine;
     }
   }
-  return { topic: best, cues: bestCues };
+  return { topic: best, hits: bestHits };
 }
-
-export const TASKS = [...TOPICS, GENERAL].map((x) => x.task);
 
 export const requestFacet: FacetDefinition<"request" | "task"> = {
   name: "request",
   fields: ["request", "task"],
-  description: "The human's overall request and the task category, in short generic words without personal data.",
+  schema: FacetRecordSchema.pick({ request: true, task: true }),
+  description:
+    "The human's overall request and the task category, in short generic words without personal data.",
   modelPrompt:
     "Complete the sentence 'The user's overall request for the assistant is to ...' in at most one sentence, and name the task in a few words. Use no personal information and no proper nouns; be general; do not mention 'the conversation'.",
   extract(text, prior) {
     // The task is set by the first human messages; later ones are follow-ups.
-    const opening = text.user.slice(0, 2).map((m) => m.lower).join("\n");
-    let { topic, cues } = topicOf(opening);
+    const opening = text.user.slice(0, 2).flatMap((m) => m.hits);
+    let { topic: chosen, hits } = topicOf(opening);
     // Facets already decided take precedence over topic words.
-    if (prior.content_creation) topic = TOPICS.find((x) => x.id === "creative-writing") as Topic;
-    else if (prior.affective_types?.includes("romantic_roleplay")) topic = TOPICS.find((x) => x.id === "roleplay") as Topic;
-    else if (prior.affective_types?.includes("companionship") && prior.affective_types.length === 1) topic = TOPICS.find((x) => x.id === "companionship") as Topic;
-    return { values: { request: topic.request, task: topic.task }, cues: [...cues, { message: -1, role: "conversation", cue: `topic:${topic.id}`, weight: 0 }] };
+    const types = prior.affective_types ?? [];
+    if (prior.content_creation) chosen = BY_ID.get("creative-writing") as Topic;
+    else if (types.includes("romantic_roleplay")) chosen = BY_ID.get("roleplay") as Topic;
+    else if (types.length === 1 && types[0] === "companionship") chosen = BY_ID.get("companionship") as Topic;
+    const cues: Cue[] = hits.map((h) => cueOf(h, "user"));
+    cues.push({ message: -1, role: "conversation", cue: `topic:${chosen.id}`, weight: 0 });
+    return { values: { request: chosen.request, task: chosen.task }, cues };
   },
 };

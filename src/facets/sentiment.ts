@@ -3,27 +3,37 @@
  * and end are the means of the first and last three human messages, and shift = end - start, only for
  * conversations with at least six human messages (METHODS.md section 2).
  */
+import { FacetRecordSchema } from "../types.ts";
 import type { Cue, FacetDefinition } from "./facet.ts";
-import { fivePoint, valence } from "./valence.ts";
+import { fivePoint, valenceOfTokens } from "./valence.ts";
 
 export const MIN_MESSAGES_FOR_SHIFT = 6;
 
 function mean(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
 }
 
 export const sentimentFacet: FacetDefinition<"sentiment"> = {
   name: "sentiment",
   fields: ["sentiment"],
-  description: "The human's expressed sentiment per message, and its shift from the first three to the last three messages.",
+  schema: FacetRecordSchema.pick({ sentiment: true }),
+  description:
+    "The human's expressed sentiment per message, and its shift from the first three to the last three messages.",
   modelPrompt:
     "Rate the sentiment the human expresses in each of their messages as one of: very negative, negative, neutral, positive, very positive.",
   extract(text) {
     const cues: Cue[] = [];
     const messages = text.user.map((m) => {
-      const c = valence(m.raw);
+      const c = valenceOfTokens(m);
       const score = fivePoint(c);
-      cues.push({ message: m.index, role: "user", cue: `valence ${c.toFixed(2)} -> ${score}`, weight: score });
+      cues.push({
+        message: m.index,
+        role: "user",
+        cue: `valence ${c.toFixed(2)} -> ${score}`,
+        weight: score,
+      });
       return score;
     });
     if (messages.length < MIN_MESSAGES_FOR_SHIFT) {

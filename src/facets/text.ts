@@ -1,41 +1,163 @@
 /**
- * A conversation prepared once for every offline extractor: lower-cased message texts by role, so
- * each facet's lexicon runs over ready strings instead of re-deriving them.
+ * A conversation prepared once for every offline extractor: each message tokenised in one pass
+ * (lower-cased words, contractions expanded, sentence punctuation kept as tokens) and matched once
+ * against every cue lexicon. Facets then read tokens and hits instead of re-scanning text.
  */
 import type { Conversation } from "../types.ts";
+import { type Hit, scan } from "./phrase.ts";
+import { lookup, NONE, type WordInfo } from "./vocab.ts";
 
 export interface MessageText {
   /** Index in conversation.messages. */
   index: number;
-  role: "user" | "assistant" | "system";
-  /** Original text (for case-sensitive cues such as names and error messages). */
+  role: "user" | "assistant";
   raw: string;
-  /** Lower-cased, with typographic apostrophes made plain. */
-  lower: string;
+  /** Tokens: lower-cased words, numbers, and ".", "!", "?" (commas and other marks are dropped). */
+  words: string[];
+  /** The word-table entry of each token (looked up once, read by every facet). */
+  infos: WordInfo[];
+  /** Tokens written in capitals ("NEVER") in a text that mixes cases (VADER's emphasis), or null. */
+  shouted: number[] | null;
+  /** Every cue of every lexicon in this message. */
+  hits: Hit[];
 }
 
 export interface ConversationText {
   conversation: Conversation;
   user: MessageText[];
   assistant: MessageText[];
-  /** All user text, lower-cased, joined by newlines. */
-  userAll: string;
-  assistantAll: string;
+  /** Both roles, in conversation order. */
+  messages: MessageText[];
 }
+
+export interface Tokens {
+  words: string[];
+  infos: WordInfo[];
+  shouted: number[] | null;
+}
+
+/** 1 for ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return ASCII_WORD[c] === 1;
+  // Letters of other scripts; not punctuation, symbols, emoji halves or CJK punctuation.
+  return (
+    c >= 0xc0 &&
+    c !== 0xd7 &&
+    c !== 0xf7 &&
+    !(c >= 0x2000 && c <= 0x2bff) &&
+    !(c >= 0x3000 && c <= 0x303f) &&
+    !(c >= 0xd800 && c <= 0xdfff) &&
+    c !== 0xfeff
+  );
+}
+
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const PUNCT: Record<number, string> = { 46: ".", 33: "!", 63: "?" };
+
+/** Tokenises one text, at most `limit` characters of it (see MessageText.words). */
+export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens {
+  const text = raw.length > limit ? raw.slice(0, limit) : raw;
+  const lower = text.toLowerCase();
+  // Capitals count only where lower-casing kept every offset and the text is not all capitals.
+  const mixed = lower.length === text.length && lower !== text && text.toUpperCase() !== text;
+  const words: string[] = [];
+  const infos: WordInfo[] = [];
+  let shouted: number[] | null = null;
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (!isWordChar(c)) {
+      const p = PUNCT[c];
+      if (p !== undefined) {
+        words.push(p);
+        infos.push(NONE);
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let quote = false;
+    i++;
+    while (i < n) {
+      const d = lower.charCodeAt(i);
+      if (isWordChar(d)) i++;
+      else if ((d === APOSTROPHE || d === RIGHT_QUOTE) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
+        quote ||= d === RIGHT_QUOTE;
+        i += 2;
+      } else if (
+        d === 46 &&
+        i + 1 < n &&
+        isDigit(lower.charCodeAt(i + 1)) &&
+        isDigit(lower.charCodeAt(i - 1))
+      )
+        i += 2;
+      else break;
+    }
+    let word = lower.slice(start, i);
+    if (quote) word = word.replaceAll("\u2019", "'");
+    let info = lookup(word);
+    if (info.expand === null && info === NONE && word.endsWith("'s") && word.length > 2) {
+      word = word.slice(0, -2);
+      info = lookup(word);
+    }
+    if (mixed && isShouted(text, start, i)) {
+      shouted ??= [];
+      shouted.push(words.length);
+    }
+    if (info.expand !== null) {
+      for (const w of info.expand) {
+        words.push(w);
+        infos.push(lookup(w));
+      }
+    } else {
+      words.push(word);
+      infos.push(info);
+    }
+  }
+  return { words, infos, shouted };
+}
+
+/** A word of two or more letters, all capitals ("NEVER"), as VADER's emphasis rule reads it. */
+function isShouted(raw: string, start: number, end: number): boolean {
+  const first = raw.charCodeAt(start);
+  if (end - start < 2 || first < 65 || first > 90) return false;
+  for (let k = start + 1; k < end; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Assistant replies are read up to this many characters: refusals and empathy open a reply. */
+export const ASSISTANT_CHARS = 2000;
 
 export function prepareText(conversation: Conversation): ConversationText {
   const user: MessageText[] = [];
   const assistant: MessageText[] = [];
-  for (const [index, m] of conversation.messages.entries()) {
-    if (m.role === "system") continue;
-    const lower = m.text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
-    (m.role === "user" ? user : assistant).push({ index, role: m.role, raw: m.text, lower });
+  const messages: MessageText[] = [];
+  const all = conversation.messages;
+  for (let index = 0; index < all.length; index++) {
+    const m = all[index];
+    if (m === undefined || m.role === "system") continue;
+    const { words, infos, shouted } = tokenize(
+      m.text,
+      m.role === "assistant" ? ASSISTANT_CHARS : Number.POSITIVE_INFINITY,
+    );
+    const hits: Hit[] = [];
+    scan(words, infos, m.role, index, hits);
+    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits };
+    (m.role === "user" ? user : assistant).push(text);
+    messages.push(text);
   }
-  return {
-    conversation,
-    user,
-    assistant,
-    userAll: user.map((m) => m.lower).join("\n"),
-    assistantAll: assistant.map((m) => m.lower).join("\n"),
-  };
+  return { conversation, user, assistant, messages };
 }

@@ -1,0 +1,35 @@
+/**
+ * Valences (VADER's -4..4 scale) for words VADER lacks or misreads in conversations with an
+ * assistant: feelings people name when asking for support, and topic words ("problem", "error",
+ * "help") that VADER scores as feelings although in a request they only name the subject.
+ */
+export const CHAT_VALENCE: Record<string, number> = {
+  overwhelmed: -1.8,
+  afraid: -1.8,
+  terrified: -2.8,
+  anxiety: -1.6,
+  depression: -2.0,
+  suicidal: -3.2,
+  heartbroken: -2.8,
+  exhausting: -1.6,
+  lighter: 1.2,
+  calmer: 1.6,
+  relieved: 1.9,
+  hopeful: 2.1,
+  unmotivated: -1.6,
+  insecure: -1.6,
+  ashamed: -2.0,
+  guilty: -1.8,
+  stuck: -1.2,
+  burnout: -1.9,
+  help: 0.3,
+  please: 0.3,
+  problem: -0.6,
+  error: -0.3,
+  no: -0.3,
+  yes: 0.8,
+  sorry: -0.5,
+  kill: -1.5,
+  bug: -0.3,
+  like: 0,
+};

@@ -1,0 +1,226 @@
+/**
+ * Cue lexicons as word phrases, compiled once into the shared word table (vocab.ts): a phrase is
+ * indexed under its first word, so a message is matched by one pass over its tokens, trying only the
+ * phrases that start with the word at hand. Every hit names its cue, for `convoscope explain`.
+ *
+ * Phrase syntax, one slot per space-separated item, matched against lower-cased tokens in which
+ * contractions are already expanded (write "i am", "can not", "do not"):
+ *   a|b|c   one of these words; `stem*` matches any word starting with the stem
+ *   x?      the slot may be absent            _   any one word        #   a number
+ *   ..N     up to N words, within one sentence ^   (first) the message starts here
+ */
+import { addStemPhrase, entry, lookup, type WordInfo } from "./vocab.ts";
+
+export type LexiconRole = "user" | "assistant" | "any";
+
+interface Slot {
+  words: Set<string>;
+  prefixes: string[];
+  any: boolean;
+  number: boolean;
+  optional: boolean;
+  gap: number;
+}
+
+export interface Phrase {
+  lexicon: Lexicon;
+  name: string;
+  weight: number;
+  atStart: boolean;
+  slots: Slot[];
+  source: string;
+}
+
+/** One cue that fired: which lexicon and cue, in which message, at which tokens. */
+export interface Hit {
+  lexicon: Lexicon;
+  name: string;
+  weight: number;
+  /** Index of the message in the conversation. */
+  message: number;
+  /** Token span [at, end) in that message. */
+  at: number;
+  end: number;
+}
+
+const SENTENCE_END = new Set([".", "!", "?"]);
+
+function parseSlot(item: string, source: string): Slot {
+  const slot: Slot = { words: new Set(), prefixes: [], any: false, number: false, optional: false, gap: 0 };
+  if (item.startsWith("..")) {
+    slot.gap = Number(item.slice(2));
+    if (!Number.isInteger(slot.gap) || slot.gap < 1) throw new Error(`bad gap "${item}" in "${source}"`);
+    return slot;
+  }
+  let body = item;
+  if (body.length > 1 && body.endsWith("?")) {
+    slot.optional = true;
+    body = body.slice(0, -1);
+  }
+  if (body === "_") slot.any = true;
+  else if (body === "#") slot.number = true;
+  else {
+    for (const alt of body.split("|")) {
+      if (alt.length === 0) throw new Error(`empty alternative in "${source}"`);
+      if (alt.endsWith("*")) slot.prefixes.push(alt.slice(0, -1));
+      else {
+        if (lookup(alt).expand)
+          throw new Error(`write "${lookup(alt).expand?.join(" ")}" for "${alt}" in "${source}"`);
+        slot.words.add(alt);
+      }
+    }
+  }
+  return slot;
+}
+
+function slotMatches(slot: Slot, word: string | undefined): boolean {
+  if (word === undefined) return false;
+  if (slot.any) return !SENTENCE_END.has(word);
+  if (slot.number) {
+    const c = word.charCodeAt(0);
+    return c >= 48 && c <= 57;
+  }
+  if (slot.words.has(word)) return true;
+  for (const p of slot.prefixes) if (word.startsWith(p)) return true;
+  return false;
+}
+
+/** End (exclusive) of a match of slots[k..] starting at token j, or -1. */
+function matchFrom(slots: Slot[], k: number, words: string[], j: number): number {
+  if (k === slots.length) return j;
+  const slot = slots[k] as Slot;
+  if (slot.gap > 0) {
+    for (let g = 0; g <= slot.gap; g++) {
+      if (g > 0) {
+        const w = words[j + g - 1];
+        if (w === undefined || SENTENCE_END.has(w)) return -1;
+      }
+      const end = matchFrom(slots, k + 1, words, j + g);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (slotMatches(slot, words[j])) {
+    const end = matchFrom(slots, k + 1, words, j + 1);
+    if (end >= 0 || !slot.optional) return end;
+  } else if (!slot.optional) return -1;
+  return matchFrom(slots, k + 1, words, j);
+}
+
+export class Lexicon {
+  readonly id: string;
+  readonly role: LexiconRole;
+  private readonly byName = new Map<string, Phrase[]>();
+
+  constructor(
+    id: string,
+    role: LexiconRole,
+    cues: [name: string, phrases: string | string[], weight?: number][],
+  ) {
+    this.id = id;
+    this.role = role;
+    for (const [name, phrases, weight] of cues) {
+      for (const source of Array.isArray(phrases) ? phrases : [phrases])
+        this.compile(name, source, weight ?? 1);
+    }
+  }
+
+  private compile(name: string, source: string, weight: number): void {
+    const items = source.trim().split(/\s+/);
+    const atStart = items[0] === "^";
+    if (atStart) items.shift();
+    const slots = items.map((item) => parseSlot(item, source));
+    const first = slots[0];
+    if (!first || first.any || first.number || first.optional || first.gap > 0) {
+      throw new Error(`a phrase must start with a word: "${source}"`);
+    }
+    const phrase: Phrase = { lexicon: this, name, weight, atStart, slots, source };
+    this.byName.set(name, [...(this.byName.get(name) ?? []), phrase]);
+    const second = slots[1];
+    const fixedSecond =
+      second &&
+      !second.optional &&
+      !second.any &&
+      !second.number &&
+      second.gap === 0 &&
+      second.prefixes.length === 0;
+    for (const w of first.words) {
+      const info = entry(w);
+      if (!fixedSecond) {
+        info.phrases.push(phrase);
+        continue;
+      }
+      info.next ??= new Map();
+      for (const w2 of second.words) info.next.set(w2, [...(info.next.get(w2) ?? []), phrase]);
+    }
+    for (const p of first.prefixes) addStemPhrase(p, phrase);
+  }
+
+  phrasesNamed(name: string): Phrase[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** This lexicon's hits among a message's (or conversation's) hits. */
+  of(hits: readonly Hit[]): Hit[] {
+    return hits.filter((h) => h.lexicon === this);
+  }
+}
+
+/** Every cue of every lexicon in one message's tokens, in order. */
+export function scan(
+  words: string[],
+  infos: WordInfo[],
+  role: "user" | "assistant",
+  message: number,
+  out: Hit[],
+): void {
+  for (let i = 0; i < words.length; i++) {
+    const info = infos[i] as WordInfo;
+    if (info.phrases.length > 0) tryPhrases(info.phrases, words, i, role, message, out);
+    if (info.next !== null && i + 1 < words.length) {
+      const phrases = info.next.get(words[i + 1] as string);
+      if (phrases !== undefined) tryPhrases(phrases, words, i, role, message, out);
+    }
+  }
+}
+
+function tryPhrases(
+  phrases: Phrase[],
+  words: string[],
+  i: number,
+  role: string,
+  message: number,
+  out: Hit[],
+): void {
+  for (let p = 0; p < phrases.length; p++) {
+    const phrase = phrases[p] as Phrase;
+    const lexRole = phrase.lexicon.role;
+    if ((lexRole !== "any" && lexRole !== role) || (phrase.atStart && i !== 0)) continue;
+    const end = matchFrom(phrase.slots, 1, words, i + 1);
+    if (end >= 0)
+      out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
+  }
+}
+
+/**
+ * The matched words of a hit, for explanations: only words the cue itself names are shown; any other
+ * word (matched by `_` or a gap) becomes "…", so no text beyond the lexicon ever leaves a message.
+ */
+export function quote(hit: Hit, words: string[]): string {
+  const known = new Set<string>();
+  const stems: string[] = [];
+  for (const phrase of hit.lexicon.phrasesNamed(hit.name)) {
+    for (const s of phrase.slots) {
+      for (const w of s.words) known.add(w);
+      stems.push(...s.prefixes);
+    }
+  }
+  const out: string[] = [];
+  for (let i = hit.at; i < hit.end; i++) {
+    const w = words[i] as string;
+    const stem = stems.find((s) => w.startsWith(s));
+    const shown = known.has(w) ? w : stem !== undefined ? `${stem}*` : "…";
+    if (shown !== "…" || out.at(-1) !== "…") out.push(shown);
+  }
+  return out.join(" ");
+}
