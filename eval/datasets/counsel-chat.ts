@@ -11,7 +11,10 @@ export interface CounselQuestion {
 
 /** One conversation per distinct question: its title and text as one user message. */
 export function loadCounselChat(dataDir: string): CounselQuestion[] {
-  const rows = parse(readFileSync(join(dataDir, "counsel_chat", "20200325_counsel_chat.csv")), { columns: true, bom: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(join(dataDir, "counsel_chat", "20200325_counsel_chat.csv")), {
+    columns: true,
+    bom: true,
+  }) as Record<string, string>[];
   const seen = new Set<string>();
   const out: CounselQuestion[] = [];
   for (const r of rows) {
@@ -20,7 +23,12 @@ export function loadCounselChat(dataDir: string): CounselQuestion[] {
     seen.add(id);
     const text = `${r.questionTitle ?? ""}\n${r.questionText ?? ""}`.trim();
     out.push({
-      conversation: { id: `counsel-${id}`, source: { file: "counsel_chat", index: out.length }, messages: [{ role: "user", text }], meta: {} },
+      conversation: {
+        id: `counsel-${id}`,
+        source: { file: "counsel_chat", index: out.length },
+        messages: [{ role: "user", text }],
+        meta: {},
+      },
       topic: r.topic ?? "",
     });
   }

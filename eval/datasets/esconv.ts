@@ -13,7 +13,12 @@ export interface EsconvDialog {
 
 export function loadEsconv(dataDir: string): EsconvDialog[] {
   const text = readFileSync(join(dataDir, "esconv", "train.json"), "utf8");
-  const rows = text.trim().startsWith("[") ? JSON.parse(text) : text.trim().split("\n").map((l) => JSON.parse(l));
+  const rows = text.trim().startsWith("[")
+    ? JSON.parse(text)
+    : text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
   return (rows as Record<string, unknown>[]).map((row, i) => {
     const dialog = row.dialog as { text: string; speaker: string }[];
     const seeker = (row.survey_score as { seeker?: Record<string, string> } | undefined)?.seeker;
@@ -23,7 +28,10 @@ export function loadEsconv(dataDir: string): EsconvDialog[] {
       conversation: {
         id: `esconv-${i}`,
         source: { file: "esconv/train.json", index: i },
-        messages: dialog.map((d) => ({ role: d.speaker === "usr" ? "user" : "assistant", text: d.text })) as Conversation["messages"],
+        messages: dialog.map((d) => ({
+          role: d.speaker === "usr" ? "user" : "assistant",
+          text: d.text,
+        })) as Conversation["messages"],
         meta: {},
       },
       problemType: String(row.problem_type),

@@ -12,7 +12,10 @@ export interface PolarityItem {
 export function loadGoemotions(dataDir: string, file: "train.tsv" | "dev.tsv"): PolarityItem[] {
   const dir = join(dataDir, "goemotions");
   const names = readFileSync(join(dir, "emotions.txt"), "utf8").trim().split("\n");
-  const mapping = JSON.parse(readFileSync(join(dir, "sentiment_mapping.json"), "utf8")) as Record<string, string[]>;
+  const mapping = JSON.parse(readFileSync(join(dir, "sentiment_mapping.json"), "utf8")) as Record<
+    string,
+    string[]
+  >;
   const pos = new Set(mapping.positive);
   const neg = new Set(mapping.negative);
   const items: PolarityItem[] = [];

@@ -11,12 +11,19 @@ export interface XstestItem {
   type: string;
 }
 
-const FILES = ["xstest_v2_completions_gpt4.csv", "xstest_v2_completions_llama2new.csv", "xstest_v2_completions_mistralinstruct.csv"];
+const FILES = [
+  "xstest_v2_completions_gpt4.csv",
+  "xstest_v2_completions_llama2new.csv",
+  "xstest_v2_completions_mistralinstruct.csv",
+];
 
 export function loadXstest(dataDir: string): XstestItem[] {
   const items: XstestItem[] = [];
   for (const file of FILES) {
-    const rows = parse(readFileSync(join(dataDir, "xstest", file)), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(dataDir, "xstest", file)), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     for (const r of rows) {
       const label = r.final_label ?? "";
       if (!label) continue;
