@@ -2,21 +2,12 @@
  * A generated chat-log corpus for benchmarks: OpenAI-style JSONL, short and medium conversations with
  * realistic message lengths. Deterministic (seeded), written once per size and reused.
  */
+
+import { once } from "node:events";
 import { createWriteStream, existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { once } from "node:events";
 import { join } from "node:path";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/analyses/stats.ts";
 
 const USER = [
   "Can you help me fix this error in my Python script? It says KeyError when I read the config.",
@@ -48,7 +39,10 @@ export async function ensureCorpus(dir: string, conversations: number): Promise<
     const messages: { role: string; content: string }[] = [];
     for (let t = 0; t < turns; t++) {
       messages.push({ role: "user", content: USER[Math.floor(rand() * USER.length)] as string });
-      messages.push({ role: "assistant", content: ASSISTANT[Math.floor(rand() * ASSISTANT.length)] as string });
+      messages.push({
+        role: "assistant",
+        content: ASSISTANT[Math.floor(rand() * ASSISTANT.length)] as string,
+      });
     }
     const line = `${JSON.stringify({ id: `c${i}`, user_id: `u${Math.floor(rand() * 5000)}`, messages })}\n`;
     if (!out.write(line)) await once(out, "drain");

@@ -4,11 +4,11 @@
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { readConversations } from "../src/ingest/index.ts";
-import type { Conversation } from "../src/types.ts";
 import { extractOfflineFacets } from "../src/facets/index.ts";
+import { readConversations } from "../src/ingest/index.ts";
 import { analyseConversation } from "../src/pipeline/per-conversation.ts";
 import { redactConversation } from "../src/privacy/redact.ts";
+import type { Conversation } from "../src/types.ts";
 
 const [task, path] = process.argv.slice(2);
 if (!task || !path) throw new Error("usage: worker.ts TASK CORPUS");

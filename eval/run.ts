@@ -49,16 +49,32 @@ async function main(): Promise<void> {
     let floorText = "";
     if (floor) {
       const ok =
-        (floor.min === undefined || m.value >= floor.min) && (floor.max === undefined || m.value <= floor.max);
+        (floor.min === undefined || m.value >= floor.min) &&
+        (floor.max === undefined || m.value <= floor.max);
       status = ok ? "ok" : "BELOW FLOOR";
       floorText = floor.min !== undefined ? `>= ${floor.min}` : `<= ${floor.max}`;
       if (ok) passed++;
       else failed++;
     }
-    table.push([key, m.split ?? "", m.n?.toString() ?? "", fmt(m.value), fmt(m.baseline), floorText, status, m.note ?? ""]);
+    table.push([
+      key,
+      m.split ?? "",
+      m.n?.toString() ?? "",
+      fmt(m.value),
+      fmt(m.baseline),
+      floorText,
+      status,
+      m.note ?? "",
+    ]);
   }
   const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length)));
-  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+  for (const r of table)
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
   const unknown = Object.keys(floors).filter((k) => !rows.some((m) => `${m.suite}/${m.name}` === k));
   for (const k of unknown) console.log(`(floor ${k} has no metric in this run)`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -1,7 +1,14 @@
 /** The public library API: `import { readConversations, runStudy } from "convoscope"`. */
 export { ConvoscopeError, EXIT } from "./errors.ts";
 export { detectFormat, expandInputs, READERS, readConversations, readItems } from "./ingest/index.ts";
-export type { FileInput, FormatName, LongCsvColumns, ReadItem, Reader, ReaderOptions } from "./ingest/reader.ts";
+export type {
+  FileInput,
+  FormatName,
+  LongCsvColumns,
+  Reader,
+  ReaderOptions,
+  ReadItem,
+} from "./ingest/reader.ts";
 export { FORMAT_NAMES } from "./ingest/reader.ts";
 export { writeFacets } from "./pipeline/facets-only.ts";
 export type { Manifest } from "./pipeline/manifest.ts";

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { mulberry32 } from "../src/analyses/stats.ts";
 import { runStudy } from "../src/pipeline/study.ts";
 import { scanDirectory } from "../src/privacy/scan.ts";
-import { mulberry32 } from "../src/analyses/stats.ts";
 import { tempDir } from "./helpers.ts";
 
 /** Canaries planted in the conversations of only one or two users: none may be released. */
@@ -27,11 +27,26 @@ export const RARE_CANARIES = [
 const COMMON_CANARY = "glimmerwort";
 
 const TOPICS = [
-  ["How do I fix a KeyError in my Python dictionary code?", "Check the key exists first or use dict.get with a default value."],
-  ["Can you help me plan a weekly running schedule?", "Start with three easy runs a week and add one longer run."],
-  ["I feel anxious about my job interview tomorrow.", "That is very understandable. Let's prepare a few answers together."],
-  ["Write a short poem about the sea for my newsletter.", "Waves fold softly on the shore, the tide keeps time forevermore."],
-  ["My friend stopped replying to my messages, what should I do?", "It may help to reach out once, kindly, and ask if everything is okay."],
+  [
+    "How do I fix a KeyError in my Python dictionary code?",
+    "Check the key exists first or use dict.get with a default value.",
+  ],
+  [
+    "Can you help me plan a weekly running schedule?",
+    "Start with three easy runs a week and add one longer run.",
+  ],
+  [
+    "I feel anxious about my job interview tomorrow.",
+    "That is very understandable. Let's prepare a few answers together.",
+  ],
+  [
+    "Write a short poem about the sea for my newsletter.",
+    "Waves fold softly on the shore, the tide keeps time forevermore.",
+  ],
+  [
+    "My friend stopped replying to my messages, what should I do?",
+    "It may help to reach out once, kindly, and ask if everything is okay.",
+  ],
 ];
 
 function files(dir: string): string[] {
@@ -65,7 +80,16 @@ test("no rare canary reaches release/, and every released count passes the thres
   }
   // Make sure every rare canary is actually planted at least once.
   for (const [k, canary] of RARE_CANARIES.entries()) {
-    lines.push(JSON.stringify({ id: `planted${k}`, user_id: `u${k}`, messages: [{ role: "user", content: `Contact ${canary} today` }, { role: "assistant", content: "Noted." }] }));
+    lines.push(
+      JSON.stringify({
+        id: `planted${k}`,
+        user_id: `u${k}`,
+        messages: [
+          { role: "user", content: `Contact ${canary} today` },
+          { role: "assistant", content: "Noted." },
+        ],
+      }),
+    );
   }
   writeFileSync(join(dir, "corpus.jsonl"), `${lines.join("\n")}\n`);
   const out = join(dir, "study");
@@ -83,7 +107,10 @@ test("no rare canary reaches release/, and every released count passes the thres
     const text = readFileSync(file, "utf8").toLowerCase();
     for (const canary of RARE_CANARIES) {
       assert.ok(!text.includes(canary.toLowerCase()), `${canary} leaked into ${file}`);
-      for (const part of canary.toLowerCase().split(/[\s@.+-]+/).filter((p) => p.length >= 6)) {
+      for (const part of canary
+        .toLowerCase()
+        .split(/[\s@.+-]+/)
+        .filter((p) => p.length >= 6)) {
         assert.ok(!text.includes(part), `part "${part}" of a canary leaked into ${file}`);
       }
     }

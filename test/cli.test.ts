@@ -8,7 +8,16 @@ import { FORMAT_NAMES } from "../src/ingest/reader.ts";
 import { chatLine, runCli, tempDir } from "./helpers.ts";
 
 test("every command has --help with examples", async () => {
-  for (const command of ["study", "facets", "report", "formats", "validate", "redact", "privacy-check", "explain"]) {
+  for (const command of [
+    "study",
+    "facets",
+    "report",
+    "formats",
+    "validate",
+    "redact",
+    "privacy-check",
+    "explain",
+  ]) {
     const result = await runCli([command, "--help"]);
     assert.equal(result.code, 0, `${command} --help`);
     assert.match(result.stdout, /Examples?:/, `${command} --help shows examples`);
@@ -45,10 +54,19 @@ test("a missing input and a bad option value are errors with their own exit code
 test("facets writes the per-conversation records only, to a file or stdout", async () => {
   const dir = tempDir();
   const input = join(dir, "c.jsonl");
-  writeFileSync(input, `${chatLine("a", "u1", [["hi", "hello"]])}\n${chatLine("b", null, [["q", "a"], ["q2", "a2"]])}\n`);
+  writeFileSync(
+    input,
+    `${chatLine("a", "u1", [["hi", "hello"]])}\n${chatLine("b", null, [
+      ["q", "a"],
+      ["q2", "a2"],
+    ])}\n`,
+  );
   const toStdout = await runCli(["facets", input, "--out", "-"]);
   assert.equal(toStdout.code, 0, toStdout.stderr);
-  const records = toStdout.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const records = toStdout.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     records.map((r) => [r.id, r.user_id, r.human_turns]),
     [
@@ -78,10 +96,17 @@ test("report re-renders the release from internal/", async () => {
 test("redact writes redacted conversations and counts what it replaced", async () => {
   const dir = tempDir();
   const input = join(dir, "c.jsonl");
-  writeFileSync(input, `${chatLine("a", "u1", [["Hi, my name is Priya Raman, mail me at priya@example.com", "Hello!"]])}\n`);
+  writeFileSync(
+    input,
+    `${chatLine("a", "u1", [["Hi, my name is Priya Raman, mail me at priya@example.com", "Hello!"]])}\n`,
+  );
   const result = await runCli(["redact", input, "--out", join(dir, "r.jsonl"), "--json"]);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(JSON.parse(result.stdout), { conversations: 1, rejected: 0, redactions: { PERSON: 1, EMAIL: 1 } });
+  assert.deepEqual(JSON.parse(result.stdout), {
+    conversations: 1,
+    rejected: 0,
+    redactions: { PERSON: 1, EMAIL: 1 },
+  });
   const line = JSON.parse(readFileSync(join(dir, "r.jsonl"), "utf8"));
   assert.equal(line.messages[0].content, "Hi, my name is [PERSON], mail me at [EMAIL]");
   assert.equal(line.user_id, "u1");
@@ -108,7 +133,10 @@ test("privacy-check passes a clean release and fails (exit 6) on a planted leak 
 test("explain shows each facet's value and the cues that fired", async () => {
   const dir = tempDir();
   const input = join(dir, "c.jsonl");
-  writeFileSync(input, `${chatLine("x1", "u1", [["I feel so anxious and lonely lately.", "I'm sorry you're going through this."]])}\n`);
+  writeFileSync(
+    input,
+    `${chatLine("x1", "u1", [["I feel so anxious and lonely lately.", "I'm sorry you're going through this."]])}\n`,
+  );
   const result = await runCli(["explain", "x1", "--input", input, "--json"]);
   assert.equal(result.code, 0, result.stderr);
   const explanation = JSON.parse(result.stdout);

@@ -13,13 +13,16 @@ import { chatLine, tempDir } from "./helpers.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 
-test("the report renders offline in a browser", { skip: !existsSync(CHROMIUM) && "chromium not installed" }, async () => {
+test("the report renders offline in a browser", {
+  skip: !existsSync(CHROMIUM) && "chromium not installed",
+}, async () => {
   const { chromium } = await import("playwright-core");
   const dir = tempDir();
   const lines: string[] = [];
   for (let i = 0; i < 300; i++) {
     const turns: [string, string][] = [];
-    for (let t = 0; t < 1 + (i % 8); t++) turns.push([`I feel stressed about work, message ${t}`, "That sounds hard. What would help?"]);
+    for (let t = 0; t < 1 + (i % 8); t++)
+      turns.push([`I feel stressed about work, message ${t}`, "That sounds hard. What would help?"]);
     lines.push(chatLine(`c${i}`, `u${i % 30}`, turns));
   }
   writeFileSync(join(dir, "c.jsonl"), `${lines.join("\n")}\n`);
@@ -28,7 +31,15 @@ test("the report renders offline in a browser", { skip: !existsSync(CHROMIUM) &&
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -47,7 +58,11 @@ test("the report renders offline in a browser", { skip: !existsSync(CHROMIUM) &&
     const figures = await page.locator("figure").count();
     const svgs = await page.locator("figure svg").count();
     assert.ok(figures >= 1);
-    assert.equal(svgs, await page.locator("figure:not(:has(p.note))").count(), "every figure with data has its chart");
+    assert.equal(
+      svgs,
+      await page.locator("figure:not(:has(p.note))").count(),
+      "every figure with data has its chart",
+    );
     // Runs in the page, where the DOM exists; typed loosely since this project compiles without DOM types.
     const overflow = await page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
     assert.equal(overflow, false, "no horizontal scrolling at 1280 px");

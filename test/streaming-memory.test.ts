@@ -14,9 +14,13 @@ test("ingest of 1,000,000 conversations stays under 500 MB peak RSS", { timeout:
   const dir = tempDir();
   try {
     const corpus = await ensureCorpus(dir, 1_000_000);
-    const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "worker.ts"), "ingest", corpus], {
-      encoding: "utf8",
-    });
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "bench", "worker.ts"), "ingest", corpus],
+      {
+        encoding: "utf8",
+      },
+    );
     const result = JSON.parse(out.trim().split("\n").at(-1) as string);
     console.log(`# ingest 1M: ${result.seconds.toFixed(1)} s, peak RSS ${result.peak_rss_mb} MB`);
     assert.equal(result.conversations, 1_000_000);

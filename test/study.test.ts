@@ -13,9 +13,12 @@ import { CLI, chatLine, runCli, tempDir } from "./helpers.ts";
 function corpus(dir: string, n: number, bad = true): string {
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    lines.push(chatLine(`c${i}`, `u${i % 40}`, [[`How do I sort a list in Python? (${i})`, "Use sorted(xs)."]]));
+    lines.push(
+      chatLine(`c${i}`, `u${i % 40}`, [[`How do I sort a list in Python? (${i})`, "Use sorted(xs)."]]),
+    );
     if (bad && i === 3) lines.push("{not json");
-    if (bad && i === 7) lines.push(JSON.stringify({ id: "r1", messages: [{ role: "narrator", content: "x" }] }));
+    if (bad && i === 7)
+      lines.push(JSON.stringify({ id: "r1", messages: [{ role: "narrator", content: "x" }] }));
   }
   const path = join(dir, "chats.jsonl");
   writeFileSync(path, `${lines.join("\n")}\n`);
@@ -47,29 +50,43 @@ test("runStudy writes the study folder contract", async () => {
     assert.equal(typeof manifest.timings[stage], "number", `timing for ${stage}`);
   }
 
-  const records = readFileSync(join(out, "internal", "facets.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const records = readFileSync(join(out, "internal", "facets.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.equal(records.length, 100);
   for (const r of records) FacetRecordSchema.parse(r);
   assert.equal(records[0].id, "c0");
   assert.equal(records[0].human_turns, 1);
 
-  const rejected = readFileSync(join(out, "internal", "rejected.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const rejected = readFileSync(join(out, "internal", "rejected.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     rejected.map((r) => r.line),
     [5, 10],
   );
   for (const r of rejected) assert.deepEqual(Object.keys(r).sort(), ["file", "line", "reason"]);
 
-  const [[count]] = (await query(join(out, "internal", "study.duckdb"), "select count(*) from conversations")) as [[bigint]];
+  const [[count]] = (await query(
+    join(out, "internal", "study.duckdb"),
+    "select count(*) from conversations",
+  )) as [[bigint]];
   assert.equal(Number(count), 100);
-  const [[runs]] = (await query(join(out, "internal", "study.duckdb"), "select count(*) from runs")) as [[bigint]];
+  const [[runs]] = (await query(join(out, "internal", "study.duckdb"), "select count(*) from runs")) as [
+    [bigint],
+  ];
   assert.equal(Number(runs), 1);
 
   assert.ok(existsSync(join(out, "release", "report.html")));
   assert.ok(existsSync(join(out, "release", "privacy.json")));
   assert.ok(existsSync(join(out, "release", "figures", "conversation-length.csv")));
   assert.ok(existsSync(join(out, "manifest.json")));
-  assert.ok(!existsSync(join(out, "internal", "checkpoint.json")), "the checkpoint is removed when a study finishes");
+  assert.ok(
+    !existsSync(join(out, "internal", "checkpoint.json")),
+    "the checkpoint is removed when a study finishes",
+  );
 });
 
 test("a study refuses an existing folder unless --force, and --force gives the same records", async () => {
@@ -102,16 +119,22 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   const dir = tempDir();
   const lines: string[] = [];
   for (let i = 0; i < 120_000; i++) {
-    lines.push(chatLine(`c${i}`, `u${i % 500}`, [[`Question number ${i} about sorting lists?`, "An answer."]]));
+    lines.push(
+      chatLine(`c${i}`, `u${i % 500}`, [[`Question number ${i} about sorting lists?`, "An answer."]]),
+    );
   }
   const input = join(dir, "big.jsonl");
   writeFileSync(input, `${lines.join("\n")}\n`);
   const killed = join(dir, "killed");
 
   // Start a run and kill -9 it once a checkpoint shows partial progress.
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet"], {
-    stdio: "ignore",
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet"],
+    {
+      stdio: "ignore",
+    },
+  );
   const checkpoint = join(killed, "internal", "checkpoint.json");
   let records = 0;
   for (let i = 0; i < 3000 && records === 0; i++) {
@@ -152,7 +175,10 @@ test("resume refuses a checkpoint made from other inputs", async () => {
   const input = corpus(dir, 20, false);
   await runStudy({ inputs: [input], out });
   // A leftover checkpoint from a different input:
-  writeFileSync(join(out, "internal", "checkpoint.json"), JSON.stringify({ fingerprint: "x", records: 3, bytes: 10, updated: "" }));
+  writeFileSync(
+    join(out, "internal", "checkpoint.json"),
+    JSON.stringify({ fingerprint: "x", records: 3, bytes: 10, updated: "" }),
+  );
   const result = await runCli(["study", input, "--out", out, "--resume"]);
   assert.equal(result.code, EXIT.usage);
   assert.match(result.stderr, /other inputs or options/);

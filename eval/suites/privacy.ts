@@ -37,7 +37,8 @@ const COMPATIBLE: Record<PiiType, string[]> = {
 };
 const STRUCTURED: PiiType[] = ["EMAIL", "PHONE", "CARD", "IBAN", "SSN", "IP"];
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 export const privacySuite: Suite = {
   name: SUITE,
@@ -58,32 +59,88 @@ export const privacySuite: Suite = {
             if (item.predicted.some((p) => p.type === ours && overlaps(p, g))) found++;
           }
         }
-        const predicted = items.flatMap((i) => i.predicted.filter((p) => p.type === ours).map((p) => ({ p, i })));
-        const correct = predicted.filter(({ p, i }) => i.spans.some((g) => COMPATIBLE[ours].includes(g.type) && overlaps(p, g))).length;
+        const predicted = items.flatMap((i) =>
+          i.predicted.filter((p) => p.type === ours).map((p) => ({ p, i })),
+        );
+        const correct = predicted.filter(({ p, i }) =>
+          i.spans.some((g) => COMPATIBLE[ours].includes(g.type) && overlaps(p, g)),
+        ).length;
         if (STRUCTURED.includes(ours)) {
           structuredGold += gold;
           structuredFound += found;
         }
         const name = ours.toLowerCase();
-        metrics.push({ suite: SUITE, name: `presidio_${name}_recall_${split}`, split, n: gold, value: gold ? found / gold : Number.NaN, note: STRUCTURED.includes(ours) ? "target >= 0.97" : ours === "PERSON" ? "target >= 0.85" : "" });
-        metrics.push({ suite: SUITE, name: `presidio_${name}_precision_${split}`, split, n: predicted.length, value: predicted.length ? correct / predicted.length : Number.NaN });
+        metrics.push({
+          suite: SUITE,
+          name: `presidio_${name}_recall_${split}`,
+          split,
+          n: gold,
+          value: gold ? found / gold : Number.NaN,
+          note: STRUCTURED.includes(ours) ? "target >= 0.97" : ours === "PERSON" ? "target >= 0.85" : "",
+        });
+        metrics.push({
+          suite: SUITE,
+          name: `presidio_${name}_precision_${split}`,
+          split,
+          n: predicted.length,
+          value: predicted.length ? correct / predicted.length : Number.NaN,
+        });
       }
-      metrics.push({ suite: SUITE, name: `presidio_structured_recall_${split}`, split, n: structuredGold, value: structuredFound / structuredGold, note: "email, phone, card, IBAN, SSN, IP; target >= 0.97" });
+      metrics.push({
+        suite: SUITE,
+        name: `presidio_structured_recall_${split}`,
+        split,
+        n: structuredGold,
+        value: structuredFound / structuredGold,
+        note: "email, phone, card, IBAN, SSN, IP; target >= 0.97",
+      });
       const all = items.flatMap((i) => i.predicted.map((p: PiiSpan) => ({ p, i })));
-      const ok = all.filter(({ p, i }) => i.spans.some((g) => COMPATIBLE[p.type].includes(g.type) && overlaps(p, g))).length;
-      metrics.push({ suite: SUITE, name: `presidio_overall_precision_${split}`, split, n: all.length, value: ok / all.length, note: "target >= 0.8" });
+      const ok = all.filter(({ p, i }) =>
+        i.spans.some((g) => COMPATIBLE[p.type].includes(g.type) && overlaps(p, g)),
+      ).length;
+      metrics.push({
+        suite: SUITE,
+        name: `presidio_overall_precision_${split}`,
+        split,
+        n: all.length,
+        value: ok / all.length,
+        note: "target >= 0.8",
+      });
     }
-    const wnut = loadWnut17(dataDir).map((s) => ({ ...s, predicted: detectPii(s.text).filter((p) => p.type === "PERSON" || p.type === "ADDRESS") }));
+    const wnut = loadWnut17(dataDir).map((s) => ({
+      ...s,
+      predicted: detectPii(s.text).filter((p) => p.type === "PERSON" || p.type === "ADDRESS"),
+    }));
     for (const split of ["dev", "heldout"] as const) {
       const items = wnut.filter((s) => splitOf(s.id) === split);
       for (const type of ["person", "location"]) {
         const gold = items.flatMap((s) => s.entities.filter((e) => e.type === type).map((e) => ({ e, s })));
         const found = gold.filter(({ e, s }) => s.predicted.some((p) => overlaps(p, e))).length;
-        metrics.push({ suite: SUITE, name: `wnut17_${type}_recall_${split}`, split, n: gold.length, value: found / gold.length, note: type === "location" ? "place names are kept by design (only street addresses are redacted)" : "lower-case and handle-style names are hard" });
+        metrics.push({
+          suite: SUITE,
+          name: `wnut17_${type}_recall_${split}`,
+          split,
+          n: gold.length,
+          value: found / gold.length,
+          note:
+            type === "location"
+              ? "place names are kept by design (only street addresses are redacted)"
+              : "lower-case and handle-style names are hard",
+        });
       }
-      const persons = items.flatMap((s) => s.predicted.filter((p) => p.type === "PERSON").map((p) => ({ p, s })));
-      const right = persons.filter(({ p, s }) => s.entities.some((e) => e.type === "person" && overlaps(p, e))).length;
-      metrics.push({ suite: SUITE, name: `wnut17_person_precision_${split}`, split, n: persons.length, value: right / persons.length });
+      const persons = items.flatMap((s) =>
+        s.predicted.filter((p) => p.type === "PERSON").map((p) => ({ p, s })),
+      );
+      const right = persons.filter(({ p, s }) =>
+        s.entities.some((e) => e.type === "person" && overlaps(p, e)),
+      ).length;
+      metrics.push({
+        suite: SUITE,
+        name: `wnut17_person_precision_${split}`,
+        split,
+        n: persons.length,
+        value: right / persons.length,
+      });
     }
     return metrics;
   },

@@ -3,10 +3,11 @@
  * 95% Wilson intervals. Content-creation conversations are never affective (the facet enforces it).
  * A type's bar is released only when its conversations pass the privacy gate.
  */
-import { AFFECTIVE_TYPES, type AffectiveType, type FacetRecord } from "../types.ts";
+
 import type { Row, Section } from "../release/figure.ts";
-import { percent, round } from "../release/figure.ts";
+import { barsWithIntervals, percent, round } from "../release/figure.ts";
 import { Cell, userKey } from "../release/gate.ts";
+import { AFFECTIVE_TYPES, type AffectiveType, type FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { wilson } from "./stats.ts";
 
@@ -20,7 +21,6 @@ export const AFFECTIVE_LABELS: Record<AffectiveType, string> = {
 
 export class AffectivePrevalence implements Analysis {
   readonly id = "affective";
-  private total = 0;
   private classified = 0;
   private contentCreation: Cell;
   private affective: Cell;
@@ -33,7 +33,6 @@ export class AffectivePrevalence implements Analysis {
   }
 
   add(r: FacetRecord): void {
-    this.total++;
     if (r.affective === null) return;
     this.classified++;
     const user = userKey(r);
@@ -55,7 +54,14 @@ export class AffectivePrevalence implements Analysis {
         return;
       }
       const w = wilson(cell.conversations, n);
-      rows.push({ category: key, label, conversations: cell.conversations, share: round(w.p, 5), ci_low: round(w.lo, 5), ci_high: round(w.hi, 5) });
+      rows.push({
+        category: key,
+        label,
+        conversations: cell.conversations,
+        share: round(w.p, 5),
+        ci_low: round(w.lo, 5),
+        ci_high: round(w.hi, 5),
+      });
     };
     push("affective", "All affective", this.affective);
     for (const type of AFFECTIVE_TYPES) push(type, AFFECTIVE_LABELS[type], this.byType.get(type) as Cell);
@@ -76,7 +82,9 @@ export class AffectivePrevalence implements Analysis {
       summary.push("Too few affective conversations to report their share under the privacy thresholds.");
     }
     if (this.contentCreation.passes(t)) {
-      summary.push(`${percent(this.contentCreation.conversations / n)} of conversations use the assistant as a writing tool (content creation) and are not counted as affective.`);
+      summary.push(
+        `${percent(this.contentCreation.conversations / n)} of conversations use the assistant as a writing tool (content creation) and are not counted as affective.`,
+      );
     }
     return {
       id: this.id,
@@ -91,30 +99,22 @@ export class AffectivePrevalence implements Analysis {
         {
           id: "affective-prevalence",
           title: "How common affective conversations are",
-          caption: "Share of all conversations that are affective, overall and by type, with 95% Wilson intervals.",
+          caption:
+            "Share of all conversations that are affective, overall and by type, with 95% Wilson intervals.",
           method:
             "Each conversation is classified by the facet engine; shares are over all classified conversations. Types overlap, so they need not sum to the overall share. " +
             "A bar is shown only when its conversations pass the privacy thresholds.",
           n,
           rows,
           suppressed,
-          spec: {
-            width: 480,
-            height: { step: 30 },
-            layer: [
-              {
-                mark: { type: "bar", color: "#3b6ea8" },
-                encoding: {
-                  y: { field: "label", type: "nominal", sort: null, title: null },
-                  x: { field: "share", type: "quantitative", axis: { format: ".1%" }, title: "Share of conversations" },
-                },
-              },
-              {
-                mark: { type: "rule", color: "#1d2530" },
-                encoding: { y: { field: "label", type: "nominal", sort: null }, x: { field: "ci_low", type: "quantitative" }, x2: { field: "ci_high" } },
-              },
-            ],
-          },
+          spec: barsWithIntervals({
+            value: "share",
+            lo: "ci_low",
+            hi: "ci_high",
+            title: "Share of conversations",
+            color: "#3b6ea8",
+            format: ".1%",
+          }),
         },
       ],
     };

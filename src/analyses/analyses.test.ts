@@ -11,11 +11,19 @@ import { PushbackAnalysis } from "./pushback.ts";
 import { SentimentShiftAnalysis } from "./sentiment-shift.ts";
 import { wilson } from "./stats.ts";
 
-const manifest = { counts: { analysed: 0, rejected: 0, users: 0, has_user_ids: true, read: 0 } } as unknown as Manifest;
+const manifest = {
+  counts: { analysed: 0, rejected: 0, users: 0, has_user_ids: true, read: 0 },
+} as unknown as Manifest;
 const ctx: AnalysisContext = { thresholds: { minUsers: 5, minConversations: 15 }, manifest, seed: 42 };
 
 function record(i: number, patch: Partial<FacetRecord>): FacetRecord {
-  const r = baseRecord({ id: `c${i}`, userId: `u${i % 40}`, source: { file: "f", line: i + 1 }, messages: [{ role: "user", text: "x" }], meta: {} });
+  const r = baseRecord({
+    id: `c${i}`,
+    userId: `u${i % 40}`,
+    source: { file: "f", line: i + 1 },
+    messages: [{ role: "user", text: "x" }],
+    meta: {},
+  });
   return { ...r, affective: false, affective_types: [], pushback: false, ...patch };
 }
 
@@ -41,7 +49,14 @@ test("pushback: rates per group; reasons listed only when their own cell passes"
   const p = new PushbackAnalysis(ctx);
   for (let i = 0; i < 200; i++) {
     const affective = i < 100;
-    p.add(record(i, { affective, affective_types: affective ? ["counseling"] : [], pushback: i % 10 === 0, pushback_reason: i % 10 === 0 ? (i < 100 ? "safety_self_harm" : "other") : null }));
+    p.add(
+      record(i, {
+        affective,
+        affective_types: affective ? ["counseling"] : [],
+        pushback: i % 10 === 0,
+        pushback_reason: i % 10 === 0 ? (i < 100 ? "safety_self_harm" : "other") : null,
+      }),
+    );
   }
   const [rates, reasons] = p.finish()?.figures ?? [];
   const counseling = rates?.rows.find((r) => r.group === "counseling");
@@ -58,7 +73,13 @@ test("sentiment shift: bootstrap intervals are seeded, so reruns are identical",
     const s = new SentimentShiftAnalysis(ctx);
     for (let i = 0; i < 60; i++) {
       const shift = (i % 5) * 0.25 - 0.25;
-      s.add(record(i, { affective: true, affective_types: ["counseling"], sentiment: { messages: [], start: 0, end: shift, shift } }));
+      s.add(
+        record(i, {
+          affective: true,
+          affective_types: ["counseling"],
+          sentiment: { messages: [], start: 0, end: shift, shift },
+        }),
+      );
     }
     return s.finish()?.figures[0]?.rows;
   };
@@ -73,7 +94,16 @@ test("long conversations and the length distribution", () => {
   assert.equal(lengthBucket(1), "1");
   assert.equal(lengthBucket(7), "6-9");
   assert.equal(lengthBucket(50), "50+");
-  assert.equal(histogramMedian(new Map([[1, 3], [2, 1], [9, 1]])), 1);
+  assert.equal(
+    histogramMedian(
+      new Map([
+        [1, 3],
+        [2, 1],
+        [9, 1],
+      ]),
+    ),
+    1,
+  );
   const long = new LongConversationsAnalysis(ctx);
   const overview = new OverviewAnalysis(ctx);
   for (let i = 0; i < 100; i++) {
@@ -84,5 +114,11 @@ test("long conversations and the length distribution", () => {
   const section = long.finish();
   assert.match(section?.summary[0] ?? "", /^20\.00% of conversations run to 50/);
   const lengths = overview.finish().figures[0]?.rows ?? [];
-  assert.deepEqual(lengths.map((r) => [r.human_messages, r.conversations]), [["2", 80], ["50+", 20]]);
+  assert.deepEqual(
+    lengths.map((r) => [r.human_messages, r.conversations]),
+    [
+      ["2", 80],
+      ["50+", 20],
+    ],
+  );
 });

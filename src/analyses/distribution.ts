@@ -2,10 +2,11 @@
  * A gated distribution of one categorical facet (language, collaboration mode, concern level...):
  * share of conversations per category, small categories pooled into "other".
  */
-import type { FacetRecord } from "../types.ts";
+
 import type { Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
 import { gateDistribution, Tally, userKey } from "../release/gate.ts";
+import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 
 export interface DistributionSpec {
@@ -31,7 +32,7 @@ export class DistributionAnalysis implements Analysis {
   private n = 0;
 
   constructor(
-    private readonly ctx: AnalysisContext,
+    ctx: AnalysisContext,
     private readonly spec: DistributionSpec,
   ) {
     this.id = spec.id;
@@ -75,7 +76,12 @@ export class DistributionAnalysis implements Analysis {
             mark: { type: "bar", color: this.spec.color ?? "#3b6ea8" },
             encoding: {
               y: { field: "label", type: "nominal", sort: null, title: null },
-              x: { field: "share", type: "quantitative", axis: { format: ".0%" }, title: "Share of conversations" },
+              x: {
+                field: "share",
+                type: "quantitative",
+                axis: { format: ".0%" },
+                title: "Share of conversations",
+              },
             },
           },
         },
@@ -84,7 +90,10 @@ export class DistributionAnalysis implements Analysis {
   }
 }
 
-export function topShareSentence(what: string, rows: { category: string; label?: string; share: number }[]): string | null {
+export function topShareSentence(
+  what: string,
+  rows: { category: string; label?: string; share: number }[],
+): string | null {
   const top = rows.filter((r) => r.category !== "other").slice(0, 3);
   if (top.length === 0) return null;
   return `${what}: ${top.map((r) => `${r.label ?? r.category} ${percent(r.share)}`).join(", ")}.`;

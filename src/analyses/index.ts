@@ -52,7 +52,8 @@ export const ANALYSES: AnalysisFactory[] = [
       id: "concern",
       title: "Concern level",
       caption: "How concerning conversations are, from 1 (not concerning) to 5 (needs immediate review).",
-      method: "Concern facet; levels under the privacy thresholds are pooled, so rare high-concern conversations are never singled out.",
+      method:
+        "Concern facet; levels under the privacy thresholds are pooled, so rare high-concern conversations are never singled out.",
       categoryOf: (r) => (r.concern === null ? null : String(r.concern)),
       order: ["1", "2", "3", "4", "5"],
       labels: { "1": "1 not concerning", "2": "2", "3": "3", "4": "4", "5": "5 needs review" },

@@ -2,10 +2,11 @@
  * Very long conversations (50+ human messages), which the affective-use study looked at separately:
  * how common they are, and what kinds of conversation they are.
  */
-import type { FacetRecord } from "../types.ts";
+
 import type { Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
 import { Cell, gateDistribution, Tally, userKey } from "../release/gate.ts";
+import type { FacetRecord } from "../types.ts";
 import { AFFECTIVE_LABELS } from "./affective.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { wilson } from "./stats.ts";
@@ -18,7 +19,11 @@ function kindOf(r: FacetRecord): string[] {
   return ["other_task"];
 }
 
-const LABELS: Record<string, string> = { ...AFFECTIVE_LABELS, content_creation: "Content creation", other_task: "Other tasks" };
+const LABELS: Record<string, string> = {
+  ...AFFECTIVE_LABELS,
+  content_creation: "Content creation",
+  other_task: "Other tasks",
+};
 
 export class LongConversationsAnalysis implements Analysis {
   readonly id = "long-conversations";
@@ -76,7 +81,8 @@ export class LongConversationsAnalysis implements Analysis {
           id: "long-conversations-mix",
           title: "What very long conversations are",
           caption: `Kinds of conversation among those with ${VERY_LONG}+ human messages (affective types may overlap).`,
-          method: "Affective types from the facet engine; other long conversations split into content creation and other tasks.",
+          method:
+            "Affective types from the facet engine; other long conversations split into content creation and other tasks.",
           n: this.long.conversations,
           rows,
           suppressed: gated.suppressed,
@@ -86,7 +92,12 @@ export class LongConversationsAnalysis implements Analysis {
             mark: { type: "bar", color: "#8b6bb8" },
             encoding: {
               y: { field: "label", type: "nominal", sort: "-x", title: null },
-              x: { field: "share_of_long", type: "quantitative", axis: { format: ".0%" }, title: "Share of very long conversations" },
+              x: {
+                field: "share_of_long",
+                type: "quantitative",
+                axis: { format: ".0%" },
+                title: "Share of very long conversations",
+              },
             },
           },
         },

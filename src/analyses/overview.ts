@@ -58,7 +58,9 @@ export class OverviewAnalysis implements Analysis {
     const m = this.ctx.manifest.counts;
     const summary = [
       `${m.analysed.toLocaleString("en")} conversations were analysed` +
-        (m.rejected > 0 ? `; ${m.rejected.toLocaleString("en")} input records were set aside as malformed.` : "."),
+        (m.rejected > 0
+          ? `; ${m.rejected.toLocaleString("en")} input records were set aside as malformed.`
+          : "."),
       m.has_user_ids
         ? `They come from ${m.users.toLocaleString("en")} distinct users.`
         : "The input has no user ids, so each conversation counts as its own user for the privacy thresholds.",
@@ -85,8 +87,17 @@ export class OverviewAnalysis implements Analysis {
             mark: { type: "bar", color: "#3b6ea8" },
             encoding: {
               x: { field: "human_messages", type: "ordinal", sort: null, title: "Human messages" },
-              y: { field: "share", type: "quantitative", axis: { format: ".0%" }, title: "Share of conversations" },
-              tooltip: [{ field: "human_messages" }, { field: "conversations" }, { field: "share", format: ".1%" }],
+              y: {
+                field: "share",
+                type: "quantitative",
+                axis: { format: ".0%" },
+                title: "Share of conversations",
+              },
+              tooltip: [
+                { field: "human_messages" },
+                { field: "conversations" },
+                { field: "share", format: ".1%" },
+              ],
             },
           },
         },

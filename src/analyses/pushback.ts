@@ -3,10 +3,11 @@
  * 95% Wilson intervals, and the most common reasons. A rate is released when its group passes the
  * privacy gate; a reason is listed only when its own cell (group x reason) passes too.
  */
-import type { FacetRecord } from "../types.ts";
+
 import type { Row, Section } from "../release/figure.ts";
-import { percent, round } from "../release/figure.ts";
+import { barsWithIntervals, percent, round } from "../release/figure.ts";
 import { Cell, userKey } from "../release/gate.ts";
+import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { COMPARISON_GROUPS, groupsOf } from "./groups.ts";
 import { wilson } from "./stats.ts";
@@ -58,11 +59,26 @@ export class PushbackAnalysis implements Analysis {
         continue;
       }
       const w = wilson(g.pushback, g.all.conversations);
-      rates.push({ group: key, label, conversations: g.all.conversations, pushback_rate: round(w.p), ci_low: round(w.lo), ci_high: round(w.hi) });
-      const passing = [...g.reasons.entries()].filter(([, c]) => c.passes(t)).sort((a, b) => b[1].conversations - a[1].conversations);
+      rates.push({
+        group: key,
+        label,
+        conversations: g.all.conversations,
+        pushback_rate: round(w.p),
+        ci_low: round(w.lo),
+        ci_high: round(w.hi),
+      });
+      const passing = [...g.reasons.entries()]
+        .filter(([, c]) => c.passes(t))
+        .sort((a, b) => b[1].conversations - a[1].conversations);
       reasonsSuppressed += g.reasons.size - passing.length;
       for (const [reason, cell] of passing.slice(0, TOP_REASONS)) {
-        reasons.push({ group: key, label, reason, conversations: cell.conversations, share_of_pushback: round(cell.conversations / Math.max(1, g.pushback)) });
+        reasons.push({
+          group: key,
+          label,
+          reason,
+          conversations: cell.conversations,
+          share_of_pushback: round(cell.conversations / Math.max(1, g.pushback)),
+        });
       }
     }
     const summary: string[] = [];
@@ -86,33 +102,26 @@ export class PushbackAnalysis implements Analysis {
           id: "pushback-rate",
           title: "Pushback rate by conversation type",
           caption: "Share of conversations in which the assistant pushes back, with 95% Wilson intervals.",
-          method: "Rates are over the conversations of each group; a group is shown only when it passes the privacy thresholds.",
+          method:
+            "Rates are over the conversations of each group; a group is shown only when it passes the privacy thresholds.",
           n: this.seen,
           rows: rates,
           suppressed,
-          spec: {
-            width: 480,
-            height: { step: 26 },
-            layer: [
-              {
-                mark: { type: "bar", color: "#c4515a" },
-                encoding: {
-                  y: { field: "label", type: "nominal", sort: null, title: null },
-                  x: { field: "pushback_rate", type: "quantitative", axis: { format: ".0%" }, title: "Pushback rate" },
-                },
-              },
-              {
-                mark: { type: "rule", color: "#1d2530" },
-                encoding: { y: { field: "label", type: "nominal", sort: null }, x: { field: "ci_low", type: "quantitative" }, x2: { field: "ci_high" } },
-              },
-            ],
-          },
+          spec: barsWithIntervals({
+            value: "pushback_rate",
+            lo: "ci_low",
+            hi: "ci_high",
+            title: "Pushback rate",
+            color: "#c4515a",
+            format: ".0%",
+          }),
         },
         {
           id: "pushback-reasons",
           title: "Top reasons for pushback",
           caption: `Up to ${TOP_REASONS} most common reasons per group, as a share of that group's pushback.`,
-          method: "Reasons come from the pushback facet; a reason is listed only when its own conversations pass the privacy thresholds.",
+          method:
+            "Reasons come from the pushback facet; a reason is listed only when its own conversations pass the privacy thresholds.",
           n: this.seen,
           rows: reasons,
           suppressed: reasonsSuppressed,
@@ -122,9 +131,20 @@ export class PushbackAnalysis implements Analysis {
             mark: { type: "bar" },
             encoding: {
               y: { field: "reason", type: "nominal", title: null },
-              x: { field: "share_of_pushback", type: "quantitative", axis: { format: ".0%" }, title: "Share of the group's pushback" },
+              x: {
+                field: "share_of_pushback",
+                type: "quantitative",
+                axis: { format: ".0%" },
+                title: "Share of the group's pushback",
+              },
               color: { field: "reason", type: "nominal", legend: null },
-              row: { field: "label", type: "nominal", title: null, sort: null, header: { labelAngle: 0, labelAlign: "left" } },
+              row: {
+                field: "label",
+                type: "nominal",
+                title: null,
+                sort: null,
+                header: { labelAngle: 0, labelAlign: "left" },
+              },
             },
           },
         },

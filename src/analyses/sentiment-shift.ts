@@ -3,10 +3,11 @@
  * shift (last three human messages minus first three, on -1..1) per group, over conversations with at
  * least 6 human messages, with a seeded 1,000-resample bootstrap interval.
  */
-import type { FacetRecord } from "../types.ts";
+
 import type { Row, Section } from "../release/figure.ts";
 import { round } from "../release/figure.ts";
 import { Cell, userKey } from "../release/gate.ts";
+import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { COMPARISON_GROUPS, groupsOf } from "./groups.ts";
 import { bootstrapMean } from "./stats.ts";
@@ -46,7 +47,14 @@ export class SentimentShiftAnalysis implements Analysis {
       }
       // One seed per group, derived from the study seed, so adding a group does not move the others.
       const b = bootstrapMean(g.values, { resamples: 1000, seed: this.ctx.seed + i });
-      rows.push({ group: key, label, conversations: g.values.length, mean_shift: round(b.mean), ci_low: round(b.lo), ci_high: round(b.hi) });
+      rows.push({
+        group: key,
+        label,
+        conversations: g.values.length,
+        mean_shift: round(b.mean),
+        ci_low: round(b.lo),
+        ci_high: round(b.hi),
+      });
     }
     const summary: string[] = [];
     const aff = rows.find((r) => r.group === "affective");
@@ -54,7 +62,12 @@ export class SentimentShiftAnalysis implements Analysis {
       const mean = Number(aff.mean_shift);
       const lo = Number(aff.ci_low);
       const hi = Number(aff.ci_high);
-      const direction = lo > 0 ? "ends more positive than it starts" : hi < 0 ? "ends more negative than it starts" : "shows no clear change";
+      const direction =
+        lo > 0
+          ? "ends more positive than it starts"
+          : hi < 0
+            ? "ends more negative than it starts"
+            : "shows no clear change";
       summary.push(
         `Human sentiment in long affective conversations ${direction}: mean shift ${mean >= 0 ? "+" : ""}${mean.toFixed(2)} on a -1..+1 scale (95% CI ${lo.toFixed(2)} to ${hi.toFixed(2)}, n = ${aff.conversations}).`,
       );
@@ -71,8 +84,10 @@ export class SentimentShiftAnalysis implements Analysis {
         {
           id: "sentiment-shift",
           title: "Sentiment shift by conversation type",
-          caption: "Mean change in the human's expressed sentiment from the start to the end of a conversation, with 95% bootstrap intervals.",
-          method: "Conversations with >= 6 human messages; 1,000 bootstrap resamples with a fixed seed, so reruns give the same interval.",
+          caption:
+            "Mean change in the human's expressed sentiment from the start to the end of a conversation, with 95% bootstrap intervals.",
+          method:
+            "Conversations with >= 6 human messages; 1,000 bootstrap resamples with a fixed seed, so reruns give the same interval.",
           n: this.eligible,
           rows,
           suppressed,
@@ -94,7 +109,10 @@ export class SentimentShiftAnalysis implements Analysis {
               },
               {
                 mark: { type: "point", filled: true, size: 70, color: "#5aa469" },
-                encoding: { y: { field: "label", type: "nominal", sort: null }, x: { field: "mean_shift", type: "quantitative" } },
+                encoding: {
+                  y: { field: "label", type: "nominal", sort: null },
+                  x: { field: "mean_shift", type: "quantitative" },
+                },
               },
             ],
           },

@@ -7,15 +7,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConvoscopeError, EXIT } from "../errors.ts";
-import { READERS } from "../ingest/index.ts";
-import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
 import { explainFacets } from "../facets/index.ts";
-import { readConversations } from "../ingest/index.ts";
+import { READERS, readConversations } from "../ingest/index.ts";
+import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
 import { writeRedacted } from "../pipeline/redact-only.ts";
+import { runStudy } from "../pipeline/study.ts";
 import { redactConversation } from "../privacy/redact.ts";
 import { scanDirectory } from "../privacy/scan.ts";
-import { runStudy } from "../pipeline/study.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
 import { formatValidation, validateFacets } from "../validate/index.ts";
 import { VERSION } from "../version.ts";
@@ -42,7 +41,9 @@ export function parseColumns(value: string): Partial<LongCsvColumns> {
     const [key, name] = pair.split("=").map((s) => s.trim());
     const field = key ? COLUMN_KEYS[key] : undefined;
     if (!field || !name) {
-      throw new InvalidArgumentError(`expected KEY=COLUMN pairs with KEY one of ${Object.keys(COLUMN_KEYS).join(", ")}`);
+      throw new InvalidArgumentError(
+        `expected KEY=COLUMN pairs with KEY one of ${Object.keys(COLUMN_KEYS).join(", ")}`,
+      );
     }
     out[field] = name;
   }
@@ -50,15 +51,20 @@ export function parseColumns(value: string): Partial<LongCsvColumns> {
 }
 
 const formatOption = () =>
-  new Option("--format <name>", "force an input format instead of detecting it per file").choices([...FORMAT_NAMES]);
+  new Option("--format <name>", "force an input format instead of detecting it per file").choices([
+    ...FORMAT_NAMES,
+  ]);
 const columnsOption = () =>
-  new Option("--columns <pairs>", "long-csv column names, e.g. conversation_id=chat,role=speaker,text=body").argParser(
-    parseColumns,
-  );
+  new Option(
+    "--columns <pairs>",
+    "long-csv column names, e.g. conversation_id=chat,role=speaker,text=body",
+  ).argParser(parseColumns);
 
 export function buildProgram(): Command {
   const program = new Command("convoscope")
-    .description("Privacy-preserving aggregate insight from AI-assistant conversation logs and AI-led interviews.")
+    .description(
+      "Privacy-preserving aggregate insight from AI-assistant conversation logs and AI-led interviews.",
+    )
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError()
@@ -66,7 +72,9 @@ export function buildProgram(): Command {
 
   program
     .command("study")
-    .description("read conversations, analyse them, and write a study folder (internal/, release/, manifest.json)")
+    .description(
+      "read conversations, analyse them, and write a study folder (internal/, release/, manifest.json)",
+    )
     .argument("<inputs...>", "files or folders (.jsonl, .json, .csv, optionally .gz)")
     .requiredOption("-o, --out <dir>", "the study folder to write")
     .addOption(formatOption())
@@ -77,7 +85,12 @@ export function buildProgram(): Command {
     .addOption(new Option("--engine <name>", "facet engine").choices(["offline"]).default("offline"))
     .option("--min-users <n>", "distinct users every released number must cover", positiveInt, 5)
     .option("--min-conversations <n>", "conversations every released number must cover", positiveInt, 15)
-    .option("--seed <n>", "seed for every random step (bootstrap, clustering)", (v) => Number.parseInt(v, 10), 42)
+    .option(
+      "--seed <n>",
+      "seed for every random step (bootstrap, clustering)",
+      (v) => Number.parseInt(v, 10),
+      42,
+    )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -90,7 +103,8 @@ Examples:
   $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run`,
     )
     .action(async (inputs: string[], o) => {
-      if (o.force && o.resume) throw new ConvoscopeError("--force and --resume exclude each other", EXIT.usage);
+      if (o.force && o.resume)
+        throw new ConvoscopeError("--force and --resume exclude each other", EXIT.usage);
       const bar = progressBar(o.quiet || o.json);
       let summary: Awaited<ReturnType<typeof runStudy>>;
       try {
@@ -115,7 +129,14 @@ Examples:
       }
       const m = summary.manifest;
       if (o.json) {
-        console.log(JSON.stringify({ out: summary.out, counts: m.counts, rejections_by_reason: m.rejections_by_reason, timings: m.timings }));
+        console.log(
+          JSON.stringify({
+            out: summary.out,
+            counts: m.counts,
+            rejections_by_reason: m.rejections_by_reason,
+            timings: m.timings,
+          }),
+        );
         return;
       }
       const seconds = Object.values(m.timings).reduce((a, b) => a + b, 0);
@@ -123,30 +144,43 @@ Examples:
         `convoscope: ${m.counts.analysed} conversations analysed, ${m.counts.rejected} set aside, ` +
           `${m.inputs.length} input file${m.inputs.length === 1 ? "" : "s"}, ${seconds.toFixed(1)} s${m.resumed ? " (resumed)" : ""}`,
       );
-      for (const [reason, n] of Object.entries(m.rejections_by_reason)) console.error(`  set aside: ${n} x ${reason}`);
-      if (m.counts.rejected > 0) console.error(`  where: ${summary.out}/internal/rejected.jsonl (file and line, no text)`);
+      for (const [reason, n] of Object.entries(m.rejections_by_reason))
+        console.error(`  set aside: ${n} x ${reason}`);
+      if (m.counts.rejected > 0)
+        console.error(`  where: ${summary.out}/internal/rejected.jsonl (file and line, no text)`);
       console.error(`  report: ${summary.out}/release/report.html`);
     });
 
   program
     .command("facets")
-    .description("write only the per-conversation records (the internal/facets.jsonl schema), no study folder")
+    .description(
+      "write only the per-conversation records (the internal/facets.jsonl schema), no study folder",
+    )
     .argument("<inputs...>", "files or folders")
     .requiredOption("-o, --out <file>", "JSONL file to write, or - for stdout")
     .addOption(formatOption())
     .addOption(columnsOption())
     .option("--strict", "stop at the first malformed record", false)
     .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
-    .addHelpText("after", "\nExamples:\n  $ convoscope facets examples/conversations.jsonl --out facets.jsonl\n  $ convoscope facets chats.jsonl.gz --out - | head")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope facets examples/conversations.jsonl --out facets.jsonl\n  $ convoscope facets chats.jsonl.gz --out - | head",
+    )
     .action(async (inputs: string[], o) => {
-      const summary = await writeFacets(inputs, o.out, { format: o.format, columns: o.columns, strict: o.strict });
+      const summary = await writeFacets(inputs, o.out, {
+        format: o.format,
+        columns: o.columns,
+        strict: o.strict,
+      });
       if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
       else console.error(`convoscope: ${summary.analysed} records written, ${summary.rejected} set aside`);
     });
 
   program
     .command("report")
-    .description("re-render DIR/release from DIR/internal (after changing code or thresholds in the manifest)")
+    .description(
+      "re-render DIR/release from DIR/internal (after changing code or thresholds in the manifest)",
+    )
     .argument("<dir>", "a study folder")
     .addHelpText("after", "\nExample:\n  $ convoscope report my-study")
     .action(async (dir: string) => {
@@ -162,32 +196,49 @@ Examples:
     .addHelpText("after", "\nExample:\n  $ convoscope formats --examples")
     .action((o) => {
       if (o.json) {
-        console.log(JSON.stringify(READERS.map((r) => ({ format: r.format, description: r.description, example: r.example }))));
+        console.log(
+          JSON.stringify(
+            READERS.map((r) => ({ format: r.format, description: r.description, example: r.example })),
+          ),
+        );
         return;
       }
       const width = Math.max(...READERS.map((r) => r.format.length));
       for (const r of READERS) {
         console.log(`${r.format.padEnd(width)}  ${r.description}`);
-        if (o.examples) console.log(`${" ".repeat(width)}  e.g. ${r.example.replaceAll("\n", `\n${" ".repeat(width + 7)}`)}\n`);
+        if (o.examples)
+          console.log(
+            `${" ".repeat(width)}  e.g. ${r.example.replaceAll("\n", `\n${" ".repeat(width + 7)}`)}\n`,
+          );
       }
       console.log("\nFormats are detected per file; force one with --format NAME.");
     });
 
   program
     .command("redact")
-    .description("redact personal data only: write the conversations with typed placeholders ([EMAIL], [PERSON], ...)")
+    .description(
+      "redact personal data only: write the conversations with typed placeholders ([EMAIL], [PERSON], ...)",
+    )
     .argument("<inputs...>", "files or folders")
     .requiredOption("-o, --out <file>", "JSONL file to write (OpenAI chat format), or - for stdout")
     .addOption(formatOption())
     .addOption(columnsOption())
     .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
-    .addHelpText("after", "\nExamples:\n  $ convoscope redact chats.jsonl --out chats.redacted.jsonl\n  $ convoscope redact export/conversations.json --out - | head")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope redact chats.jsonl --out chats.redacted.jsonl\n  $ convoscope redact export/conversations.json --out - | head",
+    )
     .action(async (inputs: string[], o) => {
       const summary = await writeRedacted(inputs, o.out, { format: o.format, columns: o.columns });
       if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
       else {
-        const kinds = Object.entries(summary.redactions).map(([k, v]) => `${v} ${k}`).join(", ") || "nothing";
-        console.error(`convoscope: ${summary.conversations} conversations redacted (${kinds}), ${summary.rejected} set aside`);
+        const kinds =
+          Object.entries(summary.redactions)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", ") || "nothing";
+        console.error(
+          `convoscope: ${summary.conversations} conversations redacted (${kinds}), ${summary.rejected} set aside`,
+        );
       }
     });
 
@@ -197,16 +248,24 @@ Examples:
     .argument("<study>", "a study folder")
     .option("--canaries <file>", "strings that must not appear, one per line")
     .option("--json", "machine-readable findings", false)
-    .addHelpText("after", "\nExit code 6 when anything is found.\n\nExamples:\n  $ convoscope privacy-check my-study\n  $ convoscope privacy-check my-study --canaries planted.txt")
+    .addHelpText(
+      "after",
+      "\nExit code 6 when anything is found.\n\nExamples:\n  $ convoscope privacy-check my-study\n  $ convoscope privacy-check my-study --canaries planted.txt",
+    )
     .action(async (study: string, o) => {
       const release = join(study, "release");
-      if (!existsSync(release)) throw new ConvoscopeError(`${release} does not exist: is ${study} a study folder?`, EXIT.input);
+      if (!existsSync(release))
+        throw new ConvoscopeError(`${release} does not exist: is ${study} a study folder?`, EXIT.input);
       const canaries = o.canaries ? readFileSync(o.canaries, "utf8").split(/\r?\n/) : [];
       const findings = scanDirectory(release, canaries);
       if (o.json) console.log(JSON.stringify({ findings }));
-      else if (findings.length === 0) console.error(`convoscope: ${release} is clean (no PII pattern${canaries.length ? " or canary" : ""} found)`);
+      else if (findings.length === 0)
+        console.error(
+          `convoscope: ${release} is clean (no PII pattern${canaries.length ? " or canary" : ""} found)`,
+        );
       else for (const f of findings) console.error(`  ${f.file}: ${f.kind} ${f.preview}`);
-      if (findings.length > 0) throw new ConvoscopeError(`${findings.length} finding(s) under ${release}`, EXIT.leak);
+      if (findings.length > 0)
+        throw new ConvoscopeError(`${findings.length} finding(s) under ${release}`, EXIT.leak);
     });
 
   program
@@ -217,7 +276,10 @@ Examples:
     .option("--input <files...>", "or in these input files")
     .addOption(formatOption())
     .option("--json", "machine-readable", false)
-    .addHelpText("after", "\nExamples:\n  $ convoscope explain ex-0042 --study my-study\n  $ convoscope explain c17 --input chats.jsonl")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope explain ex-0042 --study my-study\n  $ convoscope explain c17 --input chats.jsonl",
+    )
     .action(async (id: string, o) => {
       let inputs: string[] = o.input ?? [];
       let format = o.format as FormatName | undefined;
@@ -235,7 +297,9 @@ Examples:
           console.log(JSON.stringify(explanation));
           return;
         }
-        console.log(`conversation ${id} (${conversation.source.file}${conversation.source.line ? `:${conversation.source.line}` : ""})`);
+        console.log(
+          `conversation ${id} (${conversation.source.file}${conversation.source.line ? `:${conversation.source.line}` : ""})`,
+        );
         for (const f of explanation.facets) {
           console.log(`\n${f.facet}: ${JSON.stringify(f.values)}`);
           for (const c of f.cues) {
@@ -250,7 +314,9 @@ Examples:
 
   program
     .command("validate")
-    .description("agreement of predicted facets with labels a person gave: accuracy, P/R/F1, macro-F1, kappa, confusion")
+    .description(
+      "agreement of predicted facets with labels a person gave: accuracy, P/R/F1, macro-F1, kappa, confusion",
+    )
     .requiredOption("--gold <file>", 'JSONL of {"id", "<facet>": value} lines')
     .requiredOption("--pred <file>", "facets JSONL (internal/facets.jsonl or `convoscope facets` output)")
     .option("--facet <name>", "score only this facet (default: every facet the gold file labels)")

@@ -17,7 +17,8 @@ export function progressBar(quiet: boolean): ProgressSink {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: "{stage} |{bar}| {percentage}% | {conversations} conversations | {rate}/s | {rejected} set aside | ETA {eta_formatted}",
+      format:
+        "{stage} |{bar}| {percentage}% | {conversations} conversations | {rate}/s | {rejected} set aside | ETA {eta_formatted}",
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -31,7 +32,12 @@ export function progressBar(quiet: boolean): ProgressSink {
       const total = p.bytesTotal && p.bytesTotal > 0 ? p.bytesTotal : Math.max(1, p.filesTotal);
       const done = p.bytesTotal && p.bytesTotal > 0 ? (p.bytesDone ?? 0) : p.filesDone;
       const rate = Math.round(p.conversations / Math.max(0.001, (performance.now() - started) / 1000));
-      const payload = { stage: p.stage.padEnd(7), conversations: p.conversations, rejected: p.rejected, rate };
+      const payload = {
+        stage: p.stage.padEnd(7),
+        conversations: p.conversations,
+        rejected: p.rejected,
+        rate,
+      };
       if (!running) {
         bar.start(total, done, payload);
         running = true;

@@ -17,7 +17,8 @@ function nodeText(content: unknown): unknown {
 }
 
 export function chatGptConversation(value: unknown, place: Place): Conversation {
-  if (!isObject(value) || !isObject(value.mapping)) throw new RecordError('expected an object with a "mapping" tree');
+  if (!isObject(value) || !isObject(value.mapping))
+    throw new RecordError('expected an object with a "mapping" tree');
   const mapping = value.mapping;
   let nodeId = typeof value.current_node === "string" ? value.current_node : undefined;
   if (nodeId === undefined) {
@@ -39,7 +40,8 @@ export function chatGptConversation(value: unknown, place: Place): Conversation 
     if (!isObject(node)) throw new RecordError(`mapping has no node "${nodeId.slice(0, 40)}"`);
     const message = node.message;
     if (isObject(message) && isObject(message.author)) {
-      const hidden = isObject(message.metadata) && message.metadata.is_visually_hidden_from_conversation === true;
+      const hidden =
+        isObject(message.metadata) && message.metadata.is_visually_hidden_from_conversation === true;
       if (!hidden) path.push({ role: message.author.role, content: nodeText(message.content) });
     }
     nodeId = typeof node.parent === "string" ? node.parent : undefined;
@@ -58,8 +60,10 @@ export function chatGptConversation(value: unknown, place: Place): Conversation 
 
 export const chatGptExport: Reader = {
   format: "chatgpt-export",
-  description: "ChatGPT export conversations.json: the mapping tree of each conversation, read along the current branch",
-  example: '[{"id": "6a1...", "create_time": 1710000000, "current_node": "n2", "mapping": {"n1": {...}, "n2": {"parent": "n1", "message": {...}}}}]',
+  description:
+    "ChatGPT export conversations.json: the mapping tree of each conversation, read along the current branch",
+  example:
+    '[{"id": "6a1...", "create_time": 1710000000, "current_node": "n2", "mapping": {"n1": {...}, "n2": {"parent": "n1", "message": {...}}}}]',
   detect(head) {
     return /^\s*\[/.test(head) && /"mapping"\s*:/.test(head) ? 0.95 : 0;
   },

@@ -6,7 +6,8 @@ import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./roles.ts";
 
 export function claudeConversation(value: unknown, place: Place): Conversation {
-  if (!isObject(value) || !Array.isArray(value.chat_messages)) throw new RecordError('expected an object with "chat_messages"');
+  if (!isObject(value) || !Array.isArray(value.chat_messages))
+    throw new RecordError('expected an object with "chat_messages"');
   const meta: Record<string, unknown> = {};
   const messages = buildMessages(
     value.chat_messages.map((m) => {
@@ -29,8 +30,10 @@ export function claudeConversation(value: unknown, place: Place): Conversation {
 
 export const claudeExport: Reader = {
   format: "claude-export",
-  description: "Claude.ai data export conversations.json: [{uuid, chat_messages: [{sender, text | content[]}], created_at}]",
-  example: '[{"uuid": "5f1c...", "created_at": "2025-03-01T10:00:00Z", "chat_messages": [{"sender": "human", "text": "Hi"}]}]',
+  description:
+    "Claude.ai data export conversations.json: [{uuid, chat_messages: [{sender, text | content[]}], created_at}]",
+  example:
+    '[{"uuid": "5f1c...", "created_at": "2025-03-01T10:00:00Z", "chat_messages": [{"sender": "human", "text": "Hi"}]}]',
   detect(head) {
     return /^\s*\[/.test(head) && /"chat_messages"\s*:/.test(head) ? 0.95 : 0;
   },

@@ -30,7 +30,11 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
   let crlfInside = 0;
   let lastLine = 1;
   try {
-    for await (const { record, raw, info } of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
+    for await (const { record, raw, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      raw: string;
+      info: { lines: number };
+    }>) {
       while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
       // The raw text may or may not end with its record delimiter; only breaks inside the record count.
       const body = raw.endsWith("\n") ? raw.slice(0, -1) : raw;
@@ -48,7 +52,13 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
   } catch (error) {
     while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
     const code = (error as NodeJS.ErrnoException).code ?? "";
-    yield { line: lastLine + 1, fault: code.startsWith("Z_") || /unexpected end/.test(String(error)) ? streamFault(error) : `malformed CSV (${code || (error as Error).message})` };
+    yield {
+      line: lastLine + 1,
+      fault:
+        code.startsWith("Z_") || /unexpected end/.test(String(error))
+          ? streamFault(error)
+          : `malformed CSV (${code || (error as Error).message})`,
+    };
   }
 }
 

@@ -13,7 +13,16 @@ import { shareGpt } from "./sharegpt.ts";
 import { wildChat } from "./wildchat.ts";
 
 /** Every reader, in the order `convoscope formats` lists them. More specific formats come first. */
-export const READERS: Reader[] = [openAiJsonl, shareGpt, hh, wildChat, claudeExport, chatGptExport, interviewCsv, longCsv];
+export const READERS: Reader[] = [
+  openAiJsonl,
+  shareGpt,
+  hh,
+  wildChat,
+  claudeExport,
+  chatGptExport,
+  interviewCsv,
+  longCsv,
+];
 
 export function getReader(format: FormatName): Reader {
   const reader = READERS.find((r) => r.format === format);

@@ -9,7 +9,14 @@ import type { Conversation, Rejection } from "../types.ts";
 import { readConversations, readItems } from "./index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "faults-"));
-const good = (id: string) => JSON.stringify({ id, messages: [{ role: "user", content: `question ${id}` }, { role: "assistant", content: "answer" }] });
+const good = (id: string) =>
+  JSON.stringify({
+    id,
+    messages: [
+      { role: "user", content: `question ${id}` },
+      { role: "assistant", content: "answer" },
+    ],
+  });
 
 async function read(path: string, options = {}) {
   const conversations: Conversation[] = [];
@@ -52,7 +59,8 @@ test("every kind of fault in one JSONL file, with all the good records around th
       [10, "invalid UTF-8"],
     ],
   );
-  for (const r of rejections) assert.deepEqual(Object.keys(r).sort(), ["file", "line", "reason"], "no text in a rejection");
+  for (const r of rejections)
+    assert.deepEqual(Object.keys(r).sort(), ["file", "line", "reason"], "no text in a rejection");
 });
 
 test("gzip is detected by content; a truncated gzip keeps every record before the break", async () => {
@@ -78,7 +86,10 @@ test("gzip is detected by content; a truncated gzip keeps every record before th
 
 test("a JSON array broken part-way keeps the elements before the break", async () => {
   const path = join(dir, "cut.json");
-  writeFileSync(path, `[${[1, 2, 3].map((i) => JSON.stringify({ id: `s${i}`, conversations: [{ from: "human", value: "hi" }] })).join(",")}, {"id": "s4", "conv`);
+  writeFileSync(
+    path,
+    `[${[1, 2, 3].map((i) => JSON.stringify({ id: `s${i}`, conversations: [{ from: "human", value: "hi" }] })).join(",")}, {"id": "s4", "conv`,
+  );
   const { ids, rejections } = await read(path, { format: "sharegpt" });
   assert.deepEqual(ids, ["s1", "s2", "s3"]);
   assert.equal(rejections.length, 1);
@@ -87,7 +98,10 @@ test("a JSON array broken part-way keeps the elements before the break", async (
 
 test("malformed CSV rows are set aside with their line; the rows around them are kept", async () => {
   const path = join(dir, "rows.csv");
-  writeFileSync(path, "conversation_id,role,text\nc1,user,hello\nc1,assistant,hi,EXTRA\nc1,assistant,hi again\nc2,wizard,abracadabra\nc2,user,ok\n");
+  writeFileSync(
+    path,
+    "conversation_id,role,text\nc1,user,hello\nc1,assistant,hi,EXTRA\nc1,assistant,hi again\nc2,wizard,abracadabra\nc2,user,ok\n",
+  );
   const { ids, rejections } = await read(path);
   assert.deepEqual(ids, ["c1", "c2"]);
   assert.deepEqual(

@@ -16,7 +16,10 @@ export function splitHhTranscript(transcript: string): { role: string; content: 
   let last: { role: string; start: number } | null = null;
   for (const m of transcript.matchAll(TURN)) {
     if (last) turns.push({ role: last.role, content: transcript.slice(last.start, m.index).trim() });
-    last = { role: (m[1] as string).toLowerCase() === "human" ? "user" : "assistant", start: m.index + m[0].length };
+    last = {
+      role: (m[1] as string).toLowerCase() === "human" ? "user" : "assistant",
+      start: m.index + m[0].length,
+    };
   }
   if (last) turns.push({ role: last.role, content: transcript.slice(last.start).trim() });
   return turns;
@@ -25,19 +28,29 @@ export function splitHhTranscript(transcript: string): { role: string; content: 
 export function hhConversation(value: unknown, place: Place): Conversation {
   if (!isObject(value)) throw new RecordError("expected an object");
   const transcript = value.chosen ?? value.text ?? value.transcript;
-  if (typeof transcript !== "string") throw new RecordError('expected a "chosen", "text" or "transcript" string');
+  if (typeof transcript !== "string")
+    throw new RecordError('expected a "chosen", "text" or "transcript" string');
   const turns = splitHhTranscript(transcript);
   if (turns.length === 0) throw new RecordError("no Human:/Assistant: turns");
   const meta: Record<string, unknown> = {};
-  return { id: idOf(value.id) ?? place.fallbackId, source: place.source, messages: buildMessages(turns, meta), meta };
+  return {
+    id: idOf(value.id) ?? place.fallbackId,
+    source: place.source,
+    messages: buildMessages(turns, meta),
+    meta,
+  };
 }
 
 export const hh: Reader = {
   format: "hh",
-  description: 'Anthropic HH-RLHF: {"chosen", "rejected"} or {"text"} holding "\\n\\nHuman:" / "\\n\\nAssistant:" turns (chosen is read)',
+  description:
+    'Anthropic HH-RLHF: {"chosen", "rejected"} or {"text"} holding "\\n\\nHuman:" / "\\n\\nAssistant:" turns (chosen is read)',
   example: '{"chosen": "\\n\\nHuman: Hi\\n\\nAssistant: Hello!", "rejected": "..."}',
   detect(head) {
-    return /"(chosen|text|transcript)"\s*:\s*"\\n\\nHuman:/.test(head) || /"chosen"\s*:\s*"[^"]*Human:/.test(head) ? 0.95 : 0;
+    return /"(chosen|text|transcript)"\s*:\s*"\\n\\nHuman:/.test(head) ||
+      /"chosen"\s*:\s*"[^"]*Human:/.test(head)
+      ? 0.95
+      : 0;
   },
   read: (input) => readJsonRecords(input, hhConversation),
 };

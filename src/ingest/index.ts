@@ -2,7 +2,7 @@
  * Reading conversations from files and folders in any supported format, as a stream. This is where a
  * conversation's journey starts: everything downstream sees only `Conversation` and `Rejection`.
  */
-import { stat, readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Conversation, Rejection } from "../types.ts";
@@ -44,7 +44,9 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const path = join(dir, e.name);
@@ -55,7 +57,10 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** Every conversation and rejection in the inputs, in file order. */
-export async function* readItems(inputs: string | string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+export async function* readItems(
+  inputs: string | string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem> {
   for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
     const format = options.format ?? (await detectFormat(path));
     options.onFile?.({ path, format });
@@ -68,13 +73,17 @@ function where(r: Rejection): string {
 }
 
 /** The good conversations; rejections go to `onRejection`, or throw with `strict`. */
-export async function* readConversations(inputs: string | string[], options: ReadOptions = {}): AsyncGenerator<Conversation> {
+export async function* readConversations(
+  inputs: string | string[],
+  options: ReadOptions = {},
+): AsyncGenerator<Conversation> {
   for await (const item of readItems(inputs, options)) {
     if ("conversation" in item) {
       yield item.conversation;
       continue;
     }
-    if (options.strict) throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
+    if (options.strict)
+      throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
     options.onRejection?.(item.rejection);
   }
 }

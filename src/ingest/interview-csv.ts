@@ -33,8 +33,10 @@ export function interviewConversation(row: Record<string, string>, file: string,
 
 export const interviewCsv: Reader = {
   format: "interview-csv",
-  description: "Interview transcripts CSV: transcript_id,text with turns on lines beginning Assistant:, AI: or User:",
-  example: 'transcript_id,text\nint-001,"Assistant: Thanks for joining. What do you use AI for?\nUser: Mostly drafting grant proposals."',
+  description:
+    "Interview transcripts CSV: transcript_id,text with turns on lines beginning Assistant:, AI: or User:",
+  example:
+    'transcript_id,text\nint-001,"Assistant: Thanks for joining. What do you use AI for?\nUser: Mostly drafting grant proposals."',
   detect(head) {
     const cols = csvHeader(head);
     return cols.includes("transcript_id") && cols.includes("text") ? 0.95 : 0;

@@ -27,7 +27,8 @@ interface Pending {
 
 export const longCsv: Reader = {
   format: "long-csv",
-  description: "Long CSV, one row per message: conversation_id,role,text[,user_id,timestamp] (rename with --columns)",
+  description:
+    "Long CSV, one row per message: conversation_id,role,text[,user_id,timestamp] (rename with --columns)",
   example: "conversation_id,role,text,user_id\nc1,user,Hi,u7\nc1,assistant,Hello!,u7",
   detect(head) {
     const cols = csvHeader(head);
@@ -67,12 +68,24 @@ export const longCsv: Reader = {
       const row = item.row;
       const id = row[c.conversationId]?.trim();
       if (!id || row[c.role] === undefined || row[c.text] === undefined) {
-        yield { rejection: { file: input.path, line: item.line, reason: `missing ${c.conversationId}, ${c.role} or ${c.text}` } };
+        yield {
+          rejection: {
+            file: input.path,
+            line: item.line,
+            reason: `missing ${c.conversationId}, ${c.role} or ${c.text}`,
+          },
+        };
         continue;
       }
       // Here a record is a row: a row with an unknown role is set aside alone, its neighbours kept.
       if (normaliseRole(row[c.role]) === null) {
-        yield { rejection: { file: input.path, line: item.line, reason: `unknown role "${String(row[c.role]).slice(0, 40)}"` } };
+        yield {
+          rejection: {
+            file: input.path,
+            line: item.line,
+            reason: `unknown role "${String(row[c.role]).slice(0, 40)}"`,
+          },
+        };
         continue;
       }
       if (current && current.id !== id) {
@@ -81,7 +94,13 @@ export const longCsv: Reader = {
       }
       if (!current) {
         const timestamp = isoTimestamp(row[c.timestamp]);
-        current = { id, line: item.line, rows: [], ...(row[c.userId] && { userId: row[c.userId] }), ...(timestamp && { timestamp }) };
+        current = {
+          id,
+          line: item.line,
+          rows: [],
+          ...(row[c.userId] && { userId: row[c.userId] }),
+          ...(timestamp && { timestamp }),
+        };
       }
       current.rows.push({ role: row[c.role] as string, content: row[c.text] as string });
     }

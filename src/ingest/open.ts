@@ -1,6 +1,5 @@
 /** Opening an input: plain or gzip (told by its magic bytes, not its name), always as a byte stream. */
-import { closeSync, openSync, readSync } from "node:fs";
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { FileInput } from "./reader.ts";
@@ -50,5 +49,8 @@ export async function readHead(input: FileInput, limit = 1 << 16): Promise<strin
   } finally {
     stream.destroy();
   }
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8").replace(/^\uFEFF/, "");
+  return Buffer.concat(chunks)
+    .subarray(0, limit)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
 }

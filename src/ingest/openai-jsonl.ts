@@ -17,9 +17,15 @@ function rawMessages(list: unknown[]): RawMessage[] {
 export function openAiConversation(value: unknown, place: Place): Conversation {
   const meta: Record<string, unknown> = {};
   if (Array.isArray(value)) {
-    return { id: place.fallbackId, source: place.source, messages: buildMessages(rawMessages(value), meta), meta };
+    return {
+      id: place.fallbackId,
+      source: place.source,
+      messages: buildMessages(rawMessages(value), meta),
+      meta,
+    };
   }
-  if (!isObject(value) || !Array.isArray(value.messages)) throw new RecordError('expected an object with "messages" or an array of messages');
+  if (!isObject(value) || !Array.isArray(value.messages))
+    throw new RecordError('expected an object with "messages" or an array of messages');
   const userId = idOf(value.user_id ?? value.user);
   const timestamp = isoTimestamp(value.timestamp ?? value.created_at ?? value.created);
   if (typeof value.model === "string") meta.model = value.model;
@@ -35,8 +41,10 @@ export function openAiConversation(value: unknown, place: Place): Conversation {
 
 export const openAiJsonl: Reader = {
   format: "openai-jsonl",
-  description: 'OpenAI chat JSONL: {"id"?, "user_id"?, "messages": [{"role", "content"}]} per line, or an array of messages per line',
-  example: '{"id": "c1", "user_id": "u7", "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}',
+  description:
+    'OpenAI chat JSONL: {"id"?, "user_id"?, "messages": [{"role", "content"}]} per line, or an array of messages per line',
+  example:
+    '{"id": "c1", "user_id": "u7", "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}',
   detect(head) {
     if (/^\s*\{[^\n]*"messages"\s*:\s*\[/.test(head) && /"role"\s*:/.test(head)) return 0.9;
     if (/^\s*\[\s*\{[^\n]*"role"\s*:[^\n]*"content"\s*:/.test(head)) return 0.7;

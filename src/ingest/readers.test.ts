@@ -10,7 +10,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const fixture = (name: string) => join(ROOT, "test", "fixtures", "ingest", name);
 
-async function read(name: string, options = {}): Promise<{ conversations: Conversation[]; rejections: Rejection[] }> {
+async function read(
+  name: string,
+  options = {},
+): Promise<{ conversations: Conversation[]; rejections: Rejection[] }> {
   const conversations: Conversation[] = [];
   const rejections: Rejection[] = [];
   for await (const item of readItems(fixture(name), options)) {
@@ -35,11 +38,15 @@ test("formats are detected from content", async () => {
     "long.csv": "long-csv",
     "bom-crlf.jsonl": "openai-jsonl",
   };
-  for (const [file, format] of Object.entries(expected)) assert.equal(await detectFormat(fixture(file)), format, file);
+  for (const [file, format] of Object.entries(expected))
+    assert.equal(await detectFormat(fixture(file)), format, file);
 });
 
 test("openai-jsonl: string content, content parts, bare arrays, tool messages", async () => {
-  const { conversations: [a, b, c, d], rejections } = await read("openai.jsonl");
+  const {
+    conversations: [a, b, c, d],
+    rejections,
+  } = await read("openai.jsonl");
   assert.deepEqual(rejections, []);
   assert.equal(a?.id, "o1");
   assert.equal(a?.userId, "u1");
@@ -50,12 +57,18 @@ test("openai-jsonl: string content, content parts, bare arrays, tool messages", 
   assert.equal(b?.meta.non_text_parts, 1);
   assert.equal(c?.id, `${fixture("openai.jsonl")}:3`, "no id of its own: file and line");
   assert.equal(roles(c), "user,assistant");
-  assert.equal(roles(d), "user,assistant,user,user", "empty and tool messages dropped; consecutive user messages kept apart");
+  assert.equal(
+    roles(d),
+    "user,assistant,user,user",
+    "empty and tool messages dropped; consecutive user messages kept apart",
+  );
   assert.equal(d?.meta.dropped_messages, 1);
 });
 
 test("sharegpt: a JSON array streamed element by element, and JSONL", async () => {
-  const { conversations: [a, b] } = await read("sharegpt.json");
+  const {
+    conversations: [a, b],
+  } = await read("sharegpt.json");
   assert.equal(a?.id, "s1");
   assert.equal(roles(a), "system,user,assistant");
   assert.equal(b?.id, `${fixture("sharegpt.json")}[1]`);
@@ -64,14 +77,18 @@ test("sharegpt: a JSON array streamed element by element, and JSONL", async () =
 });
 
 test("hh: the chosen transcript, multi-line turns, or a text field", async () => {
-  const { conversations: [a, b] } = await read("hh.jsonl");
+  const {
+    conversations: [a, b],
+  } = await read("hh.jsonl");
   assert.equal(roles(a), "user,assistant,user,assistant");
   assert.equal(a?.messages[1]?.text, "Mix flour, water, salt and yeast.\nThen knead it.");
   assert.equal(roles(b), "user,assistant");
 });
 
 test("wildchat: hashed_ip is the user; language and model go to meta", async () => {
-  const { conversations: [a, b] } = await read("wildchat.jsonl");
+  const {
+    conversations: [a, b],
+  } = await read("wildchat.jsonl");
   assert.equal(a?.id, "h1");
   assert.equal(a?.userId, "ip-9f2");
   assert.deepEqual(a?.meta, { language: "English", model: "gpt-4" });
@@ -84,11 +101,15 @@ test("claude-export: content parts win over an empty text; an empty conversation
   assert.equal(conversations.length, 1);
   assert.equal(conversations[0]?.messages[1]?.text, "Mix flour and water.");
   assert.equal(conversations[0]?.timestamp, "2025-03-01T10:00:00.000Z");
-  assert.deepEqual(rejections, [{ file: fixture("claude-export.json"), index: 1, reason: "empty conversation" }]);
+  assert.deepEqual(rejections, [
+    { file: fixture("claude-export.json"), index: 1, reason: "empty conversation" },
+  ]);
 });
 
 test("chatgpt-export: only the current branch is read", async () => {
-  const { conversations: [a] } = await read("chatgpt-export.json");
+  const {
+    conversations: [a],
+  } = await read("chatgpt-export.json");
   assert.deepEqual(
     a?.messages.map((m) => m.text),
     ["First question", "A regenerated answer", "Follow-up on the current branch"],
@@ -97,7 +118,10 @@ test("chatgpt-export: only the current branch is read", async () => {
 });
 
 test("interview-csv: Assistant: and AI: prefixes, multi-line turns, CRLF, extra columns to meta", async () => {
-  const { conversations: [a, b], rejections } = await read("interviews.csv");
+  const {
+    conversations: [a, b],
+    rejections,
+  } = await read("interviews.csv");
   assert.deepEqual(rejections, []);
   assert.equal(a?.id, "int-1");
   assert.equal(roles(a), "assistant,user,assistant,user");
@@ -110,7 +134,9 @@ test("interview-csv: Assistant: and AI: prefixes, multi-line turns, CRLF, extra 
 });
 
 test("long-csv: rows grouped into conversations, roles normalised, quoted fields", async () => {
-  const { conversations: [a, b] } = await read("long.csv");
+  const {
+    conversations: [a, b],
+  } = await read("long.csv");
   assert.equal(a?.id, "c1");
   assert.equal(a?.userId, "u1");
   assert.equal(a?.timestamp, "2024-05-01T09:00:00.000Z");
@@ -125,7 +151,10 @@ test("long-csv: configurable column names", async () => {
   const path = join(dir, "custom.csv");
   writeFileSync(path, "chat,speaker,body\nx,user,hello\nx,assistant,hi\n");
   const out: Conversation[] = [];
-  for await (const item of readItems(path, { format: "long-csv", columns: { conversationId: "chat", role: "speaker", text: "body" } })) {
+  for await (const item of readItems(path, {
+    format: "long-csv",
+    columns: { conversationId: "chat", role: "speaker", text: "body" },
+  })) {
     if ("conversation" in item) out.push(item.conversation);
   }
   assert.equal(out.length, 1);

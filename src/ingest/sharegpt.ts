@@ -6,7 +6,8 @@ import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, RecordError } from "./roles.ts";
 
 export function shareGptConversation(value: unknown, place: Place): Conversation {
-  if (!isObject(value) || !Array.isArray(value.conversations)) throw new RecordError('expected an object with "conversations"');
+  if (!isObject(value) || !Array.isArray(value.conversations))
+    throw new RecordError('expected an object with "conversations"');
   const meta: Record<string, unknown> = {};
   const messages = buildMessages(
     value.conversations.map((m) => {
@@ -16,15 +17,25 @@ export function shareGptConversation(value: unknown, place: Place): Conversation
     meta,
   );
   const userId = idOf(value.user_id);
-  return { id: idOf(value.id) ?? place.fallbackId, ...(userId !== undefined && { userId }), source: place.source, messages, meta };
+  return {
+    id: idOf(value.id) ?? place.fallbackId,
+    ...(userId !== undefined && { userId }),
+    source: place.source,
+    messages,
+    meta,
+  };
 }
 
 export const shareGpt: Reader = {
   format: "sharegpt",
-  description: 'ShareGPT: {"id"?, "conversations": [{"from": "human"|"gpt"|"system", "value"}]}, JSONL or a JSON array',
-  example: '{"id": "s1", "conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}',
+  description:
+    'ShareGPT: {"id"?, "conversations": [{"from": "human"|"gpt"|"system", "value"}]}, JSONL or a JSON array',
+  example:
+    '{"id": "s1", "conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}',
   detect(head) {
-    return /"conversations"\s*:\s*\[/.test(head) && /"from"\s*:/.test(head) && /"value"\s*:/.test(head) ? 0.9 : 0;
+    return /"conversations"\s*:\s*\[/.test(head) && /"from"\s*:/.test(head) && /"value"\s*:/.test(head)
+      ? 0.9
+      : 0;
   },
   read: (input) => readJsonRecords(input, shareGptConversation),
 };

@@ -11,7 +11,8 @@ import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./role
 const META_FIELDS = ["language", "model", "country", "state", "toxic", "redacted", "turn"];
 
 export function wildChatConversation(value: unknown, place: Place): Conversation {
-  if (!isObject(value) || !Array.isArray(value.conversation)) throw new RecordError('expected an object with "conversation"');
+  if (!isObject(value) || !Array.isArray(value.conversation))
+    throw new RecordError('expected an object with "conversation"');
   const meta: Record<string, unknown> = {};
   for (const f of META_FIELDS) {
     const v = value[f];
@@ -38,10 +39,14 @@ export function wildChatConversation(value: unknown, place: Place): Conversation
 
 export const wildChat: Reader = {
   format: "wildchat",
-  description: 'WildChat / LMSYS: {"conversation_id"|"conversation_hash", "conversation": [{"role", "content"}], "hashed_ip"?, ...}',
-  example: '{"conversation_hash": "ab12", "hashed_ip": "f00d", "conversation": [{"role": "user", "content": "Hi"}], "language": "English"}',
+  description:
+    'WildChat / LMSYS: {"conversation_id"|"conversation_hash", "conversation": [{"role", "content"}], "hashed_ip"?, ...}',
+  example:
+    '{"conversation_hash": "ab12", "hashed_ip": "f00d", "conversation": [{"role": "user", "content": "Hi"}], "language": "English"}',
   detect(head) {
-    return /"conversation"\s*:\s*\[/.test(head) && /"(conversation_id|conversation_hash)"\s*:/.test(head) ? 0.95 : 0;
+    return /"conversation"\s*:\s*\[/.test(head) && /"(conversation_id|conversation_hash)"\s*:/.test(head)
+      ? 0.95
+      : 0;
   },
   read: (input) => readJsonRecords(input, wildChatConversation),
 };

@@ -2,8 +2,9 @@
  * `convoscope facets`: the per-conversation records alone (the same schema as internal/facets.jsonl),
  * with no study folder, database or report. For piping into other tools.
  */
-import { createWriteStream } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { readItems } from "../ingest/index.ts";
@@ -25,7 +26,11 @@ export interface FacetsSummary {
 }
 
 /** Writes one record per conversation to `out` ("-" = stdout). */
-export async function writeFacets(inputs: string[], out: string, options: FacetsOptions = {}): Promise<FacetsSummary> {
+export async function writeFacets(
+  inputs: string[],
+  out: string,
+  options: FacetsOptions = {},
+): Promise<FacetsSummary> {
   const sink: Writable = out === "-" ? process.stdout : createWriteStream(out);
   let analysed = 0;
   let rejected = 0;
@@ -33,7 +38,10 @@ export async function writeFacets(inputs: string[], out: string, options: Facets
     if ("rejection" in item) {
       if (options.strict) {
         const r = item.rejection;
-        throw new ConvoscopeError(`${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`, EXIT.rejected);
+        throw new ConvoscopeError(
+          `${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`,
+          EXIT.rejected,
+        );
       }
       rejected++;
       options.onRejection?.(item.rejection);

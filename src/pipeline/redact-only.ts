@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { readConversations, type ReadOptions } from "../ingest/index.ts";
+import { type ReadOptions, readConversations } from "../ingest/index.ts";
 import { addCounts, type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 
 export interface RedactSummary {
@@ -15,13 +15,20 @@ export interface RedactSummary {
   redactions: RedactionCounts;
 }
 
-export async function writeRedacted(inputs: string[], out: string, options: ReadOptions = {}): Promise<RedactSummary> {
+export async function writeRedacted(
+  inputs: string[],
+  out: string,
+  options: ReadOptions = {},
+): Promise<RedactSummary> {
   const sink: Writable = out === "-" ? process.stdout : createWriteStream(out);
   const summary: RedactSummary = { conversations: 0, rejected: 0, redactions: {} };
-  const read = readConversations(inputs, { ...options, onRejection: (r) => {
-    summary.rejected++;
-    options.onRejection?.(r);
-  } });
+  const read = readConversations(inputs, {
+    ...options,
+    onRejection: (r) => {
+      summary.rejected++;
+      options.onRejection?.(r);
+    },
+  });
   for await (const conversation of read) {
     const { conversation: redacted, counts } = redactConversation(conversation);
     addCounts(summary.redactions, counts);

@@ -43,7 +43,10 @@ function columnsSpec(columns: Record<string, string>): string {
     .join(", ")}}`;
 }
 
-async function withDatabase<T>(path: string, work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  path: string,
+  work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>,
+): Promise<T> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   try {

@@ -8,8 +8,8 @@ import { z } from "zod";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { detectFormat, expandInputs, readItems } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
-import { renderRelease } from "../release/index.ts";
 import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
+import { renderRelease } from "../release/index.ts";
 import type { Rejection } from "../types.ts";
 import { VERSION } from "../version.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
@@ -83,11 +83,19 @@ export async function runStudy(
   };
 
   const files = await expandInputs(opts.inputs);
-  if (files.length === 0) throw new ConvoscopeError(`no input files found in ${opts.inputs.join(", ")}`, EXIT.input);
+  if (files.length === 0)
+    throw new ConvoscopeError(`no input files found in ${opts.inputs.join(", ")}`, EXIT.input);
   const inputs: InputFile[] = await time("hash_inputs", async () => {
     const out: InputFile[] = [];
     for (const [i, path] of files.entries()) {
-      onProgress({ stage: "hash", conversations: 0, rejected: 0, filesDone: i, filesTotal: files.length, file: path });
+      onProgress({
+        stage: "hash",
+        conversations: 0,
+        rejected: 0,
+        filesDone: i,
+        filesTotal: files.length,
+        file: path,
+      });
       const format = opts.format ?? (await detectFormat(path));
       out.push({ path, format, ...(await hashFile(path)) });
     }
@@ -129,7 +137,16 @@ export async function runStudy(
   const bytesTotal = inputs.reduce((a, f) => a + f.bytes, 0);
   let bytesDone = 0;
   const progress = (filesDone: number, file?: string) =>
-    onProgress({ stage: "read", conversations: good, rejected: rejected.lines, filesDone, filesTotal: inputs.length, bytesDone, bytesTotal, file });
+    onProgress({
+      stage: "read",
+      conversations: good,
+      rejected: rejected.lines,
+      filesDone,
+      filesTotal: inputs.length,
+      bytesDone,
+      bytesTotal,
+      file,
+    });
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
       progress(i, input.path);
@@ -151,7 +168,10 @@ export async function runStudy(
         addCounts(redactions, result.redactions);
         await facets.write(result.record);
         if (good % 1000 === 0) progress(i, input.path);
-        if (good % CHECKPOINT_EVERY_RECORDS === 0 || performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS) {
+        if (
+          good % CHECKPOINT_EVERY_RECORDS === 0 ||
+          performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS
+        ) {
           await checkpoint();
         }
       }
@@ -161,11 +181,20 @@ export async function runStudy(
     await rejected.close();
   });
   if (good < skip) {
-    throw new ConvoscopeError(`cannot resume ${opts.out}: the checkpoint has more records than the inputs`, EXIT.usage);
+    throw new ConvoscopeError(
+      `cannot resume ${opts.out}: the checkpoint has more records than the inputs`,
+      EXIT.usage,
+    );
   }
   await rename(paths.facetsPartial, paths.facets);
 
-  onProgress({ stage: "store", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  onProgress({
+    stage: "store",
+    conversations: good,
+    rejected: rejected.lines,
+    filesDone: inputs.length,
+    filesTotal: inputs.length,
+  });
   const users = await time("store", () => loadStudyDatabase(paths));
 
   const manifest: Manifest = {
@@ -197,13 +226,25 @@ export async function runStudy(
     resumed,
     fingerprint,
   };
-  onProgress({ stage: "release", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  onProgress({
+    stage: "release",
+    conversations: good,
+    rejected: rejected.lines,
+    filesDone: inputs.length,
+    filesTotal: inputs.length,
+  });
   await time("release", () => renderRelease(paths.root, manifest));
   manifest.finished_at = new Date().toISOString();
   await recordRun(paths, manifest);
   await writeFileAtomic(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(paths.checkpoint, { force: true });
-  onProgress({ stage: "done", conversations: good, rejected: rejected.lines, filesDone: inputs.length, filesTotal: inputs.length });
+  onProgress({
+    stage: "done",
+    conversations: good,
+    rejected: rejected.lines,
+    filesDone: inputs.length,
+    filesTotal: inputs.length,
+  });
   return { out: paths.root, manifest };
 }
 
@@ -223,8 +264,16 @@ async function recordRejection(
   byReason: Record<string, number>,
 ): Promise<void> {
   if (strict) {
-    const where = rejection.line !== undefined ? `:${rejection.line}` : rejection.index !== undefined ? `[${rejection.index}]` : "";
-    throw new ConvoscopeError(`${rejection.file}${where}: ${rejection.reason} (--strict stops at the first bad record)`, EXIT.rejected);
+    const where =
+      rejection.line !== undefined
+        ? `:${rejection.line}`
+        : rejection.index !== undefined
+          ? `[${rejection.index}]`
+          : "";
+    throw new ConvoscopeError(
+      `${rejection.file}${where}: ${rejection.reason} (--strict stops at the first bad record)`,
+      EXIT.rejected,
+    );
   }
   byReason[reasonKind(rejection.reason)] = (byReason[reasonKind(rejection.reason)] ?? 0) + 1;
   await out.write(rejection);
@@ -232,7 +281,12 @@ async function recordRejection(
 
 /** Groups reasons by their kind ("unknown role" rather than each role's name) for the summary. */
 function reasonKind(reason: string): string {
-  return reason.replace(/\s*[:(].*$/, "").replace(/\s*"[^"]*"/g, "").trim() || reason;
+  return (
+    reason
+      .replace(/\s*[:(].*$/, "")
+      .replace(/\s*"[^"]*"/g, "")
+      .trim() || reason
+  );
 }
 
 function round(x: number): number {

@@ -7,12 +7,26 @@ import { detectStructured } from "./structured.ts";
 import type { PiiSpan, PiiType } from "./types.ts";
 
 /** Most specific first: a checksum-validated card beats a phone-shaped reading of the same digits. */
-const SPECIFICITY: PiiType[] = ["CARD", "IBAN", "SSN", "IP", "EMAIL", "URL", "DATE_OF_BIRTH", "PHONE", "ADDRESS", "PERSON"];
+const SPECIFICITY: PiiType[] = [
+  "CARD",
+  "IBAN",
+  "SSN",
+  "IP",
+  "EMAIL",
+  "URL",
+  "DATE_OF_BIRTH",
+  "PHONE",
+  "ADDRESS",
+  "PERSON",
+];
 const PRIORITY = new Map(SPECIFICITY.map((t, i) => [t, i]));
 
 export function resolveOverlaps(spans: PiiSpan[]): PiiSpan[] {
   const sorted = [...spans].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || (PRIORITY.get(a.type) ?? 0) - (PRIORITY.get(b.type) ?? 0) || a.start - b.start,
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      (PRIORITY.get(a.type) ?? 0) - (PRIORITY.get(b.type) ?? 0) ||
+      a.start - b.start,
   );
   const kept: PiiSpan[] = [];
   for (const s of sorted) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);

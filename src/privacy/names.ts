@@ -44,15 +44,119 @@ function load(): Lists {
 
 /** Capitalised words that open sentences and labels in chats but never name a person. */
 const EVERYDAY = [
-  "i", "hi", "hello", "hey", "dear", "thanks", "thank", "please", "yes", "no", "ok", "okay", "sure", "also", "but",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-  "june", "july", "august", "september", "october", "november", "december", "god", "christmas", "easter", "bot", "user",
-  "assistant", "human", "ai", "chatgpt", "claude", "gpt", "gemini", "copilot", "siri", "alexa", "google", "python",
-  "javascript", "java", "excel", "english", "spanish", "french", "german", "street", "road", "avenue", "apt", "suite",
-  "inc", "ltd", "llc", "corp", "university", "college", "school", "hospital", "bank", "company", "team", "department",
-  "info", "e-mail", "email", "website", "phone", "address", "name", "date", "fax", "mobile", "desk", "office", "personal",
-  "contact", "streets", "str", "dept", "ave", "blvd", "tel", "re", "fwd", "subject", "ps", "ok", "lol", "omg", "tv", "usa",
-  "i've", "i'll", "i'd", "i'm", "ive", "im", "i’ve", "i’ll", "i’d", "i’m",
+  "i",
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "thanks",
+  "thank",
+  "please",
+  "yes",
+  "no",
+  "ok",
+  "okay",
+  "sure",
+  "also",
+  "but",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "god",
+  "christmas",
+  "easter",
+  "bot",
+  "user",
+  "assistant",
+  "human",
+  "ai",
+  "chatgpt",
+  "claude",
+  "gpt",
+  "gemini",
+  "copilot",
+  "siri",
+  "alexa",
+  "google",
+  "python",
+  "javascript",
+  "java",
+  "excel",
+  "english",
+  "spanish",
+  "french",
+  "german",
+  "street",
+  "road",
+  "avenue",
+  "apt",
+  "suite",
+  "inc",
+  "ltd",
+  "llc",
+  "corp",
+  "university",
+  "college",
+  "school",
+  "hospital",
+  "bank",
+  "company",
+  "team",
+  "department",
+  "info",
+  "e-mail",
+  "email",
+  "website",
+  "phone",
+  "address",
+  "name",
+  "date",
+  "fax",
+  "mobile",
+  "desk",
+  "office",
+  "personal",
+  "contact",
+  "streets",
+  "str",
+  "dept",
+  "ave",
+  "blvd",
+  "tel",
+  "re",
+  "fwd",
+  "subject",
+  "ps",
+  "ok",
+  "lol",
+  "omg",
+  "tv",
+  "usa",
+  "i've",
+  "i'll",
+  "i'd",
+  "i'm",
+  "ive",
+  "im",
+  "i’ve",
+  "i’ll",
+  "i’d",
+  "i’m",
 ];
 
 // One optional inner capital for names such as McDowell, MacLeod, DeSantis.
@@ -83,16 +187,26 @@ export function detectNames(text: string): PiiSpan[] {
     let at = m.index;
     for (let lead = LEADING_WORD.exec(seq); lead; lead = LEADING_WORD.exec(seq)) {
       const w = (lead[1] as string).toLowerCase().replace(/[.,'’]+$/, "");
-      if (!(EVERYDAY_SET.has(w) || w === "i'm" || w === "i’m" || (common.has(w) && !firstNames.has(w)))) break;
+      if (!(EVERYDAY_SET.has(w) || w === "i'm" || w === "i’m" || (common.has(w) && !firstNames.has(w))))
+        break;
       seq = seq.slice(lead[0].length);
       at += lead[0].length;
     }
     const words = seq.split(/[ \t]+/).filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
-    const lower = words.map((w) => w.toLowerCase().replace(/[.'’]+$/, "").replace(/['’]s$/, ""));
+    const lower = words.map((w) =>
+      w
+        .toLowerCase()
+        .replace(/[.'’]+$/, "")
+        .replace(/['’]s$/, ""),
+    );
     // Plurals and possessives of common words are common words too ("Languages").
-    const full = lower.filter((w) => w.length > 1).map((w) => (!common.has(w) && w.endsWith("s") && common.has(w.slice(0, -1)) ? w.slice(0, -1) : w));
+    const full = lower
+      .filter((w) => w.length > 1)
+      .map((w) => (!common.has(w) && w.endsWith("s") && common.has(w.slice(0, -1)) ? w.slice(0, -1) : w));
     // Every rule below needs a sequence with no everyday word in it.
-    const allUncommon = full.every((w) => !common.has(w) || firstNames.has(w) || lastNames.has(w)) && !full.some((w) => EVERYDAY_SET.has(w));
+    const allUncommon =
+      full.every((w) => !common.has(w) || firstNames.has(w) || lastNames.has(w)) &&
+      !full.some((w) => EVERYDAY_SET.has(w));
     if (full.length === 0 || !allUncommon) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     // A capitalised sequence followed by a number is a street or a product ("Joaquin Suarez 2906").
@@ -105,7 +219,8 @@ export function detectNames(text: string): PiiSpan[] {
     let person = false;
     if (CUE_BEFORE.test(before)) person = true;
     // A speaker label ("Nicole: ...") in a text that is a dialogue (several labelled lines).
-    else if (lineStart && after.startsWith(":") && full.length <= 2 && (knownName || dialogue(text))) person = true;
+    else if (lineStart && after.startsWith(":") && full.length <= 2 && (knownName || dialogue(text)))
+      person = true;
     else if (full.length >= 2 && (knownName || unknown.length === full.length)) person = true;
     // A lone word: a known name in mid-sentence, or one that opens a sentence as its subject.
     else if (full.length === 1) {
@@ -129,7 +244,8 @@ function dialogue(text: string): boolean {
 }
 const INSIDE_WORD = /[\p{L}\p{N}]/u;
 const LEADING_WORD = /^(\S+)[ \t]+/;
-const SUBJECT_AFTER = /^(?:,|:| (?:is|was|were|has|had|said|says|will|would|spent|shouted|asked|told|explained|wrote|and) )/;
+const SUBJECT_AFTER =
+  /^(?:,|:| (?:is|was|were|has|had|said|says|will|would|spent|shouted|asked|told|explained|wrote|and) )/;
 
 function sentenceStart(before: string): boolean {
   return /(?:^|[.!?]\s+|\n\s*)$/.test(before);

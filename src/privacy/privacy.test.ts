@@ -5,7 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Conversation } from "../types.ts";
-import { auditString, detectPii, newAuditLog, redactConversation, redactText, scanDirectory, scanForPii } from "./index.ts";
+import {
+  auditString,
+  detectPii,
+  newAuditLog,
+  redactConversation,
+  redactText,
+  scanDirectory,
+  scanForPii,
+} from "./index.ts";
 import { ibanValid, luhnValid } from "./structured.ts";
 
 const types = (text: string) => detectPii(text).map((s) => s.type);
@@ -28,7 +36,10 @@ test("checksums keep look-alike numbers: a Luhn-invalid card and a bad IBAN stay
 });
 
 test("times, prices, versions and dates without a birth cue are not personal data", () => {
-  assert.deepEqual(types("Meet at 10:30 on 2024-05-01; it costs $12.99. Use version 1.2.3.4 and Python 3.11."), []);
+  assert.deepEqual(
+    types("Meet at 10:30 on 2024-05-01; it costs $12.99. Use version 1.2.3.4 and Python 3.11."),
+    [],
+  );
   assert.deepEqual(types("In 1977 the population was 120,000 and grew 3.5% a year."), []);
 });
 
@@ -43,7 +54,12 @@ test("person names: cues, known names, unfamiliar full names; not ordinary capit
   assert.equal(redactText("Thanks, Marcus").text, "Thanks, [PERSON]");
   assert.equal(redactText("I met Krisztián Szöllösy yesterday").text, "I met [PERSON] yesterday");
   assert.equal(redactText("Dear Dr. Okafor, thank you.").text, "Dear Dr. [PERSON], thank you.");
-  for (const clean of ["How do I sort a list in Python?", "I moved to New York in March.", "The Affordable Care Act passed.", "Languages: English and French."]) {
+  for (const clean of [
+    "How do I sort a list in Python?",
+    "I moved to New York in March.",
+    "The Affordable Care Act passed.",
+    "Languages: English and French.",
+  ]) {
     assert.deepEqual(types(clean), [], clean);
   }
 });
@@ -80,8 +96,14 @@ test("the leak scan stays quiet on a typical report, and finds identifiers and c
 category,conversations,share\ncoding,140,0.2333\n`;
   assert.deepEqual(scanForPii(report), []);
   const dir = mkdtempSync(join(tmpdir(), "scan-"));
-  writeFileSync(join(dir, "report.html"), `${report}<p>contact 4111-1111-1111-1111 or zq@example.org, Zorblat</p>`);
+  writeFileSync(
+    join(dir, "report.html"),
+    `${report}<p>contact 4111-1111-1111-1111 or zq@example.org, Zorblat</p>`,
+  );
   const findings = scanDirectory(dir, ["zorblat"]);
   assert.deepEqual(findings.map((f) => f.kind).sort(), ["CANARY", "CARD", "EMAIL"]);
-  assert.ok(findings.every((f) => !f.preview.includes("4111-1111")), "findings never print the identifier in full");
+  assert.ok(
+    findings.every((f) => !f.preview.includes("4111-1111")),
+    "findings never print the identifier in full",
+  );
 });

@@ -26,7 +26,10 @@ export function addCounts(into: RedactionCounts, more: RedactionCounts): void {
   for (const [k, v] of Object.entries(more) as [PiiType, number][]) into[k] = (into[k] ?? 0) + v;
 }
 
-export function redactConversation(conversation: Conversation): { conversation: Conversation; counts: RedactionCounts } {
+export function redactConversation(conversation: Conversation): {
+  conversation: Conversation;
+  counts: RedactionCounts;
+} {
   const counts: RedactionCounts = {};
   const messages = conversation.messages.map((m) => {
     const r = redactText(m.text);

@@ -12,11 +12,27 @@ import type { PiiSpan } from "./types.ts";
 const STRICT: { type: PiiSpan["type"]; pattern: RegExp; accept?: (s: string) => boolean }[] = [
   { type: "EMAIL", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
   // Digits inside a decimal number (SVG coordinates, shares) are never identifiers: no "." or digit around.
-  { type: "CARD", pattern: /(?<![\d.,])\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}(?![\d.]\d|\d)/g, accept: (s) => luhnValid(s.replace(/\D/g, "")) && /[ -]|^\d{13,19}$/.test(s) },
-  { type: "IBAN", pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b/g, accept: ibanValid },
+  {
+    type: "CARD",
+    pattern: /(?<![\d.,])\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}(?![\d.]\d|\d)/g,
+    accept: (s) => luhnValid(s.replace(/\D/g, "")) && /[ -]|^\d{13,19}$/.test(s),
+  },
+  {
+    type: "IBAN",
+    pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b/g,
+    accept: ibanValid,
+  },
   { type: "SSN", pattern: /(?<![\d.-])\d{3}-\d{2}-\d{4}(?![\d-])/g },
-  { type: "IP", pattern: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)/g },
-  { type: "PHONE", pattern: /(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?[ .-]?\d{2,4}[ .-]?\d{2,4}(?:[ .-]?\d{2,4})?|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4})\b/g },
+  {
+    type: "IP",
+    pattern:
+      /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)/g,
+  },
+  {
+    type: "PHONE",
+    pattern:
+      /(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?[ .-]?\d{2,4}[ .-]?\d{2,4}(?:[ .-]?\d{2,4})?|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4})\b/g,
+  },
 ];
 
 export function scanForPii(text: string): PiiSpan[] {
@@ -39,7 +55,9 @@ export interface Finding {
 }
 
 function mask(s: string): string {
-  return s.length <= 4 ? "*".repeat(s.length) : `${s.slice(0, 2)}${"*".repeat(Math.min(8, s.length - 4))}${s.slice(-2)}`;
+  return s.length <= 4
+    ? "*".repeat(s.length)
+    : `${s.slice(0, 2)}${"*".repeat(Math.min(8, s.length - 4))}${s.slice(-2)}`;
 }
 
 function files(dir: string): string[] {
@@ -54,11 +72,15 @@ function files(dir: string): string[] {
 /** Every PII pattern or canary found in the files under `dir`. */
 export function scanDirectory(dir: string, canaries: string[] = []): Finding[] {
   const findings: Finding[] = [];
-  const lowered = canaries.map((c) => c.trim()).filter((c) => c.length > 0).map((c) => c.toLowerCase());
+  const lowered = canaries
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0)
+    .map((c) => c.toLowerCase());
   for (const path of files(dir)) {
     const text = readFileSync(path, "utf8");
     const file = relative(dir, path);
-    for (const s of scanForPii(text)) findings.push({ file, kind: s.type, preview: mask(text.slice(s.start, s.end)) });
+    for (const s of scanForPii(text))
+      findings.push({ file, kind: s.type, preview: mask(text.slice(s.start, s.end)) });
     const lower = text.toLowerCase();
     for (const c of lowered) if (lower.includes(c)) findings.push({ file, kind: "CANARY", preview: mask(c) });
   }

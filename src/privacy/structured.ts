@@ -45,20 +45,24 @@ interface Detector {
   group?: number;
 }
 
-const PHONE_CONTEXT = /\b(?:phone|call|calling|cell|mobile|tel|telephone|fax|number|reach me|contact|text me|whatsapp|sms|dial|office|desk|home|work|answering|registered|landline|ring)\b/i;
+const PHONE_CONTEXT =
+  /\b(?:phone|call|calling|cell|mobile|tel|telephone|fax|number|reach me|contact|text me|whatsapp|sms|dial|office|desk|home|work|answering|registered|landline|ring)\b/i;
 const DOB_CONTEXT = /\b(?:born|birth|dob|d\.o\.b|birthday|b\.)\b/i;
 
 function digitsOf(s: string): string {
   return s.replace(/\D/g, "");
 }
 
-const MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTHS =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTHS}\\.?,? \\d{4}|${MONTHS}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`;
 
 const STREET_TYPES =
   "(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|close|crescent|cres|grove|gardens|row|walk|trail|trl|alley|plaza|loop|run|path|point|pike)";
-const EURO_STREET = "(?:[\\p{Lu}][\\p{L}-]*(?:katu|tie|vej|gade|straße|strasse|str\\.|weg|gasse|laan|straat|plein|väg|vägen|gatan|gränd|utca|ulica|ulice|cesta|iela|gatve|tänav|allee))";
-const ROMANCE_STREET = "(?:rua|rue|via|viale|calle|avenida|av\\.|piazza|largo|travessa|praça|chemin|allée|carrer|paseo|plaza|strada|corso)";
+const EURO_STREET =
+  "(?:[\\p{Lu}][\\p{L}-]*(?:katu|tie|vej|gade|straße|strasse|str\\.|weg|gasse|laan|straat|plein|väg|vägen|gatan|gränd|utca|ulica|ulice|cesta|iela|gatve|tänav|allee))";
+const ROMANCE_STREET =
+  "(?:rua|rue|via|viale|calle|avenida|av\\.|piazza|largo|travessa|praça|chemin|allée|carrer|paseo|plaza|strada|corso)";
 
 const DETECTORS: Detector[] = [
   { type: "EMAIL", needs: "at", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
@@ -69,7 +73,12 @@ const DETECTORS: Detector[] = [
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi,
     accept: (m) => /^(?:https?:\/\/)?[^/?#]+[/?#][^\s]*[A-Za-z0-9]/i.test(m[0]) || /^https?:\/\//i.test(m[0]),
   },
-  { type: "IBAN", needs: "digit", pattern: /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?\b/g, accept: (m) => ibanValid(m[0]) },
+  {
+    type: "IBAN",
+    needs: "digit",
+    pattern: /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?\b/g,
+    accept: (m) => ibanValid(m[0]),
+  },
   {
     type: "CARD",
     needs: "digit",
@@ -87,7 +96,11 @@ const DETECTORS: Detector[] = [
     accept: (m) => m[1] !== "000" && m[1] !== "666" && m[2] !== "00" && m[3] !== "0000",
   },
   // UK National Insurance number: a second national id whose pattern is reliable.
-  { type: "SSN", needs: "digit", pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
+  {
+    type: "SSN",
+    needs: "digit",
+    pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
+  },
   {
     type: "IP",
     needs: "digit",
@@ -95,7 +108,12 @@ const DETECTORS: Detector[] = [
     // A version number in code ("version 1.2.3.4") is not an address.
     accept: (m, text) => !/\b(?:version|v|ver)\.?\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index)),
   },
-  { type: "IP", needs: "digit", pattern: /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi, accept: (m) => /\d/.test(m[0]) && m[0].includes(":") && m[0].length >= 8 },
+  {
+    type: "IP",
+    needs: "digit",
+    pattern: /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\b/gi,
+    accept: (m) => /\d/.test(m[0]) && m[0].includes(":") && m[0].length >= 8,
+  },
   {
     type: "DATE_OF_BIRTH",
     needs: "digit",
@@ -105,15 +123,23 @@ const DETECTORS: Detector[] = [
   {
     type: "PHONE",
     needs: "digit",
-    pattern: /(?<![\w.+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:\d{2,6}(?:[\s.-]\d{2,6}){1,4}|\d{7,15})(?!\w|\.\d|:\d)/g,
+    pattern:
+      /(?<![\w.+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:\d{2,6}(?:[\s.-]\d{2,6}){1,4}|\d{7,15})(?!\w|\.\d|:\d)/g,
     accept: (m, text) => {
       const raw = m[0];
       const d = digitsOf(raw);
       if (d.length < 7 || d.length > 15) return false;
       // A date or a date-time is not a phone number.
-      if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}/.test(raw) || /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(raw)) return false;
-      const strong = raw.startsWith("+") || raw.includes("(") || /^0\d/.test(raw) || /^\d{3}[-.\s]\d{3}[-.\s]\d{4}$/.test(raw);
-      const around = text.slice(Math.max(0, m.index - 40), m.index) + text.slice(m.index + raw.length, m.index + raw.length + 15);
+      if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}/.test(raw) || /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(raw))
+        return false;
+      const strong =
+        raw.startsWith("+") ||
+        raw.includes("(") ||
+        /^0\d/.test(raw) ||
+        /^\d{3}[-.\s]\d{3}[-.\s]\d{4}$/.test(raw);
+      const around =
+        text.slice(Math.max(0, m.index - 40), m.index) +
+        text.slice(m.index + raw.length, m.index + raw.length + 15);
       if (PHONE_CONTEXT.test(around)) return true;
       // Without a phone word nearby, only a number shaped like a phone (separated groups) counts.
       return (strong || d.length >= 9) && /[\s.()-]/.test(raw);
@@ -135,7 +161,11 @@ const DETECTORS: Detector[] = [
 ];
 
 /** Every structured identifier in `text`, possibly overlapping (the caller resolves overlaps). */
-const HAS = { at: (t: string) => t.includes("@"), url: (t: string) => /https?:|www\./i.test(t), digit: (t: string) => /\d/.test(t) };
+const HAS = {
+  at: (t: string) => t.includes("@"),
+  url: (t: string) => /https?:|www\./i.test(t),
+  digit: (t: string) => /\d/.test(t),
+};
 
 export function detectStructured(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];

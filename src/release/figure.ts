@@ -39,3 +39,35 @@ export function round(x: number, digits = 4): number {
 export function percent(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
+
+/** A horizontal bar per category with its interval drawn as a rule: the shape of most affective-use figures. */
+export function barsWithIntervals(o: {
+  value: string;
+  lo: string;
+  hi: string;
+  title: string;
+  color: string;
+  format: string;
+}): Record<string, unknown> {
+  return {
+    width: 480,
+    height: { step: 28 },
+    layer: [
+      {
+        mark: { type: "bar", color: o.color },
+        encoding: {
+          y: { field: "label", type: "nominal", sort: null, title: null },
+          x: { field: o.value, type: "quantitative", axis: { format: o.format }, title: o.title },
+        },
+      },
+      {
+        mark: { type: "rule", color: "#1d2530" },
+        encoding: {
+          y: { field: "label", type: "nominal", sort: null },
+          x: { field: o.lo, type: "quantitative" },
+          x2: { field: o.hi },
+        },
+      },
+    ],
+  };
+}

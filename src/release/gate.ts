@@ -78,7 +78,8 @@ export interface GateResult<K extends string> {
  */
 export function gateDistribution<K extends string>(tally: Tally, order?: readonly K[]): GateResult<K> {
   const keys = (order ?? ([...tally.cells.keys()] as K[])).filter((k) => tally.cells.has(k));
-  if (!order) keys.sort((a, b) => (tally.cells.get(b)?.conversations ?? 0) - (tally.cells.get(a)?.conversations ?? 0));
+  if (!order)
+    keys.sort((a, b) => (tally.cells.get(b)?.conversations ?? 0) - (tally.cells.get(a)?.conversations ?? 0));
   const kept: GateResult<K>["kept"] = [];
   const other = new Cell(tally.thresholds.minUsers);
   let suppressed = 0;

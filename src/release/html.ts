@@ -50,7 +50,9 @@ function table(figure: Figure): string {
         `<tr>${cols
           .map((c) => {
             const v = r[c];
-            return typeof v === "number" ? `<td class="num">${v}</td>` : `<td>${escapeHtml(String(v ?? ""))}</td>`;
+            return typeof v === "number"
+              ? `<td class="num">${v}</td>`
+              : `<td>${escapeHtml(String(v ?? ""))}</td>`;
           })
           .join("")}</tr>`,
     )

@@ -20,7 +20,10 @@ import type { Thresholds } from "./gate.ts";
 import { renderReportHtml } from "./html.ts";
 
 export async function* readFacetRecords(path: string): AsyncGenerator<FacetRecord> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: "utf8" }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   for await (const line of lines) {
     if (line.length > 0) yield JSON.parse(line) as FacetRecord;
   }
@@ -28,7 +31,8 @@ export async function* readFacetRecords(path: string): AsyncGenerator<FacetRecor
 
 export function readManifest(root: string): Manifest {
   const path = studyPaths(root).manifest;
-  if (!existsSync(path)) throw new ConvoscopeError(`${root} is not a study folder: ${path} is missing`, EXIT.input);
+  if (!existsSync(path))
+    throw new ConvoscopeError(`${root} is not a study folder: ${path} is missing`, EXIT.input);
   return JSON.parse(readFileSync(path, "utf8")) as Manifest;
 }
 
@@ -81,9 +85,13 @@ function auditSection(section: Section, log: AuditLog): Section {
 }
 
 /** Renders DIR/release from DIR/internal. Returns the sections it rendered. */
-export async function renderRelease(root: string, manifest: Manifest = readManifest(root)): Promise<Section[]> {
+export async function renderRelease(
+  root: string,
+  manifest: Manifest = readManifest(root),
+): Promise<Section[]> {
   const paths = studyPaths(root);
-  if (!existsSync(paths.facets)) throw new ConvoscopeError(`${paths.facets} is missing: run \`convoscope study\` first`, EXIT.input);
+  if (!existsSync(paths.facets))
+    throw new ConvoscopeError(`${paths.facets} is missing: run \`convoscope study\` first`, EXIT.input);
   const thresholds = thresholdsOf(manifest);
   const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42) };
   const analyses = ANALYSES.map((make) => make(ctx));
@@ -103,7 +111,10 @@ export async function renderRelease(root: string, manifest: Manifest = readManif
   for (const figure of sections.flatMap((s) => s.figures)) {
     suppressed += figure.suppressed;
     await writeFile(join(paths.figures, `${figure.id}.csv`), toCsv(figure.rows));
-    await writeFile(join(paths.figures, `${figure.id}.vl.json`), `${JSON.stringify(figureSpec(figure), null, 2)}\n`);
+    await writeFile(
+      join(paths.figures, `${figure.id}.vl.json`),
+      `${JSON.stringify(figureSpec(figure), null, 2)}\n`,
+    );
     if (figure.rows.length > 0) svgs.set(figure.id, await renderSvg(figure));
   }
   const html = renderReportHtml({
@@ -122,8 +133,13 @@ export async function renderRelease(root: string, manifest: Manifest = readManif
     redacted_at_ingest: manifest.redactions ?? {},
     figures: sections.flatMap((s) => s.figures).length,
     categories_suppressed: suppressed,
-    audit: { method: "PII detector on every released string", strings_checked: audit.checked, strings_dropped: audit.dropped },
-    released_text: "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+    audit: {
+      method: "PII detector on every released string",
+      strings_checked: audit.checked,
+      strings_dropped: audit.dropped,
+    },
+    released_text:
+      "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
   };
   await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
   return sections;

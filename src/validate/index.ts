@@ -31,7 +31,10 @@ export interface FacetValidation {
 async function readJsonl(path: string): Promise<{ line: number; value: Record<string, unknown> }[]> {
   const out: { line: number; value: Record<string, unknown> }[] = [];
   let line = 0;
-  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   try {
     for await (const text of lines) {
       line++;
@@ -48,7 +51,8 @@ async function readJsonl(path: string): Promise<{ line: number; value: Record<st
       out.push({ line, value: value as Record<string, unknown> });
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConvoscopeError(`${path}: no such file`, EXIT.input);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new ConvoscopeError(`${path}: no such file`, EXIT.input);
     throw error;
   }
   return out;
@@ -62,26 +66,55 @@ function asLabel(v: unknown): string {
 export function scoreFacet(facet: string, pairs: [unknown, unknown][], missing: number): FacetValidation {
   const multi = pairs.some(([g]) => Array.isArray(g));
   if (!multi) {
-    return { facet, n: pairs.length, missing, agreement: agreement(pairs.map(([g]) => asLabel(g)), pairs.map(([, p]) => asLabel(p))) };
+    return {
+      facet,
+      n: pairs.length,
+      missing,
+      agreement: agreement(
+        pairs.map(([g]) => asLabel(g)),
+        pairs.map(([, p]) => asLabel(p)),
+      ),
+    };
   }
-  const sets = pairs.map(([g, p]) => [new Set((g as unknown[] | null) ?? []), new Set((p as unknown[] | null) ?? [])] as const);
+  const sets = pairs.map(
+    ([g, p]) => [new Set((g as unknown[] | null) ?? []), new Set((p as unknown[] | null) ?? [])] as const,
+  );
   const all = [...new Set(sets.flatMap(([g, p]) => [...g, ...p]))].map(String).sort();
   const labels = all.map((label) => {
     const s = binaryScores(
       sets.map(([g]) => g.has(label)),
       sets.map(([, p]) => p.has(label)),
     );
-    return { label, precision: s.precision, recall: s.recall, f1: s.f1, support: sets.filter(([g]) => g.has(label)).length };
+    return {
+      label,
+      precision: s.precision,
+      recall: s.recall,
+      f1: s.f1,
+      support: sets.filter(([g]) => g.has(label)).length,
+    };
   });
   const exact = sets.filter(([g, p]) => g.size === p.size && [...g].every((x) => p.has(x))).length;
-  return { facet, n: pairs.length, missing, labels, exactMatch: pairs.length === 0 ? 0 : exact / pairs.length };
+  return {
+    facet,
+    n: pairs.length,
+    missing,
+    labels,
+    exactMatch: pairs.length === 0 ? 0 : exact / pairs.length,
+  };
 }
 
-export async function validateFacets(goldPath: string, predPath: string, onlyFacet?: string): Promise<FacetValidation[]> {
+export async function validateFacets(
+  goldPath: string,
+  predPath: string,
+  onlyFacet?: string,
+): Promise<FacetValidation[]> {
   const gold = await readJsonl(goldPath);
   const pred = new Map((await readJsonl(predPath)).map((r) => [r.value.id as string, r.value]));
-  const facets = onlyFacet ? [onlyFacet] : [...new Set(gold.flatMap((g) => Object.keys(g.value)))].filter((k) => k !== "id");
-  if (facets.length === 0) throw new ConvoscopeError(`${goldPath}: gold lines name no facet besides "id"`, EXIT.input);
+  const facets = onlyFacet
+    ? [onlyFacet]
+    : [...new Set(gold.flatMap((g) => Object.keys(g.value)))].filter((k) => k !== "id");
+  if (facets.length === 0)
+    throw new ConvoscopeError(`${goldPath}: gold lines name no facet besides "id"`, EXIT.input);
   return facets.map((facet) => {
     const pairs: [unknown, unknown][] = [];
     let missing = 0;
@@ -92,7 +125,8 @@ export async function validateFacets(goldPath: string, predPath: string, onlyFac
         missing++;
         continue;
       }
-      if (!(facet in p)) throw new ConvoscopeError(`${predPath}: records have no facet "${facet}"`, EXIT.input);
+      if (!(facet in p))
+        throw new ConvoscopeError(`${predPath}: records have no facet "${facet}"`, EXIT.input);
       pairs.push([g.value[facet], p[facet]]);
     }
     return scoreFacet(facet, pairs, missing);
@@ -105,18 +139,27 @@ const f = (x: number) => x.toFixed(3);
 export function formatValidation(results: FacetValidation[]): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`facet ${r.facet}: n = ${r.n}${r.missing ? ` (${r.missing} gold items without a prediction)` : ""}`);
+    out.push(
+      `facet ${r.facet}: n = ${r.n}${r.missing ? ` (${r.missing} gold items without a prediction)` : ""}`,
+    );
     if (r.agreement) {
       const a = r.agreement;
       out.push(`  accuracy ${f(a.accuracy)}  macro-F1 ${f(a.macroF1)}  Cohen's kappa ${f(a.kappa)}`);
       out.push("  class                 precision  recall     F1  support");
-      for (const c of a.classes) out.push(`  ${c.label.padEnd(20)}  ${f(c.precision).padStart(9)}  ${f(c.recall).padStart(6)}  ${f(c.f1)}  ${String(c.support).padStart(7)}`);
+      for (const c of a.classes)
+        out.push(
+          `  ${c.label.padEnd(20)}  ${f(c.precision).padStart(9)}  ${f(c.recall).padStart(6)}  ${f(c.f1)}  ${String(c.support).padStart(7)}`,
+        );
       out.push(`  confusion (rows gold, columns predicted): ${a.labels.join(" | ")}`);
-      for (const [i, row] of a.confusion.entries()) out.push(`  ${(a.labels[i] ?? "").padEnd(20)}  ${row.map((x) => String(x).padStart(5)).join(" ")}`);
+      for (const [i, row] of a.confusion.entries())
+        out.push(`  ${(a.labels[i] ?? "").padEnd(20)}  ${row.map((x) => String(x).padStart(5)).join(" ")}`);
     } else if (r.labels) {
       out.push(`  exact set match ${f(r.exactMatch ?? 0)}`);
       out.push("  label                 precision  recall     F1  support");
-      for (const c of r.labels) out.push(`  ${c.label.padEnd(20)}  ${f(c.precision).padStart(9)}  ${f(c.recall).padStart(6)}  ${f(c.f1)}  ${String(c.support).padStart(7)}`);
+      for (const c of r.labels)
+        out.push(
+          `  ${c.label.padEnd(20)}  ${f(c.precision).padStart(9)}  ${f(c.recall).padStart(6)}  ${f(c.f1)}  ${String(c.support).padStart(7)}`,
+        );
     }
   }
   return out.join("\n");

@@ -57,12 +57,16 @@ export function agreement(gold: readonly string[], pred: readonly string[]): Agr
   }
   const kappa = expected === 1 ? (observed === 1 ? 1 : 0) : (observed - expected) / (1 - expected);
   const withSupport = classes.filter((c) => c.support > 0);
-  const macroF1 = withSupport.length === 0 ? 0 : withSupport.reduce((a, c) => a + c.f1, 0) / withSupport.length;
+  const macroF1 =
+    withSupport.length === 0 ? 0 : withSupport.reduce((a, c) => a + c.f1, 0) / withSupport.length;
   return { n, accuracy: observed, macroF1, kappa, classes, labels, confusion };
 }
 
 /** Precision, recall and F1 of the positive class of a binary task. */
-export function binaryScores(gold: readonly boolean[], pred: readonly boolean[]): { precision: number; recall: number; f1: number; n: number } {
+export function binaryScores(
+  gold: readonly boolean[],
+  pred: readonly boolean[],
+): { precision: number; recall: number; f1: number; n: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
