@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   const unknown = Object.keys(floors).filter(
     (k) => ran.has(k.split("/")[0] ?? "") && !rows.some((m) => `${m.suite}/${m.name}` === k),
   );
-  for (const k of unknown) console.log(`(floor ${k} has no metric in this run)`);
+  for (const k of unknown) {
+    console.log(`${k}: MISSING (it has a floor but the suite no longer reports it)`);
+    failed++;
+  }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 7 : 0);
 }
