@@ -230,3 +230,12 @@ test("explanations quote only lexicon words, never other text", () => {
   assert.equal(push?.values.pushback, true);
   assert.ok(push?.cues.some((c) => c.role === "assistant" && /refusal:/.test(c.cue)));
 });
+
+test("valence: emoticons count, and a negated statement without sentiment words leans negative", () => {
+  assert.ok(valence("see you tomorrow :)") > 0);
+  assert.ok(valence("see you tomorrow :(") < 0);
+  assert.ok(valence("I didn't find it believable") < 0);
+  assert.equal(valence("I found it on the shelf"), 0);
+  assert.ok(valence("I really like this") > 0, "'like' after a subject is a verb");
+  assert.equal(valence("It looks like a box"), 0);
+});

@@ -8,6 +8,7 @@
  * passing ("it's important to note..."), so cues in the opening of a reply weigh more than cues deep
  * inside a long one. The reason comes from what the exchange is about.
  */
+import { eng } from "stopword";
 import { FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
@@ -42,7 +43,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
       "as an ai ..6 i do not have|hold ..2 opinions|beliefs|views|access|feelings|emotions|preferences|personal|the|a|any",
       "as an ai language|text? model|assistant? i can|will|must|should not",
     ],
-    2,
+    1.5,
   ],
   [
     "must-clarify",
@@ -66,7 +67,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   [
     "not-appropriate",
     [
-      "it|this|that is|would not be? appropriate|ethical|safe|legal|okay|ok|acceptable|advisable|recommended|fair|right|justified|justifiable|respectful|wise",
+      "it|this|that is|would not ..1 be? appropriate|ethical|safe|legal|okay|ok|acceptable|advisable|recommended|fair|right|justified|justifiable|respectful|wise|accurate",
       "it|this|that is|would not be? a good idea",
       "i do not think it|that|this is|would ..1 appropriate|accurate|fair|right|ethical|valid|respectful|wise",
       "is|be inappropriate|unethical|illegal|harmful|dangerous to|for",
@@ -105,13 +106,14 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ],
   [
     "moral-correction",
-    "is|are|was never|not a|an? acceptable|appropriate|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse",
-    1.5,
+    "is|are|was never|not a|an? acceptable|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse|right",
+    2,
   ],
   [
     "illegal-dangerous",
     [
       "is|are|be illegal|unethical|criminal",
+      "not only illegal|unethical|dangerous|harmful",
       "is|are|be a crime",
       "is|are|be highly|extremely|very dangerous|unethical|illegal",
     ],
@@ -121,13 +123,13 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     "no-access-private",
     [
       "i do not have access to personal|private|your|their|specific|real|individual",
-      "respect ..1 privacy",
       "private|personal information|data about|of individuals|people|someone",
     ],
-    2.5,
+    1.5,
   ],
+  ["respect-privacy", "respect ..3 privacy|confidentiality|boundaries", 1.5],
   ["not-advocating", ["i am not advocating|encouraging|endorsing", "let me clarify", "let me be clear"], 1.5],
-  ["no-benefits", "there were|are|is|was no benefits|benefit|justification|good|valid|legitimate reason", 2],
+  ["no-benefits", "there were|are|is|was no ..1 benefits|benefit|justification|reason|reasons", 2],
   ["not-possible", ["it is not possible for? me? to", "there is no way|safe way for? me? to"], 1],
 ]);
 
@@ -156,12 +158,12 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
       "seek|get|reach out? for? professional|medical|immediate help",
       "please see|consult|contact|talk|reach ..2 a|your doctor|professional|therapist|counselor|healthcare|medical",
     ],
-    2,
+    1.5,
   ],
   [
     "unsafe",
     [
-      "is|are|would|can be? unsafe|dangerous|harmful|risky|illegal",
+      "is|are|would|can be? unsafe|dangerous|harmful|risky",
       "not safe|healthy",
       "seriously|very dangerous",
       "could seriously? harm|hurt|endanger",
@@ -197,6 +199,54 @@ const REASONS: [string, RegExp][] = [
   ],
 ];
 
+/**
+ * Questioning a harmful assumption: asked "why ...?", the reply's first sentence restates the request's own content
+ * words with a negation the request did not have ("Why should X be denied Y?" -> "X should not be
+ * denied Y"): a reply rejecting the premise rather than answering it.
+ */
+const PREMISE_WEIGHT = 2.5;
+const NEGATORS = new Set(["not", "no", "never", "nothing"]);
+const NOT_CONTENT = new Set([
+  ...eng,
+  "why",
+  "what",
+  "how",
+  "should",
+  "would",
+  "could",
+  "best",
+  "good",
+  "way",
+  "people",
+  "there",
+  "reason",
+  "important",
+]);
+const MIN_SHARED = 2;
+
+export function rejectsPremise(request: readonly string[], reply: readonly string[]): boolean {
+  // Only a "why ..." question presupposes a claim ("why should X be denied Y?").
+  if (request[0] !== "why") return false;
+  let end = 0;
+  let negated = false;
+  while (end < reply.length && end < LEAD_TOKENS * 2) {
+    const w = reply[end] as string;
+    if (w === "." || w === "!" || w === "?") break;
+    if (NEGATORS.has(w)) negated = true;
+    end++;
+  }
+  if (!negated) return false;
+  const asked = new Set<string>();
+  for (const w of request) {
+    // A negated question ("why can X not Y?") answered in the negative is agreement, not pushback.
+    if (NEGATORS.has(w)) return false;
+    if (w.length >= 4 && !NOT_CONTENT.has(w)) asked.add(w);
+  }
+  let shared = 0;
+  for (let i = 0; i < end; i++) if (asked.delete(reply[i] as string)) shared++;
+  return shared >= MIN_SHARED;
+}
+
 /** Where in a reply a cue stands decides how much it counts: a refusal leads, a caveat follows. */
 const LEAD_TOKENS = 16;
 const OPENING_TOKENS = 55;
@@ -219,13 +269,27 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
     let best = 0;
     for (const m of text.assistant) {
       let score = 0;
+      const seen = new Set<string>();
       for (const h of m.hits) {
         let w: number;
         if (h.lexicon === REFUSAL) w = h.weight * positionWeight(h.at);
         else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
         else continue;
+        // A cue repeated in one reply counts once, at its first (strongest) place.
+        if (seen.has(h.name)) continue;
+        seen.add(h.name);
         score += w;
         cues.push(cueOf(h, "assistant", w));
+      }
+      const request = text.user.filter((u) => u.index < m.index).at(-1);
+      if (request && rejectsPremise(request.words, m.words)) {
+        score += PREMISE_WEIGHT;
+        cues.push({
+          message: m.index,
+          role: "assistant",
+          cue: "challenge:rejects-premise",
+          weight: PREMISE_WEIGHT,
+        });
       }
       best = Math.max(best, score);
     }

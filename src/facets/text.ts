@@ -57,7 +57,6 @@ function isWordChar(c: number): boolean {
 
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
-const PUNCT: Record<number, string> = { 46: ".", 33: "!", 63: "?" };
 
 /** Tokenises one text, at most `limit` characters of it (see MessageText.words). */
 export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens {
@@ -72,13 +71,17 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
     if (!isWordChar(c)) {
-      const p = PUNCT[c];
+      const p = c === 46 ? "." : c === 33 ? "!" : c === 63 ? "?" : c < 58 ? undefined : symbolAt(lower, i);
       if (p !== undefined) {
         words.push(p);
-        infos.push(NONE);
-      }
-      i++;
+        infos.push(lookup(p));
+        i += p.length;
+      } else i++;
       continue;
     }
     const start = i;
@@ -121,6 +124,26 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
     }
   }
   return { words, infos, shouted };
+}
+
+const EMOTICONS = [":'(", ":-)", ":-(", ":)", ":(", ":d", ";)", ":p", ":/", "<3"];
+
+/** An emoticon or an emoji with a sentiment valence starting at i (sentiment evidence), else undefined. */
+function symbolAt(lower: string, i: number): string | undefined {
+  const c = lower.charCodeAt(i);
+  if (c === 58 || c === 59 || c === 60) {
+    for (const e of EMOTICONS) {
+      if (!lower.startsWith(e, i)) continue;
+      const after = lower.charCodeAt(i + e.length);
+      if (Number.isNaN(after) || !(isWordChar(after) || after === 47)) return e;
+    }
+    return undefined;
+  }
+  if (c === 0x2764 || (c >= 0xd800 && c <= 0xdbff)) {
+    const symbol = lower.slice(i, c === 0x2764 ? i + 1 : i + 2);
+    if (lookup(symbol).valence !== 0) return symbol;
+  }
+  return undefined;
 }
 
 /** A word of two or more letters, all capitals ("NEVER"), as VADER's emphasis rule reads it. */

@@ -94,8 +94,30 @@ for (const w of [
   entry(w).booster = -B;
 }
 
+/** "like" is a preposition or filler unless a subject precedes it ("I like", "we really like"). */
+const LIKE_SUBJECTS = new Set([
+  "i",
+  "you",
+  "we",
+  "they",
+  "really",
+  "also",
+  "would",
+  "do",
+  "not",
+  "just",
+  "totally",
+  "definitely",
+]);
+const LIKE_VERB = 1.5;
+const HEDGES = new Map([
+  ["kind", "of"],
+  ["sort", "of"],
+]);
+const END = new Set([".", "!", "?"]);
 const CAPS_INCR = 0.733;
 const NEGATION_SCALAR = -0.74;
+const NEGATED_NEUTRAL = -0.3;
 
 /** VADER-style compound score in [-1, 1] for one tokenised text. */
 export function valenceOfTokens(tokens: Tokens): number {
@@ -105,6 +127,7 @@ export function valenceOfTokens(tokens: Tokens): number {
   let butSeen = false;
   let exclaims = 0;
   let questions = 0;
+  let negated = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (w === "!") {
@@ -122,8 +145,13 @@ export function valenceOfTokens(tokens: Tokens): number {
       continue;
     }
     const info = infos[i] as WordInfo;
+    if (info.negation) negated = true;
     let v = info.valence;
+    if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
     if (v === 0 || info.booster !== 0) continue;
+    // "pretty bad", "kind of sad": a degree word, not a judgement.
+    if (HEDGES.has(w) && HEDGES.get(w) === (words[i + 1] ?? ".")) continue;
+    if (w === "pretty" && i + 1 < words.length && !END.has(words[i + 1] as string)) continue;
     if (shouted?.includes(i)) v += v > 0 ? CAPS_INCR : -CAPS_INCR;
     for (let back = 1; back <= 3 && i - back >= 0; back++) {
       const prev = infos[i - back] as WordInfo;
@@ -133,6 +161,8 @@ export function valenceOfTokens(tokens: Tokens): number {
     }
     sum += v;
   }
+  // A negated statement with no other sentiment word ("didn't find it believable") leans negative.
+  if (sum === 0 && before === 0 && negated) sum = NEGATED_NEUTRAL;
   // "but": the clause before counts half, the clause after one and a half.
   if (butSeen) sum = before * 0.5 + sum * 1.5;
   if (sum !== 0) {
