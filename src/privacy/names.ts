@@ -18,6 +18,7 @@ interface Lists {
 }
 
 let lists: Lists | null = null;
+const POPULAR_WORDS = 10000;
 
 function load(): Lists {
   if (lists) return lists;
@@ -25,6 +26,8 @@ function load(): Lists {
   const nlp = require("compromise") as { model(): { one: { lexicon: Record<string, string | string[]> } } };
   const vader: Record<string, number> = require("vader-sentiment/src/vader_lexicon.js").lexicon;
   const stop: Record<string, string[]> = require("stopword");
+  // The most frequent English words (from Wikipedia) widen compromise's small lexicon of everyday words.
+  const popular: string[] = require("popular-english-words/words.js").words.slice(0, POPULAR_WORDS);
   const firstNames = new Set<string>();
   const lastNames = new Set<string>();
   const common = new Set<string>(Object.keys(vader));
@@ -35,6 +38,7 @@ function load(): Lists {
     else if (tags.includes("LastName")) lastNames.add(word);
     else common.add(word);
   }
+  for (const w of popular) if (!firstNames.has(w) && !lastNames.has(w)) common.add(w);
   // Words that are names and everyday words at once ("will", "may", "mark") count as names only in a
   // sequence or after a cue; they are in both sets on purpose.
   for (const w of EVERYDAY) common.add(w);
@@ -165,15 +169,40 @@ const INITIAL = "[\\p{Lu}]\\.?";
 // No lookbehind: it would run at every position; the character before a match is checked by hand.
 const SEQUENCE = new RegExp(`${CAP_WORD}(?:[ \\t]+(?:${INITIAL}[ \\t]+)?${CAP_WORD}){0,2}(?![\\p{L}])`, "gu");
 const CUE_BEFORE =
-  /(?:\bmy name is|\bname'?s|\bname:|\bi am|\bi'm|\bcall me|\bthis is|\b(?:dr|mr|mrs|ms|miss|prof|sir|madam)\.?|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bregards,?|\bcheers,?|\bsincerely,?|\bbest,?|\blove,?|\bsigned|\bcorrect it to|\bdirected by:?|\bwritten by|\bby|\bwith|\bmeet|\bnamed|\bcalled|\bsurname(?: is)?|\b(?:last|first|middle|maiden|full|real) name(?: is)?[?:]?|\bcalls? me|\bstarring|\bfeaturing|\bsung by|\bproducer|\bsinger|\b(?:him|her|me) and|\buser:|\bcustomer:)\s*$/i;
+  /(?:\bmy name is|\bname'?s|\bname:|\bi am|\bi'm|\bcall me|\bthis is|\b(?:dr|mr|mrs|ms|miss|prof|sir|madam)\.?|\bdear|\bhi|\bhello|\bhey|\bthanks,?|\bregards,?|\bcheers,?|\bsincerely,?|\bbest,?|\blove,?|\bsigned|\bcorrect it to|\bdirected by:?|\bwritten by|\bby|\bwith|\bmeet|\bnamed|\bcalled|\bsurname(?: is)?|\b(?:last|first|middle|maiden|full|real) name(?: is)?[?:]?|\bcalls? me|\bstarring|\bfeaturing|\bsung by|\bproducer|\bsinger|\b(?:him|her|me) and|\bsays|\bsaid|\bnamed(?: him| her| it)?|\bmy (?:kid|son|daughter|wife|husband|boyfriend|girlfriend|partner|friend|mom|mum|dad|brother|sister|boss|cousin|aunt|uncle|grandma|grandpa|niece|nephew)|\buser:|\bcustomer:)\s*$/i;
 
 /** A name needs a capital letter; most chat messages have one only at sentence starts, if at all. */
 const MAYBE_CAPITAL = /[A-Z\u00c0-\u024f\u0370-\u052f]/;
 
-export function detectNames(text: string): PiiSpan[] {
-  if (!MAYBE_CAPITAL.test(text)) return [];
-  const { firstNames, lastNames, common } = load();
+/** After the strongest cues a name may be written in lower case ("call me višeslav", "name: hyuuma t. maida"). */
+const STRONG_CUE =
+  /\b(?:my name is|my name's|call me|calls me|name:|i am called|i'm called)[ \t]+([\p{L}][\p{L}'’-]+(?:[ \t]+[\p{L}]\.?)?(?:[ \t]+[\p{L}][\p{L}'’-]+)?)/giu;
+
+function cuedNames(text: string, common: Set<string>, firstNames: Set<string>): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  STRONG_CUE.lastIndex = 0;
+  for (let m = STRONG_CUE.exec(text); m !== null; m = STRONG_CUE.exec(text)) {
+    const words = (m[1] as string).split(/[ \t]+/);
+    // Keep the words up to the first everyday one ("call me maybe" is not a name).
+    let keep = 0;
+    for (const w of words) {
+      const l = w.toLowerCase().replace(/[.'’]+$/, "");
+      if (l.length > 1 && common.has(l) && !firstNames.has(l)) break;
+      keep++;
+    }
+    if (keep === 0) continue;
+    const name = words.slice(0, keep).join(" ");
+    const start = m.index + m[0].length - (m[1] as string).length;
+    spans.push({ type: "PERSON", start, end: start + name.length });
+  }
+  return spans;
+}
+
+export function detectNames(text: string): PiiSpan[] {
+  const { firstNames, lastNames, common } = load();
+  const spans: PiiSpan[] =
+    text.includes(":") || /\b(?:name|call)/i.test(text) ? cuedNames(text, common, firstNames) : [];
+  if (!MAYBE_CAPITAL.test(text)) return spans;
   SEQUENCE.lastIndex = 0;
   for (let m = SEQUENCE.exec(text); m !== null; m = SEQUENCE.exec(text)) {
     if (m.index > 0 && INSIDE_WORD.test(text[m.index - 1] as string)) continue;
@@ -192,7 +221,16 @@ export function detectNames(text: string): PiiSpan[] {
       seq = seq.slice(lead[0].length);
       at += lead[0].length;
     }
-    const words = seq.split(/[ \t]+/).filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
+    // Trailing everyday words ("Cindy Holinka Apt") are not part of the name either.
+    let parts = seq.split(/[ \t]+/);
+    while (parts.length > 1) {
+      const last = (parts[parts.length - 1] as string).toLowerCase().replace(/[.,'’]+$/, "");
+      if (!(EVERYDAY_SET.has(last) || (common.has(last) && !firstNames.has(last) && !lastNames.has(last))))
+        break;
+      parts = parts.slice(0, -1);
+    }
+    const end = at + parts.join(" ").length;
+    const words = parts.filter((w) => w.length > 1 || /\p{Lu}/u.test(w));
     const lower = words.map((w) =>
       w
         .toLowerCase()
@@ -208,7 +246,7 @@ export function detectNames(text: string): PiiSpan[] {
       full.every((w) => !common.has(w) || firstNames.has(w) || lastNames.has(w)) &&
       !full.some((w) => EVERYDAY_SET.has(w));
     if (full.length === 0 || !allUncommon) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const after = text.slice(end, end + 2);
     // A capitalised sequence followed by a number is a street or a product ("Joaquin Suarez 2906").
     if (/^ ?\d/.test(after)) continue;
     const before = text.slice(Math.max(0, at - 24), at);
@@ -224,14 +262,14 @@ export function detectNames(text: string): PiiSpan[] {
     else if (full.length >= 2 && (knownName || unknown.length === full.length)) person = true;
     // A lone word: a known name in mid-sentence, or one that opens a sentence as its subject.
     else if (full.length === 1) {
-      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const next = text.slice(end, end + 12);
       // An unfamiliar word as the subject of a verb ("Tomomi is from...", "that McDowell was") or one of
       // a pair ("Usamov and Bowers"); a label ("Languages:") is not one.
       const subject = SUBJECT_AFTER.test(next) && !next.startsWith(":");
       const paired = /^ and [\p{Lu}]/u.test(next) || /[\p{Lu}][\p{Ll}]+ and $/u.test(before);
       person = knownName ? midSentence || subject : subject || paired;
     }
-    if (person) spans.push({ type: "PERSON", start: at, end: m.index + m[0].length });
+    if (person) spans.push({ type: "PERSON", start: at, end });
   }
   return spans;
 }
