@@ -94,7 +94,10 @@ export function topShareSentence(
   what: string,
   rows: { category: string; label?: string; share: number }[],
 ): string | null {
-  const top = rows.filter((r) => r.category !== "other").slice(0, 3);
+  const top = rows
+    .filter((r) => r.category !== "other")
+    .sort((a, b) => b.share - a.share)
+    .slice(0, 3);
   if (top.length === 0) return null;
   return `${what}: ${top.map((r) => `${r.label ?? r.category} ${percent(r.share)}`).join(", ")}.`;
 }
