@@ -150,9 +150,13 @@ test("explain shows each facet's value and the cues that fired", async () => {
 test("a reader that closes the pipe early (| head) is not an error", async () => {
   const { spawn } = await import("node:child_process");
   const { CLI } = await import("./helpers.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, "facets", "examples/conversations.jsonl", "--out", "-"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI, "facets", "examples/conversations.jsonl", "--out", "-"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   child.stdout.once("data", () => child.stdout.destroy());

@@ -120,7 +120,9 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   const lines: string[] = [];
   for (let i = 0; i < 120_000; i++) {
     lines.push(
-      chatLine(`c${i}`, `u${i % 500}`, [[`Question number ${i} about sorting lists?`, "An answer."]]),
+      chatLine(`c${i}`, `u${i % 500}`, [
+        [`Question number ${i} about sorting lists? Reply to q${i}@example.com`, "An answer."],
+      ]),
     );
   }
   const input = join(dir, "big.jsonl");
@@ -167,6 +169,9 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   const b = readFileSync(join(straight, "internal", "facets.jsonl"), "utf8");
   assert.equal(a.length, b.length);
   assert.ok(a === b, "resumed records equal an uninterrupted run's, byte for byte");
+  const straightManifest = JSON.parse(readFileSync(join(straight, "manifest.json"), "utf8"));
+  assert.deepEqual(manifest.redactions, { EMAIL: 120_000 });
+  assert.deepEqual(manifest.redactions, straightManifest.redactions, "redaction totals survive the resume");
 });
 
 test("resume refuses a checkpoint made from other inputs", async () => {

@@ -13,6 +13,8 @@ export const CheckpointSchema = z.strictObject({
   /** Good conversations whose records are on disk, in input order. */
   records: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
+  /** Redaction counts of the records on disk, so a resumed study reports the whole run's totals. */
+  redactions: z.record(z.string(), z.number()).default({}),
   updated: z.string(),
 });
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
@@ -23,6 +25,9 @@ export function readCheckpoint(path: string): Checkpoint | null {
   return parsed.success ? parsed.data : null;
 }
 
-export async function writeCheckpoint(path: string, checkpoint: Omit<Checkpoint, "updated">): Promise<void> {
+export async function writeCheckpoint(
+  path: string,
+  checkpoint: Omit<z.input<typeof CheckpointSchema>, "updated">,
+): Promise<void> {
   await writeFileAtomic(path, JSON.stringify({ ...checkpoint, updated: new Date().toISOString() }));
 }

@@ -124,13 +124,18 @@ export async function runStudy(
   // Rejections are cheap to find again, so they are rewritten from the start on every run.
   const rejected = await JsonlWriter.open(paths.rejected);
   const rejectionsByReason: Record<string, number> = {};
-  // Redaction counts cover the conversations analysed in this run (a resumed run counts its part).
-  const redactions: RedactionCounts = {};
+  // Redaction counts of records already on disk come from the checkpoint, so totals survive a resume.
+  const redactions: RedactionCounts = { ...(previous?.redactions ?? {}) };
   let good = 0;
   let lastCheckpoint = performance.now();
   const checkpoint = async () => {
     await facets.flush();
-    await writeCheckpoint(paths.checkpoint, { fingerprint, records: facets.lines, bytes: facets.bytes });
+    await writeCheckpoint(paths.checkpoint, {
+      fingerprint,
+      records: facets.lines,
+      bytes: facets.bytes,
+      redactions,
+    });
     lastCheckpoint = performance.now();
   };
 
