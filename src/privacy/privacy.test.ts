@@ -26,6 +26,17 @@ test("structured identifiers are found and replaced by typed placeholders", () =
   assert.deepEqual(counts, { EMAIL: 1, PHONE: 1, CARD: 1, IBAN: 1, SSN: 1, IP: 1 });
 });
 
+test("phone numbers in international and North American forms, with extensions", () => {
+  for (const text of [
+    "Call 1-800-555-0199 now",
+    "tel +41 (0)96 471 07 95",
+    "office: 555-013-4477 ext. 22",
+    "mobile 07700 900 123",
+  ]) {
+    assert.deepEqual(types(text), ["PHONE"], text);
+  }
+});
+
 test("checksums keep look-alike numbers: a Luhn-invalid card and a bad IBAN stay", () => {
   assert.equal(luhnValid("4111111111111111"), true);
   assert.equal(luhnValid("4111111111111112"), false);
