@@ -1,6 +1,7 @@
 /** Every evaluation suite, in the order `npm run eval` runs them. */
 import type { Suite } from "../metric.ts";
+import { clustersSuite } from "./clusters.ts";
 import { facetsSuite } from "./facets.ts";
 import { privacySuite } from "./privacy.ts";
 
-export const SUITES: Suite[] = [facetsSuite, privacySuite];
+export const SUITES: Suite[] = [facetsSuite, privacySuite, clustersSuite];
