@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { type Embedder, normaliseRows } from "./embedder.ts";
+import { fitLsa, type SparseRow } from "./lsa.ts";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = new Set<string>((require("stopword") as { eng: string[] }).eng);
@@ -19,6 +20,10 @@ export interface HashedTfidfOptions {
   seed?: number;
   /** Plain TF-IDF (raw counts, unigrams, no stopword removal): the baseline the evaluation compares with. */
   plain?: boolean;
+  /** "lsa": the corpus's top singular directions (default); "random": a seeded random projection. */
+  reduce?: "lsa" | "random";
+  /** Texts the LSA is fitted on at most (a seeded sample of larger corpora). */
+  fitSample?: number;
 }
 
 const MIN_DF = 3;
@@ -54,14 +59,19 @@ export class HashedTfidfEmbedder implements Embedder {
   private readonly plain: boolean;
   private readonly seed: number;
   private idf: Float32Array | null = null;
+  private readonly reduce: "lsa" | "random";
+  private readonly fitSample: number;
+  private lsa: Float32Array | null = null;
 
   constructor(options: HashedTfidfOptions = {}) {
-    this.dimensions = options.dimensions ?? 256;
-    this.mask = (1 << (options.bits ?? 18)) - 1;
+    this.dimensions = options.dimensions ?? 100;
+    this.mask = (1 << (options.bits ?? 16)) - 1;
     this.plain = options.plain ?? false;
     this.bigrams = !this.plain && (options.bigrams ?? true);
     this.seed = options.seed ?? 42;
-    this.name = `hashed-tfidf-${this.plain ? "plain" : "uni+bi"}-${this.dimensions}`;
+    this.reduce = this.plain ? "random" : (options.reduce ?? "lsa");
+    this.fitSample = options.fitSample ?? 20_000;
+    this.name = `hashed-tfidf-${this.plain ? "plain" : "uni+bi"}-${this.reduce}-${this.dimensions}`;
   }
 
   /** Sparse term counts of one text: bucket -> count. */
@@ -94,6 +104,33 @@ export class HashedTfidfEmbedder implements Embedder {
       idf[b] = f < minDf ? 0 : Math.log((1 + n) / (1 + f)) + 1;
     }
     this.idf = idf;
+    if (this.reduce === "lsa") {
+      // Fit on a seeded sample: the directions settle long before the whole of a large corpus is seen.
+      const step = Math.max(1, Math.ceil(n / this.fitSample));
+      const rows: SparseRow[] = [];
+      for (let i = 0; i < n; i += step) rows.push(this.sparse(texts[i] as string));
+      this.lsa = fitLsa(rows, this.mask + 1, this.dimensions, this.seed);
+    }
+  }
+
+  /** The L2-normalised sparse TF-IDF vector of one text. */
+  sparse(text: string): SparseRow {
+    const idf = this.idf as Float32Array;
+    const counts = this.terms(text);
+    const index = new Int32Array(counts.size);
+    const value = new Float32Array(counts.size);
+    let norm = 0;
+    let t = 0;
+    for (const [b, c] of counts) {
+      const w = (this.plain ? c : 1 + Math.log(c)) * (idf[b] as number);
+      index[t] = b;
+      value[t] = w;
+      norm += w * w;
+      t++;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) * scale;
+    return { index, value };
   }
 
   /**
@@ -110,21 +147,20 @@ export class HashedTfidfEmbedder implements Embedder {
 
   async embed(texts: readonly string[]): Promise<Float32Array> {
     if (!this.idf) this.fit(texts);
-    const idf = this.idf as Float32Array;
     const d = this.dimensions;
     const out = new Float32Array(texts.length * d);
     for (let i = 0; i < texts.length; i++) {
-      const counts = this.terms(texts[i] as string);
-      // L2-normalise the sparse TF-IDF vector first, so long texts do not dominate.
-      let norm = 0;
-      const weights: [number, number][] = [];
-      for (const [b, c] of counts) {
-        const w = (this.plain ? c : 1 + Math.log(c)) * (idf[b] as number);
-        weights.push([b, w]);
-        norm += w * w;
+      const row = this.sparse(texts[i] as string);
+      for (let t = 0; t < row.index.length; t++) {
+        const b = row.index[t] as number;
+        const w = row.value[t] as number;
+        if (w === 0) continue;
+        if (this.lsa) {
+          const base = b * d;
+          for (let j = 0; j < d; j++)
+            out[i * d + j] = (out[i * d + j] as number) + w * (this.lsa[base + j] as number);
+        } else this.project(b, w, out, i * d);
       }
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (const [b, w] of weights) this.project(b, w * scale, out, i * d);
     }
     return normaliseRows(out, d);
   }
