@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { parse } from "csv-parse/sync";
 import { mulberry32 } from "../src/analyses/stats.ts";
 import { runStudy } from "../src/pipeline/study.ts";
 import { scanDirectory } from "../src/privacy/scan.ts";
@@ -115,12 +116,10 @@ test("no rare canary reaches release/, and every released count passes the thres
       }
     }
     if (file.endsWith(".csv")) {
-      const [header, ...rows] = text.trim().split("\n");
-      const cols = (header ?? "").split(",");
-      const idx = cols.indexOf("conversations");
-      if (idx === -1) continue;
+      const rows = parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
       for (const row of rows) {
-        const n = Number(row.split(",")[idx]);
+        if (row.conversations === undefined) break;
+        const n = Number(row.conversations);
         assert.ok(n >= 15, `${file}: a released row covers only ${n} conversations`);
       }
     }

@@ -83,6 +83,11 @@ test("runStudy writes the study folder contract", async () => {
   assert.ok(existsSync(join(out, "release", "privacy.json")));
   assert.ok(existsSync(join(out, "release", "figures", "conversation-length.csv")));
   assert.ok(existsSync(join(out, "manifest.json")));
+  // Topics: every record has its base cluster; the release has the gated tree.
+  assert.ok(records.every((r) => typeof r.cluster === "string"));
+  const clusters = JSON.parse(readFileSync(join(out, "release", "clusters.json"), "utf8"));
+  assert.ok(Array.isArray(clusters));
+  for (const c of clusters) assert.ok(c.conversations >= 15);
   assert.ok(
     !existsSync(join(out, "internal", "checkpoint.json")),
     "the checkpoint is removed when a study finishes",
@@ -132,7 +137,7 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   // Start a run and kill -9 it once a checkpoint shows partial progress.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet"],
+    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet", "--no-topics"],
     {
       stdio: "ignore",
     },
@@ -157,14 +162,14 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   const refused = await runCli(["study", input, "--out", killed]);
   assert.equal(refused.code, EXIT.exists, "an interrupted folder is not overwritten silently");
 
-  const resumed = await runCli(["study", input, "--out", killed, "--resume", "--json"]);
+  const resumed = await runCli(["study", input, "--out", killed, "--resume", "--json", "--no-topics"]);
   assert.equal(resumed.code, 0, resumed.stderr);
   const manifest = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
   assert.equal(manifest.resumed, true);
   assert.equal(manifest.counts.analysed, 120_000);
 
   const straight = join(dir, "straight");
-  assert.equal((await runCli(["study", input, "--out", straight, "--quiet"])).code, 0);
+  assert.equal((await runCli(["study", input, "--out", straight, "--quiet", "--no-topics"])).code, 0);
   const a = readFileSync(join(killed, "internal", "facets.jsonl"), "utf8");
   const b = readFileSync(join(straight, "internal", "facets.jsonl"), "utf8");
   assert.equal(a.length, b.length);

@@ -2,6 +2,7 @@
  * One analysis = one accumulator over the per-conversation records. The release streams
  * internal/facets.jsonl once and feeds every analysis; each then returns a gated report section.
  */
+import type { TopicNode } from "../cluster/index.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import type { Section } from "../release/figure.ts";
 import type { Thresholds } from "../release/gate.ts";
@@ -12,6 +13,8 @@ export interface AnalysisContext {
   manifest: Manifest;
   /** Seed for every resampling, so reruns print the same intervals. */
   seed: number;
+  /** The topic tree from internal/topics.json, when the study clustered its conversations. */
+  topics?: TopicNode[] | null;
 }
 
 export interface Analysis {
@@ -20,4 +23,5 @@ export interface Analysis {
   finish(): Section | null;
 }
 
-export type AnalysisFactory = (ctx: AnalysisContext) => Analysis;
+/** Makes an analysis, or null when the study lacks what it needs (e.g. no topics). */
+export type AnalysisFactory = (ctx: AnalysisContext) => Analysis | null;

@@ -7,6 +7,7 @@ import { LongConversationsAnalysis } from "./long-conversations.ts";
 import { OverviewAnalysis } from "./overview.ts";
 import { PushbackAnalysis } from "./pushback.ts";
 import { SentimentShiftAnalysis } from "./sentiment-shift.ts";
+import { TopicsAnalysis } from "./topics.ts";
 
 const COLLABORATION_LABELS: Record<string, string> = {
   directive: "Directive (automation)",
@@ -19,6 +20,7 @@ const COLLABORATION_LABELS: Record<string, string> = {
 
 export const ANALYSES: AnalysisFactory[] = [
   (ctx) => new OverviewAnalysis(ctx),
+  (ctx) => (ctx.topics ? new TopicsAnalysis(ctx, ctx.topics) : null),
   (ctx) => new AffectivePrevalence(ctx),
   (ctx) => new PushbackAnalysis(ctx),
   (ctx) => new SentimentShiftAnalysis(ctx),

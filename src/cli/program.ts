@@ -91,6 +91,7 @@ export function buildProgram(): Command {
       (v) => Number.parseInt(v, 10),
       42,
     )
+    .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -120,6 +121,7 @@ Examples:
             minUsers: o.minUsers,
             minConversations: o.minConversations,
             seed: o.seed,
+            topics: o.topics,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

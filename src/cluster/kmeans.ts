@@ -110,7 +110,8 @@ function run(
     const counts = new Float64Array(k);
     const batch = new Int32Array(o.batchSize);
     const batchLabels = new Int32Array(o.batchSize);
-    const steps = Math.max(50, Math.ceil((o.maxIterations * n) / o.batchSize / 10));
+    // Enough batches to see every point a few times, capped: centres settle long before that on big data.
+    const steps = Math.min(300, Math.max(50, Math.ceil((3 * n) / o.batchSize)));
     for (let step = 0; step < steps; step++) {
       for (let b = 0; b < o.batchSize; b++) {
         const i = Math.floor(rand() * n);

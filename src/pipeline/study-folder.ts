@@ -19,6 +19,8 @@ export interface StudyPaths {
   checkpoint: string;
   rejected: string;
   duckdb: string;
+  /** The topic tree, every cluster with its `released` flag (internal: small clusters stay here). */
+  topics: string;
   /** Model answers survive `--force`: a redone analysis never pays twice. */
   cache: string;
   release: string;
@@ -37,6 +39,7 @@ export function studyPaths(root: string): StudyPaths {
     checkpoint: join(internal, "checkpoint.json"),
     rejected: join(internal, "rejected.jsonl"),
     duckdb: join(internal, "study.duckdb"),
+    topics: join(internal, "topics.json"),
     cache: join(internal, "cache"),
     release,
     figures: join(release, "figures"),

@@ -19,6 +19,7 @@ import type { InputFile, Manifest } from "./manifest.ts";
 import { ANALYSIS_VERSION, analyseConversation } from "./per-conversation.ts";
 import { loadStudyDatabase, recordRun } from "./store.ts";
 import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
+import { runTopicStage } from "./topics-stage.ts";
 
 export const StudyOptionsSchema = z.strictObject({
   inputs: z.array(z.string()).min(1, "give at least one input file or folder"),
@@ -40,13 +41,15 @@ export const StudyOptionsSchema = z.strictObject({
   minUsers: z.number().int().min(1).default(5),
   minConversations: z.number().int().min(1).default(15),
   seed: z.number().int().default(42),
+  /** Cluster conversations into topics (off for a faster study without the topic section). */
+  topics: z.boolean().default(true),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
 type ResolvedOptions = z.output<typeof StudyOptionsSchema>;
 
 export interface StudyProgress {
-  stage: "hash" | "read" | "store" | "release" | "done";
+  stage: "hash" | "read" | "topics" | "store" | "release" | "done";
   conversations: number;
   rejected: number;
   filesDone: number;
@@ -193,6 +196,24 @@ export async function runStudy(
   }
   await rename(paths.facetsPartial, paths.facets);
 
+  if (opts.topics) {
+    const all = inputs.length;
+    onProgress({
+      stage: "topics",
+      conversations: good,
+      rejected: rejected.lines,
+      filesDone: all,
+      filesTotal: all,
+    });
+    await time("topics", () =>
+      runTopicStage(paths, inputs, good, {
+        columns: opts.columns,
+        thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+        seed: opts.seed,
+      }),
+    );
+  }
+
   onProgress({
     stage: "store",
     conversations: good,
@@ -214,6 +235,7 @@ export async function runStudy(
       min_users: opts.minUsers,
       min_conversations: opts.minConversations,
       seed: opts.seed,
+      topics: opts.topics,
     },
     inputs,
     counts: {

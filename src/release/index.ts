@@ -8,6 +8,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ANALYSES } from "../analyses/index.ts";
+import { TopicsAnalysis } from "../analyses/topics.ts";
+import type { TopicNode } from "../cluster/index.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { studyPaths } from "../pipeline/study-folder.ts";
@@ -93,8 +95,11 @@ export async function renderRelease(
   if (!existsSync(paths.facets))
     throw new ConvoscopeError(`${paths.facets} is missing: run \`convoscope study\` first`, EXIT.input);
   const thresholds = thresholdsOf(manifest);
-  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42) };
-  const analyses = ANALYSES.map((make) => make(ctx));
+  const topics = existsSync(paths.topics)
+    ? (JSON.parse(readFileSync(paths.topics, "utf8")) as TopicNode[])
+    : null;
+  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42), topics };
+  const analyses = ANALYSES.map((make) => make(ctx)).filter((a): a is NonNullable<typeof a> => a !== null);
   for await (const record of readFacetRecords(paths.facets)) {
     for (const a of analyses) a.add(record);
   }
@@ -116,6 +121,15 @@ export async function renderRelease(
       `${JSON.stringify(figureSpec(figure), null, 2)}\n`,
     );
     if (figure.rows.length > 0) svgs.set(figure.id, await renderSvg(figure));
+  }
+  // The released topic tree, as the clustering issue's contract: release/clusters.json and clusters.csv.
+  const topicAnalysis = analyses.find((a): a is TopicsAnalysis => a instanceof TopicsAnalysis);
+  if (topicAnalysis) {
+    const rows = topicAnalysis
+      .clusterRows()
+      .filter((r) => Object.values(r).every((v) => typeof v !== "string" || auditString(v, audit)));
+    await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
+    await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
   }
   const html = renderReportHtml({
     title: "Conversation study",

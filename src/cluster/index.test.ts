@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { mulberry32 } from "../analyses/stats.ts";
+import { HashedTfidfEmbedder } from "../embed/hashed-tfidf.ts";
+import { adjustedRand } from "./agreement.ts";
+import { buildTopics, releasedTopic, type TopicItem } from "./index.ts";
+
+const TOPICS = [
+  ["python", "error", "traceback", "script", "exception", "function", "debug"],
+  ["anxiety", "sleep", "stress", "worried", "panic", "calm", "breathing"],
+  ["recipe", "dinner", "bake", "flour", "oven", "sauce", "ingredients"],
+];
+
+function corpus(n: number): { items: TopicItem[]; truth: number[] } {
+  const rand = mulberry32(5);
+  const items: TopicItem[] = [];
+  const truth: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = i % 3;
+    const words = Array.from({ length: 12 }, () => TOPICS[t]?.[Math.floor(rand() * 7)]).join(" ");
+    // One user alone mentions a rare made-up word: it must never name a cluster.
+    const rare = i === 4 ? " zorblatquin zorblatquin zorblatquin" : "";
+    items.push({ user: `u${i % 40}`, text: `${words}${rare}` });
+    truth.push(t);
+  }
+  return { items, truth };
+}
+
+test("topics recover distinct themes, are named by shared words, and never by a rare one", async () => {
+  const { items, truth } = corpus(600);
+  const source = async function* () {
+    yield* items;
+  };
+  const result = await buildTopics(source, items.length, {
+    embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+    thresholds: { minUsers: 5, minConversations: 15 },
+    seed: 42,
+    perCluster: 200,
+  });
+  assert.equal(result.labels.length, 600);
+  assert.ok(adjustedRand(result.labels, truth) > 0.9, "three themes, three clusters");
+  const names = result.nodes.map((nd) => `${nd.name} ${nd.keywords.join(" ")}`).join(" ");
+  assert.ok(!names.includes("zorblat"));
+  for (const nd of result.nodes) assert.ok(nd.keywords.length > 0);
+  const again = await buildTopics(source, items.length, {
+    embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+    thresholds: { minUsers: 5, minConversations: 15 },
+    seed: 42,
+    perCluster: 200,
+  });
+  assert.deepEqual(again.labels, result.labels, "the same seed gives the same topics");
+});
+
+test("a cluster under the thresholds counts under its parent, or under other", () => {
+  const nodes = new Map([
+    [
+      "t1",
+      {
+        id: "t1",
+        parent: "T1",
+        level: 0,
+        name: "",
+        description: "",
+        keywords: [],
+        size: 3,
+        x: 0,
+        y: 0,
+        released: false,
+      },
+    ],
+    [
+      "T1",
+      {
+        id: "T1",
+        parent: null,
+        level: 1,
+        name: "",
+        description: "",
+        keywords: [],
+        size: 90,
+        x: 0,
+        y: 0,
+        released: true,
+      },
+    ],
+    [
+      "t2",
+      {
+        id: "t2",
+        parent: "T2",
+        level: 0,
+        name: "",
+        description: "",
+        keywords: [],
+        size: 3,
+        x: 0,
+        y: 0,
+        released: false,
+      },
+    ],
+    [
+      "T2",
+      {
+        id: "T2",
+        parent: null,
+        level: 1,
+        name: "",
+        description: "",
+        keywords: [],
+        size: 4,
+        x: 0,
+        y: 0,
+        released: false,
+      },
+    ],
+  ]);
+  assert.equal(releasedTopic("t1", nodes), "T1");
+  assert.equal(releasedTopic("t2", nodes), "other");
+});
