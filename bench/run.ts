@@ -40,3 +40,12 @@ for (const r of results) {
     `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${(r.seconds / base.seconds).toFixed(2)}x`,
   );
 }
+
+// k-means at scale, in its own process (BENCH_CLUSTER_N points; 0 skips it).
+if (Number(process.env.BENCH_CLUSTER_N ?? 60_000) > 0) {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "cluster.ts")], {
+    encoding: "utf8",
+    env: { ...process.env, BENCH_CLUSTER_N: process.env.BENCH_CLUSTER_N ?? "60000" },
+  });
+  process.stdout.write(out);
+}
