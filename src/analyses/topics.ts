@@ -160,7 +160,8 @@ export class TopicsAnalysis implements Analysis {
         {
           id: "topics",
           title: "Top-level topics",
-          caption: "Share of conversations per top-level topic, with the share of them that is affective.",
+          caption:
+            "Share of conversations per top-level topic (each topic's affective share and pushback rate are in the data and in clusters.csv).",
           method:
             "Topic names are the most distinctive words of each topic's conversations (class-based TF-IDF) among words at least the minimum number of users share.",
           n: this.total,
@@ -220,6 +221,8 @@ export class TopicsAnalysis implements Analysis {
                 header: { labelAngle: 0, labelAlign: "left" },
               },
             },
+            // Each type lists only its own topics.
+            resolve: { scale: { y: "independent" } },
           },
         },
       ],
