@@ -104,6 +104,37 @@ export function fitLsa(
   return projection;
 }
 
+/** Y = X M, for sparse X (n rows) and a dense columns x l matrix M stored row by row. */
+function sparseTimesDense(rows: readonly SparseRow[], M: Float64Array, l: number, Y: Float64Array): void {
+  Y.fill(0);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as SparseRow;
+    for (let t = 0; t < row.index.length; t++) {
+      const at = (row.index[t] as number) * l;
+      const w = row.value[t] as number;
+      for (let j = 0; j < l; j++) Y[i * l + j] = (Y[i * l + j] as number) + w * (M[at + j] as number);
+    }
+  }
+}
+
+/** Bt = X^T Q (columns x l, row by row), for sparse X and a dense n x l matrix Q. */
+function sparseTransposeTimesDense(
+  rows: readonly SparseRow[],
+  Q: Float64Array,
+  l: number,
+  Bt: Float64Array,
+): void {
+  Bt.fill(0);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as SparseRow;
+    for (let t = 0; t < row.index.length; t++) {
+      const at = (row.index[t] as number) * l;
+      const w = row.value[t] as number;
+      for (let j = 0; j < l; j++) Bt[at + j] = (Bt[at + j] as number) + w * (Q[i * l + j] as number);
+    }
+  }
+}
+
 function fitDense(
   rows: readonly SparseRow[],
   columns: number,
@@ -118,66 +149,28 @@ function fitDense(
     const u = Math.max(rand(), 1e-12);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
   };
-  // Y = X * Omega, with Omega (columns x l) drawn lazily per bucket that occurs.
-  const omega = new Map<number, Float64Array>();
-  const omegaOf = (b: number) => {
-    let o = omega.get(b);
-    if (!o) {
-      o = Float64Array.from({ length: l }, gaussian);
-      omega.set(b, o);
-    }
-    return o;
-  };
+  // Range finder: Y = X Omega, orthonormalised; power iterations Y = X (X^T Y) sharpen the spectrum.
   const Y = new Float64Array(n * l);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as SparseRow;
-    for (let t = 0; t < row.index.length; t++) {
-      const o = omegaOf(row.index[t] as number);
-      const w = row.value[t] as number;
-      for (let j = 0; j < l; j++) Y[i * l + j] = (Y[i * l + j] as number) + w * (o[j] as number);
-    }
-  }
-  const B = new Float64Array(l * columns);
-  const XtQ = () => {
-    // B = Q^T X, stored l x columns.
-    B.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = rows[i] as SparseRow;
-      for (let t = 0; t < row.index.length; t++) {
-        const b = row.index[t] as number;
-        const w = row.value[t] as number;
-        for (let j = 0; j < l; j++)
-          B[j * columns + b] = (B[j * columns + b] as number) + w * (Y[i * l + j] as number);
-      }
-    }
-  };
+  sparseTimesDense(rows, Float64Array.from({ length: columns * l }, gaussian), l, Y);
   orthonormalise(Y, n, l);
+  const Bt = new Float64Array(columns * l);
   for (let it = 0; it < powerIterations; it++) {
-    XtQ();
-    // Y = X * B^T, then orthonormalise again (power iteration sharpens the spectrum).
-    Y.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = rows[i] as SparseRow;
-      for (let t = 0; t < row.index.length; t++) {
-        const b = row.index[t] as number;
-        const w = row.value[t] as number;
-        for (let j = 0; j < l; j++)
-          Y[i * l + j] = (Y[i * l + j] as number) + w * (B[j * columns + b] as number);
-      }
-    }
+    sparseTransposeTimesDense(rows, Y, l, Bt);
+    sparseTimesDense(rows, Bt, l, Y);
     orthonormalise(Y, n, l);
   }
-  XtQ();
-  // SVD of the small B through the eigenvectors of B B^T (l x l).
+  // B = Q^T X is small (l x columns): its SVD through the eigenvectors of B B^T (l x l).
+  sparseTransposeTimesDense(rows, Y, l, Bt);
   const BBt = new Float64Array(l * l);
-  for (let p = 0; p < l; p++) {
-    for (let q = p; q < l; q++) {
-      let s = 0;
-      for (let b = 0; b < columns; b++) s += (B[p * columns + b] as number) * (B[q * columns + b] as number);
-      BBt[p * l + q] = s;
-      BBt[q * l + p] = s;
+  for (let b = 0; b < columns; b++) {
+    for (let p = 0; p < l; p++) {
+      const bp = Bt[b * l + p] as number;
+      if (bp === 0) continue;
+      for (let q = p; q < l; q++)
+        BBt[p * l + q] = (BBt[p * l + q] as number) + bp * (Bt[b * l + q] as number);
     }
   }
+  for (let p = 0; p < l; p++) for (let q = 0; q < p; q++) BBt[p * l + q] = BBt[q * l + p] as number;
   const { values, vectors } = symmetricEigen(BBt, l);
   const order = [...values.keys()]
     .sort((a, b) => (values[b] as number) - (values[a] as number))
@@ -188,7 +181,7 @@ function fitDense(
     const sigma = Math.sqrt(Math.max(values[e] as number, 1e-24));
     for (let b = 0; b < columns; b++) {
       let s = 0;
-      for (let p = 0; p < l; p++) s += (B[p * columns + b] as number) * (vectors[p * l + e] as number);
+      for (let p = 0; p < l; p++) s += (Bt[b * l + p] as number) * (vectors[p * l + e] as number);
       projection[b * rank + j] = s / sigma;
     }
   }
