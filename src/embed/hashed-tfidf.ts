@@ -15,6 +15,7 @@ export interface HashedTfidfOptions {
   dimensions?: number;
   /** log2 of the number of hash buckets. */
   bits?: number;
+  /** Add word pairs (off by default: under LSA they added noise on the topic evaluations). */
   bigrams?: boolean;
   /** Projection seed: fixed, so two runs embed identically. */
   seed?: number;
@@ -67,11 +68,11 @@ export class HashedTfidfEmbedder implements Embedder {
     this.dimensions = options.dimensions ?? 100;
     this.mask = (1 << (options.bits ?? 16)) - 1;
     this.plain = options.plain ?? false;
-    this.bigrams = !this.plain && (options.bigrams ?? true);
+    this.bigrams = !this.plain && (options.bigrams ?? false);
     this.seed = options.seed ?? 42;
     this.reduce = this.plain ? "random" : (options.reduce ?? "lsa");
     this.fitSample = options.fitSample ?? 20_000;
-    this.name = `hashed-tfidf-${this.plain ? "plain" : "uni+bi"}-${this.reduce}-${this.dimensions}`;
+    this.name = `hashed-tfidf-${this.plain ? "plain" : this.bigrams ? "uni+bi" : "uni"}-${this.reduce}-${this.dimensions}`;
   }
 
   /** Sparse term counts of one text: bucket -> count. */
