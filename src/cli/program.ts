@@ -92,6 +92,11 @@ export function buildProgram(): Command {
       42,
     )
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
+    .option(
+      "--embeddings <spec>",
+      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      "offline",
+    )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -122,6 +127,7 @@ Examples:
             minConversations: o.minConversations,
             seed: o.seed,
             topics: o.topics,
+            embeddings: o.embeddings,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

@@ -61,7 +61,8 @@ export async function buildTopics(
   n: number,
   o: TopicsOptions,
 ): Promise<TopicsResult> {
-  const d = o.embedder.dimensions;
+  // A remote embedder learns its dimensions from its first answer.
+  let d = o.embedder.dimensions;
   // Pass 1: fit the embedder on an evenly spaced sample.
   const step = Math.max(1, Math.ceil(n / (o.fitSample ?? 20_000)));
   const sample: string[] = [];
@@ -69,12 +70,17 @@ export async function buildTopics(
   for await (const item of source()) if (i++ % step === 0) sample.push(item.text);
   o.embedder.fit?.(sample);
   // Pass 2: embed everything in batches into one array.
-  const vectors = new Float32Array(n * d);
+  let vectors = new Float32Array(0);
   let count = 0;
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    vectors.set(await o.embedder.embed(batch), (count - batch.length) * d);
+    const embedded = await o.embedder.embed(batch);
+    if (vectors.length === 0) {
+      d = o.embedder.dimensions;
+      vectors = new Float32Array(n * d);
+    }
+    vectors.set(embedded, (count - batch.length) * d);
     batch = [];
   };
   for await (const item of source()) {

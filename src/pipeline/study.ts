@@ -43,6 +43,8 @@ export const StudyOptionsSchema = z.strictObject({
   seed: z.number().int().default(42),
   /** Cluster conversations into topics (off for a faster study without the topic section). */
   topics: z.boolean().default(true),
+  /** Embeddings for the topics: "offline" (no network) or "openai-compatible:MODEL". */
+  embeddings: z.string().default("offline"),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
@@ -210,6 +212,7 @@ export async function runStudy(
         columns: opts.columns,
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
         seed: opts.seed,
+        embeddings: opts.embeddings,
       }),
     );
   }
@@ -236,6 +239,7 @@ export async function runStudy(
       min_conversations: opts.minConversations,
       seed: opts.seed,
       topics: opts.topics,
+      embeddings: opts.embeddings,
     },
     inputs,
     counts: {

@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { buildTopics, type TopicItem, type TopicNode } from "../cluster/index.ts";
-import { HashedTfidfEmbedder } from "../embed/hashed-tfidf.ts";
+import { makeEmbedder } from "../embed/index.ts";
 import { readItems } from "../ingest/index.ts";
 import type { LongCsvColumns } from "../ingest/reader.ts";
 import { redactConversation } from "../privacy/redact.ts";
@@ -24,6 +24,8 @@ export interface TopicStageOptions {
   columns?: Partial<LongCsvColumns>;
   thresholds: Thresholds;
   seed: number;
+  /** "offline" or "openai-compatible:MODEL" (texts are redacted before they are sent). */
+  embeddings: string;
 }
 
 export async function runTopicStage(
@@ -52,7 +54,7 @@ export async function runTopicStage(
     }
   };
   const result = await buildTopics(source, analysed, {
-    embedder: new HashedTfidfEmbedder({ seed: o.seed }),
+    embedder: makeEmbedder(o.embeddings, o.seed),
     thresholds: o.thresholds,
     seed: o.seed,
   });
