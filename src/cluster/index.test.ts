@@ -117,3 +117,30 @@ test("a cluster under the thresholds counts under its parent, or under other", (
   assert.equal(releasedTopic("t1", nodes), "T1");
   assert.equal(releasedTopic("t2", nodes), "other");
 });
+
+test("a namer plugs into the naming slot and sees only releasable keywords", async () => {
+  const { items } = corpus(300);
+  const seen: string[][] = [];
+  const result = await buildTopics(
+    async function* () {
+      yield* items;
+    },
+    items.length,
+    {
+      embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+      thresholds: { minUsers: 5, minConversations: 15 },
+      seed: 1,
+      perCluster: 100,
+      namer: {
+        async name({ keywords }) {
+          seen.push(keywords);
+          return { name: `Topic of ${keywords[0] ?? "nothing"}`, description: "named by a test namer" };
+        },
+      },
+    },
+  );
+  assert.ok(
+    result.nodes.every((nd) => nd.name.startsWith("Topic of ") && nd.description === "named by a test namer"),
+  );
+  assert.ok(seen.flat().every((w) => !w.includes("zorblat")));
+});

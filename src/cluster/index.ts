@@ -9,7 +9,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import { Cell, type Thresholds } from "../release/gate.ts";
 import { defaultK, kmeans } from "./kmeans.ts";
 import { pca2 } from "./map.ts";
-import { keywords, mergeCounts, nameFrom, TermCounter } from "./naming.ts";
+import { keywordNamer, keywords, mergeCounts, type Namer, TermCounter } from "./naming.ts";
 
 export interface TopicItem {
   /** The user key the privacy thresholds count (user id, or the conversation when there is none). */
@@ -41,6 +41,8 @@ export interface TopicsOptions {
   /** Number of top-level topics to aim for. */
   top?: number;
   fitSample?: number;
+  /** Names clusters from their releasable keywords (offline by default; a model-backed namer plugs in here). */
+  namer?: Namer;
 }
 
 export interface TopicsResult {
@@ -159,6 +161,7 @@ export async function buildTopics(
 
   // The map: base clusters at their centroids' principal components; parents at their children's mean.
   const xy = pca2(centroids, order.length, d, o.seed);
+  const namer = o.namer ?? keywordNamer;
   const nodes: TopicNode[] = [];
   const passes = (id: string) => cells.get(id)?.passes(o.thresholds) ?? false;
   for (const [r, c] of order.entries()) {
@@ -169,10 +172,7 @@ export async function buildTopics(
       id,
       parent,
       level: 0,
-      name: nameFrom(words),
-      description: words.length
-        ? `Conversations about ${words.join(", ")}.`
-        : "Conversations without a shared vocabulary.",
+      ...(await namer.name({ keywords: words, level: 0 })),
       keywords: words,
       size: sizes[c] as number,
       x: xy[r * 2] as number,
@@ -189,10 +189,7 @@ export async function buildTopics(
       id,
       parent: null,
       level: 1,
-      name: nameFrom(words),
-      description: words.length
-        ? `Topics around ${words.join(", ")}.`
-        : "Topics without a shared vocabulary.",
+      ...(await namer.name({ keywords: words, level: 1, children: children.map((c) => c.name) })),
       keywords: words,
       size,
       x: children.reduce((a, nd) => a + nd.x * nd.size, 0) / Math.max(1, size),

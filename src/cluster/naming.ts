@@ -101,3 +101,29 @@ export function nameFrom(words: string[]): string {
   const [first, ...rest] = words.slice(0, 3);
   return [`${(first as string)[0]?.toUpperCase()}${(first as string).slice(1)}`, ...rest].join(" · ");
 }
+
+/**
+ * The naming slot. A namer sees only what may be released (a cluster's keywords, which passed the
+ * user threshold, and its children's names), never member texts: the model-backed namer of the model
+ * engine implements the same interface under the same constraint.
+ */
+export interface Namer {
+  name(cluster: {
+    keywords: string[];
+    level: number;
+    children?: string[];
+  }): Promise<{ name: string; description: string }>;
+}
+
+/** The offline namer: the top keywords as a name, and a description listing them. */
+export const keywordNamer: Namer = {
+  async name({ keywords: words, level }) {
+    const what = level === 0 ? "Conversations about" : "Topics around";
+    return {
+      name: nameFrom(words),
+      description: words.length
+        ? `${what} ${words.join(", ")}.`
+        : `${level === 0 ? "Conversations" : "Topics"} without a shared vocabulary.`,
+    };
+  },
+};
