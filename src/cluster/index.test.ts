@@ -144,3 +144,26 @@ test("a namer plugs into the naming slot and sees only releasable keywords", asy
   );
   assert.ok(seen.flat().every((w) => !w.includes("zorblat")));
 });
+
+test("a grouper plugs into the hierarchy slot", async () => {
+  const { items } = corpus(1500);
+  const result = await buildTopics(
+    async function* () {
+      yield* items;
+    },
+    items.length,
+    {
+      embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+      thresholds: { minUsers: 5, minConversations: 15 },
+      seed: 1,
+      perCluster: 100,
+      top: 4,
+      // Every base cluster under one parent.
+      grouper: { group: async ({ count }) => new Int32Array(count) },
+    },
+  );
+  const parents = result.nodes.filter((nd) => nd.level === 1);
+  assert.equal(parents.length, 1);
+  assert.equal(parents[0]?.size, 1500);
+  assert.ok(result.nodes.filter((nd) => nd.level === 0).every((nd) => nd.parent === parents[0]?.id));
+});

@@ -43,7 +43,30 @@ export interface TopicsOptions {
   fitSample?: number;
   /** Names clusters from their releasable keywords (offline by default; a model-backed namer plugs in here). */
   namer?: Namer;
+  /** Groups base clusters into parents (offline: k-means over centroids; Clio's model-based hierarchy plugs in here). */
+  grouper?: Grouper;
 }
+
+/**
+ * The hierarchy slot: assigns each base cluster (in size order) to one of about k parents. Clio's
+ * model-based propose / deduplicate / assign / rename steps implement this same interface.
+ */
+export interface Grouper {
+  group(input: {
+    centroids: Float32Array;
+    dimensions: number;
+    count: number;
+    k: number;
+    seed: number;
+  }): Promise<Int32Array>;
+}
+
+/** The offline grouper: k-means over the base clusters' centroids. */
+export const centroidGrouper: Grouper = {
+  async group({ centroids, dimensions, k, seed }) {
+    return kmeans(centroids, dimensions, { k, seed, restarts: 3 }).labels;
+  },
+};
 
 export interface TopicsResult {
   /** The base cluster of each item, in the order the source yields them. */
@@ -115,7 +138,13 @@ export async function buildTopics(
   const flat = order.length <= topK;
   const topLabels = flat
     ? Int32Array.from(order.keys())
-    : kmeans(centroids, d, { k: topK, seed: o.seed, restarts: 3 }).labels;
+    : await (o.grouper ?? centroidGrouper).group({
+        centroids,
+        dimensions: d,
+        count: order.length,
+        k: topK,
+        seed: o.seed,
+      });
   const topSize = new Map<number, number>();
   for (const [r, c] of order.entries())
     topSize.set(topLabels[r] as number, (topSize.get(topLabels[r] as number) ?? 0) + (sizes[c] as number));
