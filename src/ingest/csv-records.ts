@@ -1,11 +1,12 @@
 /**
  * CSV rows as a stream, each with the line it starts on. A row csv-parse cannot make sense of (an
  * unclosed quote, a wrong number of fields) is reported with its line and skipped; a broken gzip ends
- * the rows with a fault. Fields are decoded as UTF-8; a replacement character marks invalid bytes.
+ * the rows with a fault. A row holding invalid UTF-8 is set aside (see utf8.ts for how it is found).
  */
 import { parse } from "csv-parse";
-import { streamFault } from "./lines.ts";
+import { isGzipError, streamFault } from "./lines.ts";
 import type { FileInput } from "./reader.ts";
+import { countMarks, Utf8Marker } from "./utf8.ts";
 
 export type CsvItem = { line: number; row: Record<string, string> } | { line: number; fault: string };
 
@@ -24,8 +25,11 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
   parser.on("skip", (error: { lines?: number; message: string; code?: string }) => {
     skipped.push({ line: error.lines ?? 0, fault: `malformed CSV row (${error.code ?? error.message})` });
   });
+  const marker = new Utf8Marker();
   source.on("error", (e) => parser.destroy(e));
-  source.pipe(parser);
+  marker.on("error", (e) => parser.destroy(e));
+  source.pipe(marker).pipe(parser);
+  let pinned = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines; subtract those to get true line numbers.
   let crlfInside = 0;
   let lastLine = 1;
@@ -45,7 +49,9 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
       }
       lastLine = info.lines - crlfInside;
       const line = lastLine - breaks;
-      if (Object.values(record).some((v) => v.includes("\uFFFD"))) yield { line, fault: "invalid UTF-8" };
+      const marks = marker.invalid > pinned ? countMarks(raw) : 0;
+      pinned += marks;
+      if (marks > 0) yield { line, fault: "invalid UTF-8" };
       else yield { line, row: record };
     }
     while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
@@ -54,11 +60,10 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     yield {
       line: lastLine + 1,
-      fault:
-        code.startsWith("Z_") || /unexpected end/.test(String(error))
-          ? streamFault(error)
-          : `malformed CSV (${code || (error as Error).message})`,
+      fault: isGzipError(error) ? streamFault(error) : `malformed CSV (${code || (error as Error).message})`,
     };
+  } finally {
+    source.destroy();
   }
 }
 

@@ -49,13 +49,25 @@ export function detectFromHead(head: string, fileName: string): FormatName | nul
   return best?.format ?? null;
 }
 
-export async function detectFormat(path: string): Promise<FormatName> {
+/** The format of a file from its head, or null when the file holds nothing but whitespace. */
+export async function detectOrBlank(path: string): Promise<FormatName | null> {
   const head = await readHead(fileInput(path));
+  if (head.length < 1 << 15 && head.trim() === "") return null;
   const format = detectFromHead(head, basename(path));
   if (format) return format;
-  throw new ConvoscopeError(
-    `cannot tell the format of ${path}: its start matches none of the formats convoscope reads:\n${formatList()}\n` +
-      `If you know the format, force it, e.g.: convoscope study ${path} --format openai-jsonl --out DIR`,
+  throw unknownFormat(path, "its start matches none of the formats convoscope reads");
+}
+
+export async function detectFormat(path: string): Promise<FormatName> {
+  const format = await detectOrBlank(path);
+  if (format) return format;
+  throw unknownFormat(path, "it is empty");
+}
+
+function unknownFormat(path: string, why: string): ConvoscopeError {
+  return new ConvoscopeError(
+    `cannot tell the format of ${path}: ${why}. The formats convoscope reads:\n${formatList()}\n` +
+      `If you know the format, force it with --format NAME, e.g.: convoscope study ${path} --format openai-jsonl`,
     EXIT.input,
   );
 }

@@ -6,12 +6,14 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Conversation, Rejection } from "../types.ts";
-import { detectFormat, getReader } from "./detect.ts";
+import { detectOrBlank, getReader } from "./detect.ts";
 import { fileInput } from "./open.ts";
 import type { FormatName, ReaderOptions, ReadItem } from "./reader.ts";
 
 export { detectFormat, detectFromHead, formatList, getReader, READERS } from "./detect.ts";
 export { fileInput } from "./open.ts";
+export type { FileInput, FormatName, Reader, ReaderOptions, ReadItem } from "./reader.ts";
+export { FORMAT_NAMES } from "./reader.ts";
 
 const INPUT_EXTENSIONS = /\.(jsonl|ndjson|json|csv|txt)(\.gz)?$/i;
 
@@ -36,18 +38,18 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
     } catch {
       throw new ConvoscopeError(`${input}: no such file or folder`, EXIT.input);
     }
-    if (info.isDirectory()) files.push(...(await walk(input)));
+    if (info.isDirectory()) files.push(...(await walk(input)).sort(byPath));
     else files.push(input);
   }
   return files;
 }
 
+/** Plain code-unit order, the same on every machine and locale. */
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const e of entries) {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".")) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(path)));
@@ -62,7 +64,9 @@ export async function* readItems(
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem> {
   for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
-    const format = options.format ?? (await detectFormat(path));
+    // An empty file found in a folder is nothing to read, not a reason to stop.
+    const format = options.format ?? (await detectOrBlank(path));
+    if (format === null) continue;
     options.onFile?.({ path, format });
     yield* getReader(format).read(fileInput(path, options.onBytes), options);
   }

@@ -22,11 +22,19 @@ function decodeLine(bytes: Uint8Array, line: number): LineItem {
   }
 }
 
+/**
+ * The reason for a stream that broke part-way. A gzip cut short and one with corrupt data look the
+ * same to the user (the file ends early, what came before is kept), so both read "truncated gzip".
+ */
 export function streamFault(error: unknown): string {
+  if (isGzipError(error)) return "truncated gzip";
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "Z_BUF_ERROR" || /unexpected end of file/i.test(String(error))) return "truncated gzip";
-  if (code === "Z_DATA_ERROR") return "corrupt gzip data";
   return `read error (${code ?? (error as Error).message})`;
+}
+
+export function isGzipError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code?.startsWith("Z_") ?? false) || /unexpected end of file/i.test(String(error));
 }
 
 export async function* readLines(stream: Readable): AsyncGenerator<LineItem> {

@@ -47,8 +47,10 @@ export const openAiJsonl: Reader = {
     '{"id": "c1", "user_id": "u7", "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}',
   detect(head) {
     if (/^\s*\{[^\n]*"messages"\s*:\s*\[/.test(head) && /"role"\s*:/.test(head)) return 0.9;
+    // A JSON array of such records (pretty-printed: keys on later lines).
+    if (/^\s*\[/.test(head) && /"messages"\s*:\s*\[/.test(head) && /"role"\s*:/.test(head)) return 0.8;
     if (/^\s*\[\s*\{[^\n]*"role"\s*:[^\n]*"content"\s*:/.test(head)) return 0.7;
     return 0;
   },
-  read: (input) => readJsonRecords(input, openAiConversation),
+  read: (input) => readJsonRecords(input, openAiConversation, "lines-of-arrays"),
 };

@@ -8,16 +8,38 @@ import { readJsonRecords } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./roles.ts";
 
-const META_FIELDS = ["language", "model", "country", "state", "toxic", "redacted", "turn"];
+/** Fields that become id, user or time, or that may hold conversation text: never copied to meta. */
+const NOT_META = new Set([
+  "conversation_id",
+  "conversation_hash",
+  "hashed_ip",
+  "user_id",
+  "timestamp",
+  "tstamp",
+  "conversation",
+  "text",
+  "content",
+  "prompt",
+  "response",
+  "title",
+]);
+/** Longer strings are more likely prose than a label; meta is for labels. */
+const MAX_META_STRING = 200;
+
+function scalarMeta(value: Record<string, unknown>, meta: Record<string, unknown>): void {
+  for (const key in value) {
+    if (NOT_META.has(key)) continue;
+    const v = value[key];
+    if (typeof v === "number" || typeof v === "boolean") meta[key] = v;
+    else if (typeof v === "string" && v.length <= MAX_META_STRING) meta[key] = v;
+  }
+}
 
 export function wildChatConversation(value: unknown, place: Place): Conversation {
   if (!isObject(value) || !Array.isArray(value.conversation))
     throw new RecordError('expected an object with "conversation"');
   const meta: Record<string, unknown> = {};
-  for (const f of META_FIELDS) {
-    const v = value[f];
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") meta[f] = v;
-  }
+  scalarMeta(value, meta);
   const messages = buildMessages(
     value.conversation.map((m) => {
       if (!isObject(m)) throw new RecordError("a message is not an object");
