@@ -58,18 +58,26 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Every conversation and rejection in the inputs, in file order. */
-export async function* readItems(
+/** The files to read with their formats, each announced through `onFile` as its turn comes. */
+async function* sources(
   inputs: string | string[],
-  options: ReadOptions = {},
-): AsyncGenerator<ReadItem> {
+  options: ReadOptions,
+): AsyncGenerator<AsyncIterable<ReadItem>> {
   for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
     // An empty file found in a folder is nothing to read, not a reason to stop.
     const format = options.format ?? (await detectOrBlank(path));
     if (format === null) continue;
     options.onFile?.({ path, format });
-    yield* getReader(format).read(fileInput(path, options.onBytes), options);
+    yield getReader(format).read(fileInput(path, options.onBytes), options);
   }
+}
+
+/** Every conversation and rejection in the inputs, in file order. */
+export async function* readItems(
+  inputs: string | string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem> {
+  for await (const items of sources(inputs, options)) yield* items;
 }
 
 function where(r: Rejection): string {
@@ -81,13 +89,16 @@ export async function* readConversations(
   inputs: string | string[],
   options: ReadOptions = {},
 ): AsyncGenerator<Conversation> {
-  for await (const item of readItems(inputs, options)) {
-    if ("conversation" in item) {
-      yield item.conversation;
-      continue;
+  // Straight from each reader, not through readItems: one async layer less per conversation.
+  for await (const items of sources(inputs, options)) {
+    for await (const item of items) {
+      if ("conversation" in item) {
+        yield item.conversation;
+        continue;
+      }
+      if (options.strict)
+        throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
+      options.onRejection?.(item.rejection);
     }
-    if (options.strict)
-      throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
-    options.onRejection?.(item.rejection);
   }
 }

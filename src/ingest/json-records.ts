@@ -5,7 +5,7 @@
  */
 import streamArray from "stream-json/streamers/stream-array.js";
 import type { Conversation, SourceRef } from "../types.ts";
-import { isGzipError, readLines, streamFault } from "./lines.ts";
+import { isGzipError, readLineBatches, streamFault } from "./lines.ts";
 import { readHead } from "./open.ts";
 import type { FileInput, ReadItem } from "./reader.ts";
 import { RecordError } from "./roles.ts";
@@ -44,22 +44,31 @@ function convertOrReject(convert: Convert, value: unknown, place: Place): ReadIt
   }
 }
 
+/** Blank without allocating for the usual line, which starts with `{` or `[`. */
+function isBlank(text: string): boolean {
+  return text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === "");
+}
+
 async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<ReadItem> {
-  for await (const item of readLines(input.open())) {
-    const source = { file: input.path, line: item.line };
-    if ("fault" in item) {
-      yield { rejection: { ...source, reason: item.fault } };
-      continue;
+  for await (const batch of readLineBatches(input.open())) {
+    for (const item of batch) {
+      if ("fault" in item) {
+        yield { rejection: { file: input.path, line: item.line, reason: item.fault } };
+        continue;
+      }
+      if (isBlank(item.text)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(item.text);
+      } catch {
+        yield { rejection: { file: input.path, line: item.line, reason: "malformed JSON" } };
+        continue;
+      }
+      yield convertOrReject(convert, value, {
+        source: { file: input.path, line: item.line },
+        fallbackId: `${input.path}:${item.line}`,
+      });
     }
-    if (item.text.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(item.text);
-    } catch {
-      yield { rejection: { ...source, reason: "malformed JSON" } };
-      continue;
-    }
-    yield convertOrReject(convert, value, { source, fallbackId: `${input.path}:${item.line}` });
   }
 }
 
