@@ -10,10 +10,19 @@ import { countMarks, Utf8Marker } from "./utf8.ts";
 
 export type CsvItem = { line: number; row: Record<string, string> } | { line: number; fault: string };
 
-export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
+/**
+ * The rows of a CSV file as objects keyed by its header. When the header lacks a `required` column,
+ * the file yields one fault (at line 1) instead of one per row.
+ */
+export async function* readCsvRows(input: FileInput, required: string[] = []): AsyncGenerator<CsvItem> {
   const source = input.open();
+  let missing: string[] = [];
   const parser = parse({
-    columns: (header: string[]) => header.map((h) => h.trim()),
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim());
+      missing = required.filter((r) => !names.includes(r));
+      return names;
+    },
     bom: true,
     info: true,
     raw: true,
@@ -39,6 +48,14 @@ export async function* readCsvRows(input: FileInput): AsyncGenerator<CsvItem> {
       raw: string;
       info: { lines: number };
     }>) {
+      if (missing.length > 0) {
+        // The header may be a data row of a headerless file: name only what is missing, never its cells.
+        yield {
+          line: 1,
+          fault: `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`,
+        };
+        return;
+      }
       while (skipped.length > 0) yield fixLine(skipped.shift() as CsvItem, crlfInside);
       // The raw text may or may not end with its record delimiter; only breaks inside the record count.
       const body = raw.endsWith("\n") ? raw.slice(0, -1) : raw;

@@ -372,3 +372,14 @@ test("expandInputs: files as given, folders walked for known extensions in path 
     return true;
   });
 });
+
+test("CSV: a header without the needed columns is one rejection for the file, not one per row", async () => {
+  const path = write("wrong-header.csv", "chat,speaker,body\nx,user,hello\nx,assistant,hi\n");
+  const { ids, rejections } = await read(path, "long-csv");
+  assert.deepEqual(ids, []);
+  assert.deepEqual(rejections, [
+    { file: path, line: 1, reason: 'missing columns "conversation_id", "role", "text"' },
+  ]);
+  const interviews = write("no-text.csv", "transcript_id,body\nt1,User: hi\n");
+  assert.deepEqual((await read(interviews, "interview-csv")).faults, [[1, 'missing column "text"']]);
+});

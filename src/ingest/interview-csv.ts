@@ -42,7 +42,7 @@ export const interviewCsv: Reader = {
     return cols.includes("transcript_id") && cols.includes("text") ? 0.95 : 0;
   },
   async *read(input): AsyncGenerator<ReadItem> {
-    for await (const item of readCsvRows(input)) {
+    for await (const item of readCsvRows(input, ["text"])) {
       if ("fault" in item) {
         yield { rejection: { file: input.path, line: item.line, reason: item.fault } };
         continue;

@@ -60,7 +60,7 @@ export const longCsv: Reader = {
       }
     };
 
-    for await (const item of readCsvRows(input)) {
+    for await (const item of readCsvRows(input, [c.conversationId, c.role, c.text])) {
       if ("fault" in item) {
         yield { rejection: { file: input.path, line: item.line, reason: item.fault } };
         continue;
