@@ -193,3 +193,21 @@ test("resume refuses a checkpoint made from other inputs", async () => {
   assert.equal(result.code, EXIT.usage);
   assert.match(result.stderr, /other inputs or options/);
 });
+
+test("a folder with an empty file beside a good one: the empty file is listed and skipped", async () => {
+  const dir = tempDir();
+  const folder = join(dir, "in");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "a-empty.jsonl"), "");
+  corpus(folder, 20, false);
+  const { manifest } = await runStudy({ inputs: [folder], out: join(dir, "s") });
+  assert.equal(manifest.counts.analysed, 20);
+  assert.deepEqual(
+    manifest.inputs.map((f) => [f.path.endsWith("a-empty.jsonl"), f.format]),
+    [
+      [true, null],
+      [false, "openai-jsonl"],
+    ],
+  );
+});

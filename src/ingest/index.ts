@@ -10,7 +10,7 @@ import { detectOrBlank, getReader } from "./detect.ts";
 import { fileInput } from "./open.ts";
 import type { FormatName, ReaderOptions, ReadItem } from "./reader.ts";
 
-export { detectFormat, detectFromHead, formatList, getReader, READERS } from "./detect.ts";
+export { detectFormat, detectFromHead, detectOrBlank, formatList, getReader, READERS } from "./detect.ts";
 export { fileInput } from "./open.ts";
 export type { FileInput, FormatName, Reader, ReaderOptions, ReadItem } from "./reader.ts";
 export { FORMAT_NAMES } from "./reader.ts";

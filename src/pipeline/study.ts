@@ -6,7 +6,7 @@
 import { rename, rm } from "node:fs/promises";
 import { z } from "zod";
 import { ConvoscopeError, EXIT } from "../errors.ts";
-import { detectFormat, expandInputs, readItems } from "../ingest/index.ts";
+import { detectOrBlank, expandInputs, readItems } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
 import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
 import { renderRelease } from "../release/index.ts";
@@ -101,7 +101,8 @@ export async function runStudy(
         filesTotal: files.length,
         file: path,
       });
-      const format = opts.format ?? (await detectFormat(path));
+      // An empty file has no format and nothing to read: it is listed in the manifest, then skipped.
+      const format = opts.format ?? (await detectOrBlank(path));
       out.push({ path, format, ...(await hashFile(path)) });
     }
     return out;
