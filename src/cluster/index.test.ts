@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { mulberry32 } from "../analyses/stats.ts";
 import { HashedTfidfEmbedder } from "../embed/hashed-tfidf.ts";
 import { adjustedRand } from "./agreement.ts";
-import { buildTopics, releasedTopic, type TopicItem } from "./index.ts";
+import { buildTopics, clusterTexts, releasedTopic, type TopicItem } from "./index.ts";
 
 const TOPICS = [
   ["python", "error", "traceback", "script", "exception", "function", "debug"],
@@ -63,6 +63,7 @@ test("a cluster under the thresholds counts under its parent, or under other", (
         description: "",
         keywords: [],
         size: 3,
+        users: 3,
         x: 0,
         y: 0,
         released: false,
@@ -78,6 +79,7 @@ test("a cluster under the thresholds counts under its parent, or under other", (
         description: "",
         keywords: [],
         size: 90,
+        users: 5,
         x: 0,
         y: 0,
         released: true,
@@ -93,6 +95,7 @@ test("a cluster under the thresholds counts under its parent, or under other", (
         description: "",
         keywords: [],
         size: 3,
+        users: 3,
         x: 0,
         y: 0,
         released: false,
@@ -108,6 +111,7 @@ test("a cluster under the thresholds counts under its parent, or under other", (
         description: "",
         keywords: [],
         size: 4,
+        users: 4,
         x: 0,
         y: 0,
         released: false,
@@ -166,4 +170,35 @@ test("a grouper plugs into the hierarchy slot", async () => {
   assert.equal(parents.length, 1);
   assert.equal(parents[0]?.size, 1500);
   assert.ok(result.nodes.filter((nd) => nd.level === 0).every((nd) => nd.parent === parents[0]?.id));
+});
+
+test("clusterTexts: three levels by default, deterministic size-ordered ids, released assignments", async () => {
+  const { items } = corpus(1200);
+  const input = items.map((it, i) => ({ id: `c${i}`, userId: it.user, text: it.text }));
+  const options = {
+    embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+    thresholds: { minUsers: 5, minConversations: 15 },
+    seed: 7,
+    k: 40,
+    top: 4,
+  };
+  const result = await clusterTexts(input, options);
+  const perLevel = [0, 1, 2].map((l) => result.clusters.filter((c) => c.level === l).length);
+  assert.equal(perLevel[0], 40);
+  assert.ok((perLevel[1] as number) < 40 && (perLevel[1] as number) > 4, `middle level ${perLevel[1]}`);
+  assert.equal(perLevel[2], 4);
+  for (const c of result.clusters) assert.match(c.id, /^L[0-2]-\d{4}$/);
+  assert.equal(result.assignments.size, 1200);
+  const released = new Set(result.clusters.filter((c) => c.released).map((c) => c.id));
+  for (const id of result.released.values()) assert.ok(released.has(id) || id === "other");
+  for (const m of result.merged) assert.ok(!released.has(m.id));
+  const again = await clusterTexts(input, {
+    ...options,
+    embedder: new HashedTfidfEmbedder({ dimensions: 16 }),
+  });
+  assert.deepEqual(again.assignments, result.assignments);
+  assert.deepEqual(
+    again.clusters.map((c) => [c.id, c.parent, c.size]),
+    result.clusters.map((c) => [c.id, c.parent, c.size]),
+  );
 });

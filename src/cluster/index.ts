@@ -1,15 +1,25 @@
 /**
  * Topic clusters (Clio, METHODS.md section 1): embed each conversation's redacted human text, group
- * into base clusters by k-means (about 100 conversations each), group those into ~10 top-level topics,
- * name every cluster from words many users share, place clusters on a 2-D map, and apply the privacy
- * thresholds: a base cluster under them is folded into its parent, a parent under them into "other".
+ * into base clusters by k-means (about 100 conversations each), build levels above them that shrink
+ * geometrically to about ten top-level topics, name every cluster from words many users share, place
+ * clusters on a 2-D map, and apply the privacy thresholds: a cluster under them is folded into its
+ * nearest released ancestor, or into "other".
+ *
+ * Cluster ids are content-derived and deterministic: "L<level>-<rank by size>", e.g. "L0-0001" is
+ * the largest base cluster, "L2-0001" the largest cluster of the third level.
  */
 
 import type { Embedder } from "../embed/embedder.ts";
 import { Cell, type Thresholds } from "../release/gate.ts";
+import { buildLevels, type Grouper } from "./hierarchy.ts";
 import { defaultK, kmeans } from "./kmeans.ts";
 import { pca2 } from "./map.ts";
 import { keywordNamer, keywords, mergeCounts, type Namer, TermCounter } from "./naming.ts";
+import { applyThresholds, type Merge, OTHER_TOPIC } from "./privacy.ts";
+
+export { centroidGrouper, type Grouper, levelSizes } from "./hierarchy.ts";
+export { keywordNamer, type Namer } from "./naming.ts";
+export { applyThresholds, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
 
 export interface TopicItem {
   /** The user key the privacy thresholds count (user id, or the conversation when there is none). */
@@ -21,11 +31,15 @@ export interface TopicItem {
 export interface TopicNode {
   id: string;
   parent: string | null;
+  /** 0 = base clusters; the highest level holds the top-level topics. */
   level: number;
   name: string;
   description: string;
   keywords: string[];
+  /** Conversations. */
   size: number;
+  /** Distinct users, capped at the minUsers threshold. */
+  users: number;
   x: number;
   y: number;
   /** False for clusters under the thresholds: kept internally, never released on their own. */
@@ -36,46 +50,36 @@ export interface TopicsOptions {
   embedder: Embedder;
   thresholds: Thresholds;
   seed: number;
+  /** Base clusters; default: one per `perCluster` conversations. */
+  k?: number;
   /** Conversations per base cluster (Clio sizes ~100). */
   perCluster?: number;
   /** Number of top-level topics to aim for. */
   top?: number;
+  /**
+   * Levels including the base (Clio: 3). Default 2 here, since the study's analyses read a base
+   * cluster's parent as its top-level topic; `clusterTexts` defaults to 3.
+   */
+  levels?: number;
   fitSample?: number;
   /** Names clusters from their releasable keywords (offline by default; a model-backed namer plugs in here). */
   namer?: Namer;
-  /** Groups base clusters into parents (offline: k-means over centroids; Clio's model-based hierarchy plugs in here). */
+  /** Groups each level's clusters into parents (offline: k-means over centroids; Clio's model-based hierarchy plugs in here). */
   grouper?: Grouper;
 }
-
-/**
- * The hierarchy slot: assigns each base cluster (in size order) to one of about k parents. Clio's
- * model-based propose / deduplicate / assign / rename steps implement this same interface.
- */
-export interface Grouper {
-  group(input: {
-    centroids: Float32Array;
-    dimensions: number;
-    count: number;
-    k: number;
-    seed: number;
-  }): Promise<Int32Array>;
-}
-
-/** The offline grouper: k-means over the base clusters' centroids. */
-export const centroidGrouper: Grouper = {
-  async group({ centroids, dimensions, k, seed }) {
-    return kmeans(centroids, dimensions, { k, seed, restarts: 3 }).labels;
-  },
-};
 
 export interface TopicsResult {
   /** The base cluster of each item, in the order the source yields them. */
   labels: string[];
+  /** Every cluster, base level first, each level by size. */
   nodes: TopicNode[];
+  /** Number of base clusters. */
   k: number;
+  /** Clusters under the thresholds and where they count instead. */
+  merged: Merge[];
 }
 
-export const OTHER_TOPIC = "other";
+const idOf = (level: number, rank: number) => `L${level}-${String(rank + 1).padStart(4, "0")}`;
 
 /**
  * Runs the whole topic stage over `source`, which is read three times (fit, embed, name) and must
@@ -115,7 +119,7 @@ export async function buildTopics(
     if (batch.length === 1000) await flush();
   }
   await flush();
-  const k = Math.min(count, defaultK(count, o.perCluster ?? 100));
+  const k = Math.max(1, Math.min(count, o.k ?? defaultK(count, o.perCluster ?? 100)));
   const base = kmeans(vectors.subarray(0, count * d), d, {
     k,
     seed: o.seed,
@@ -123,53 +127,46 @@ export async function buildTopics(
   });
 
   // Base clusters ordered by size: ids are stable for a given input and seed.
-  const sizes = new Int32Array(base.k);
-  for (const l of base.labels) sizes[l] = (sizes[l] as number) + 1;
-  const order = [...sizes.keys()]
-    .filter((c) => (sizes[c] as number) > 0)
-    .sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
-  const baseId = new Map(order.map((c, r) => [c, `t${String(r + 1).padStart(4, "0")}`]));
-
-  // Top level: k-means over the base centroids.
-  const topK = Math.min(o.top ?? 10, order.length);
+  const rawSizes = new Int32Array(base.k);
+  for (const l of base.labels) rawSizes[l] = (rawSizes[l] as number) + 1;
+  const order = [...rawSizes.keys()]
+    .filter((c) => (rawSizes[c] as number) > 0)
+    .sort((a, b) => (rawSizes[b] as number) - (rawSizes[a] as number) || a - b);
+  const rankOf = new Int32Array(base.k);
+  for (const [r, c] of order.entries()) rankOf[c] = r;
   const centroids = new Float32Array(order.length * d);
-  for (const [r, c] of order.entries()) centroids.set(base.centroids.subarray(c * d, c * d + d), r * d);
-  // Few base clusters are their own top level: a second level would only repeat them.
-  const flat = order.length <= topK;
-  const topLabels = flat
-    ? Int32Array.from(order.keys())
-    : await (o.grouper ?? centroidGrouper).group({
-        centroids,
-        dimensions: d,
-        count: order.length,
-        k: topK,
-        seed: o.seed,
-      });
-  const topSize = new Map<number, number>();
-  for (const [r, c] of order.entries())
-    topSize.set(topLabels[r] as number, (topSize.get(topLabels[r] as number) ?? 0) + (sizes[c] as number));
-  const topOrder = [...topSize.keys()].sort(
-    (a, b) => (topSize.get(b) as number) - (topSize.get(a) as number) || a - b,
-  );
-  const topId = new Map(topOrder.map((t, r) => [t, `T${String(r + 1).padStart(2, "0")}`]));
-  const parentOf = new Map(
-    order.map((c, r) => [
-      baseId.get(c) as string,
-      flat ? null : (topId.get(topLabels[r] as number) as string),
-    ]),
-  );
+  const sizes = new Float64Array(order.length);
+  for (const [r, c] of order.entries()) {
+    centroids.set(base.centroids.subarray(c * d, c * d + d), r * d);
+    sizes[r] = rawSizes[c] as number;
+  }
 
-  // Pass 3: words per base cluster, and the users behind each word and each cluster.
+  // Levels above the base, geometric down to ~top clusters.
+  const levels = await buildLevels(
+    { centroids, sizes, dimensions: d },
+    { top: o.top ?? 10, levels: o.levels ?? 2, seed: o.seed, ...(o.grouper && { grouper: o.grouper }) },
+  );
+  // ids[l][r] and parent ids per level.
+  const counts = [order.length, ...levels.map((lv) => lv.sizes.length)];
+  const ids = counts.map((c, l) => Array.from({ length: c }, (_, r) => idOf(l, r)));
+  const parentId = (l: number, r: number): string | null => {
+    const lv = levels[l];
+    return lv ? (ids[l + 1]?.[lv.parentOf[r] as number] as string) : null;
+  };
+  const parentOf = new Map<string, string | null>();
+  for (let l = 0; l < counts.length; l++)
+    for (let r = 0; r < (counts[l] as number); r++) parentOf.set(ids[l]?.[r] as string, parentId(l, r));
+
+  // Pass 3: words per base cluster, and the users behind each word and each cluster at every level.
   const counter = new TermCounter(o.thresholds.minUsers);
   const cells = new Map<string, Cell>();
-  const labels = Array.from(base.labels, (c) => baseId.get(c) as string);
+  const labels = Array.from(base.labels, (c) => ids[0]?.[rankOf[c] as number] as string);
   let p = 0;
   for await (const item of source()) {
     const cluster = labels[p++];
     if (!cluster) break;
     counter.add(cluster, item.user, item.text);
-    for (const id of [cluster, parentOf.get(cluster)]) {
-      if (!id) continue;
+    for (let id: string | null | undefined = cluster; id; id = parentOf.get(id)) {
       let cell = cells.get(id);
       if (!cell) {
         cell = new Cell(o.thresholds.minUsers);
@@ -178,61 +175,111 @@ export async function buildTopics(
       cell.add(item.user);
     }
   }
-  const baseWords = keywords(counter.perCluster, counter);
-  const parents = new Map<string, Map<string, number>>();
-  for (const t of flat ? [] : topId.values()) {
-    const children = [...parentOf.entries()]
-      .filter(([, p]) => p === t)
-      .map(([c]) => counter.perCluster.get(c));
-    parents.set(t, mergeCounts(children));
+
+  // Keywords per level by c-TF-IDF among that level's clusters; parents pool their children's words.
+  const words = new Map<string, string[]>();
+  let classes = counter.perCluster;
+  for (let l = 0; l < counts.length; l++) {
+    if (l > 0) {
+      const pooled = new Map<string, Map<string, number>>();
+      for (const id of ids[l] as string[]) {
+        const children = (ids[l - 1] as string[]).filter((c) => parentOf.get(c) === id);
+        pooled.set(id, mergeCounts(children.map((c) => classes.get(c))));
+      }
+      classes = pooled;
+    }
+    for (const [id, w] of keywords(classes, counter)) words.set(id, w);
   }
-  const topWords = keywords(parents, counter);
+
+  const rollup = applyThresholds(
+    [...parentOf.entries()].map(([id, parent]) => ({
+      id,
+      parent,
+      conversations: cells.get(id)?.conversations ?? 0,
+      users: cells.get(id)?.usersAtLeast ?? 0,
+    })),
+    o.thresholds,
+  );
 
   // The map: base clusters at their centroids' principal components; parents at their children's mean.
   const xy = pca2(centroids, order.length, d, o.seed);
   const namer = o.namer ?? keywordNamer;
   const nodes: TopicNode[] = [];
-  const passes = (id: string) => cells.get(id)?.passes(o.thresholds) ?? false;
-  for (const [r, c] of order.entries()) {
-    const id = baseId.get(c) as string;
-    const words = baseWords.get(id) ?? [];
-    const parent = parentOf.get(id) ?? null;
-    nodes.push({
-      id,
-      parent,
-      level: 0,
-      ...(await namer.name({ keywords: words, level: 0 })),
-      keywords: words,
-      size: sizes[c] as number,
-      x: xy[r * 2] as number,
-      y: xy[r * 2 + 1] as number,
-      released: passes(id) && (parent === null || passes(parent)),
-    });
+  for (let l = 0; l < counts.length; l++) {
+    for (const [r, id] of (ids[l] as string[]).entries()) {
+      const children = l === 0 ? [] : nodes.filter((nd) => nd.level === l - 1 && nd.parent === id);
+      const size = l === 0 ? (sizes[r] as number) : children.reduce((a, nd) => a + nd.size, 0);
+      const kw = words.get(id) ?? [];
+      nodes.push({
+        id,
+        parent: parentOf.get(id) ?? null,
+        level: l,
+        ...(await namer.name({
+          keywords: kw,
+          level: l,
+          ...(l > 0 && { children: children.map((c) => c.name) }),
+        })),
+        keywords: kw,
+        size,
+        users: cells.get(id)?.usersAtLeast ?? 0,
+        x:
+          l === 0
+            ? (xy[r * 2] as number)
+            : children.reduce((a, nd) => a + nd.x * nd.size, 0) / Math.max(1, size),
+        y:
+          l === 0
+            ? (xy[r * 2 + 1] as number)
+            : children.reduce((a, nd) => a + nd.y * nd.size, 0) / Math.max(1, size),
+        released: rollup.released.has(id),
+      });
+    }
   }
-  for (const t of flat ? [] : topOrder) {
-    const id = topId.get(t) as string;
-    const children = nodes.filter((nd) => nd.parent === id);
-    const size = children.reduce((a, nd) => a + nd.size, 0);
-    const words = topWords.get(id) ?? [];
-    nodes.push({
-      id,
-      parent: null,
-      level: 1,
-      ...(await namer.name({ keywords: words, level: 1, children: children.map((c) => c.name) })),
-      keywords: words,
-      size,
-      x: children.reduce((a, nd) => a + nd.x * nd.size, 0) / Math.max(1, size),
-      y: children.reduce((a, nd) => a + nd.y * nd.size, 0) / Math.max(1, size),
-      released: passes(id),
-    });
-  }
-  return { labels, nodes, k: order.length };
+  return { labels, nodes, k: order.length, merged: rollup.merged };
 }
 
-/** The released cluster a base cluster counts under: itself, else its parent, else "other". */
+/** The released cluster a base cluster counts under: itself, else its nearest released ancestor, else "other". */
 export function releasedTopic(base: string, nodes: Map<string, TopicNode>): string {
-  const node = nodes.get(base);
-  if (node?.released) return base;
-  const parent = node?.parent ? nodes.get(node.parent) : undefined;
-  return parent?.released ? parent.id : OTHER_TOPIC;
+  for (let node = nodes.get(base); node; node = node.parent ? nodes.get(node.parent) : undefined)
+    if (node.released) return node.id;
+  return OTHER_TOPIC;
+}
+
+export interface ClusterItem {
+  id: string;
+  /** The account behind the text (the privacy thresholds count distinct users); the item id when absent. */
+  userId?: string | null;
+  /** Redacted text to cluster (e.g. a request facet or the human turns). */
+  text: string;
+}
+
+export interface ClusterTextsResult {
+  /** Base cluster of each item (internal: may be under the thresholds). */
+  assignments: Map<string, string>;
+  /** The released cluster each item counts under (its base cluster, a released ancestor, or "other"). */
+  released: Map<string, string>;
+  clusters: TopicNode[];
+  merged: Merge[];
+}
+
+/** Clusters in-memory items: the library entry point (the study streams through `buildTopics`). */
+export async function clusterTexts(
+  items: readonly ClusterItem[],
+  options: TopicsOptions,
+): Promise<ClusterTextsResult> {
+  const result = await buildTopics(
+    async function* () {
+      for (const it of items) yield { user: it.userId ?? `item:${it.id}`, text: it.text };
+    },
+    items.length,
+    { ...options, levels: options.levels ?? 3 },
+  );
+  const byId = new Map(result.nodes.map((nd) => [nd.id, nd]));
+  const assignments = new Map<string, string>();
+  const released = new Map<string, string>();
+  for (const [i, it] of items.entries()) {
+    const base = result.labels[i] as string;
+    assignments.set(it.id, base);
+    released.set(it.id, releasedTopic(base, byId));
+  }
+  return { assignments, released, clusters: result.nodes, merged: result.merged };
 }

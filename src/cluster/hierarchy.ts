@@ -1,0 +1,116 @@
+/**
+ * The cluster hierarchy (Clio, METHODS.md section 1, step 4): levels whose sizes shrink
+ * geometrically from the base clusters to about ten top clusters, n_l / n_(l-1) = (n_top / n_base)^(1/(L-1)).
+ * Offline, each level is k-means over the level below's centroids, weighted by their sizes. Clio's
+ * model-based propose / deduplicate / assign / rename steps plug into the same `Grouper` slot.
+ */
+import { kmeans } from "./kmeans.ts";
+
+/**
+ * Cluster counts per level, base first: geometric from `base` down to `top` over `levels` levels.
+ * Levels that would not be smaller than the one below are dropped (few base clusters: fewer levels).
+ */
+export function levelSizes(base: number, top = 10, levels = 3): number[] {
+  const sizes = [base];
+  if (levels < 2 || base <= top) return sizes;
+  const ratio = (top / base) ** (1 / (levels - 1));
+  for (let l = 1; l < levels; l++) {
+    const size = l === levels - 1 ? top : Math.round(base * ratio ** l);
+    if (size < (sizes.at(-1) as number)) sizes.push(Math.max(1, size));
+  }
+  return sizes;
+}
+
+/**
+ * The hierarchy slot: assigns each of `count` clusters of one level (unit centroids, row-major) to
+ * one of about k parents; returns a parent index per cluster (0..k-1, any numbering).
+ */
+export interface Grouper {
+  group(input: {
+    centroids: Float32Array;
+    dimensions: number;
+    count: number;
+    k: number;
+    seed: number;
+    /** Conversations per cluster. */
+    weights?: Float64Array;
+    /** The level being built (1 = parents of the base clusters). */
+    level?: number;
+  }): Promise<Int32Array>;
+}
+
+/** The offline grouper: size-weighted spherical k-means over the centroids. */
+export const centroidGrouper: Grouper = {
+  async group({ centroids, dimensions, k, seed, weights }) {
+    return kmeans(centroids, dimensions, { k, seed, restarts: 3, ...(weights && { weights }) }).labels;
+  },
+};
+
+/** One level above the base: each child's parent (an index into this level), and this level's clusters. */
+export interface Level {
+  /** parentOf[i] = the index, in this level, of child i of the level below. */
+  parentOf: Int32Array;
+  /** Unit centroids, row-major (size-weighted means of the children's). */
+  centroids: Float32Array;
+  sizes: Float64Array;
+}
+
+/**
+ * Builds the levels above the base, children ordered as given. Parent indices are renumbered by
+ * size (largest first, ties by first child) so the result does not depend on a grouper's numbering.
+ */
+export async function buildLevels(
+  base: { centroids: Float32Array; sizes: Float64Array; dimensions: number },
+  o: { top?: number; levels?: number; seed: number; grouper?: Grouper },
+): Promise<Level[]> {
+  const d = base.dimensions;
+  const counts = levelSizes(base.sizes.length, o.top ?? 10, o.levels ?? 3);
+  const out: Level[] = [];
+  let centroids = base.centroids;
+  let sizes = base.sizes;
+  for (let l = 1; l < counts.length; l++) {
+    const raw = await (o.grouper ?? centroidGrouper).group({
+      centroids,
+      dimensions: d,
+      count: sizes.length,
+      k: counts[l] as number,
+      seed: o.seed + l,
+      weights: sizes,
+      level: l,
+    });
+    // Renumber parents by size, largest first.
+    const mass = new Map<number, number>();
+    const first = new Map<number, number>();
+    for (let i = 0; i < raw.length; i++) {
+      const p = raw[i] as number;
+      mass.set(p, (mass.get(p) ?? 0) + (sizes[i] as number));
+      if (!first.has(p)) first.set(p, i);
+    }
+    const order = [...mass.keys()].sort(
+      (a, b) =>
+        (mass.get(b) as number) - (mass.get(a) as number) ||
+        (first.get(a) as number) - (first.get(b) as number),
+    );
+    const rank = new Map(order.map((p, r) => [p, r]));
+    const parentOf = Int32Array.from(raw, (p) => rank.get(p) as number);
+    const next = new Float32Array(order.length * d);
+    const nextSizes = new Float64Array(order.length);
+    for (let i = 0; i < parentOf.length; i++) {
+      const p = parentOf[i] as number;
+      const w = sizes[i] as number;
+      nextSizes[p] = (nextSizes[p] as number) + w;
+      for (let j = 0; j < d; j++)
+        next[p * d + j] = (next[p * d + j] as number) + w * (centroids[i * d + j] as number);
+    }
+    for (let p = 0; p < order.length; p++) {
+      let norm = 0;
+      for (let j = 0; j < d; j++) norm += (next[p * d + j] as number) ** 2;
+      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let j = 0; j < d; j++) next[p * d + j] = (next[p * d + j] as number) * scale;
+    }
+    out.push({ parentOf, centroids: next, sizes: nextSizes });
+    centroids = next;
+    sizes = nextSizes;
+  }
+  return out;
+}
