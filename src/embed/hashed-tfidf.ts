@@ -10,6 +10,12 @@ import { fitLsa, type SparseRow } from "./lsa.ts";
 
 const require = createRequire(import.meta.url);
 const STOPWORDS = new Set<string>((require("stopword") as { eng: string[] }).eng);
+/** Chat filler: words of every conversation, whatever its topic; they pull unrelated texts together. */
+const FILLER = new Set(
+  "feel feeling felt know think really just like want get got going would could also well much lot thing things something anything yes yeah okay ok hi hello hey thanks thank sure maybe im dont ive cant i'm don't i've can't it's that's good great time people right way make need help try trying".split(
+    " ",
+  ),
+);
 
 export interface HashedTfidfOptions {
   dimensions?: number;
@@ -19,7 +25,7 @@ export interface HashedTfidfOptions {
   bigrams?: boolean;
   /** Projection seed: fixed, so two runs embed identically. */
   seed?: number;
-  /** Plain TF-IDF (raw counts, unigrams, no stopword removal): the baseline the evaluation compares with. */
+  /** Plain TF-IDF (raw counts, unigrams, no stopword or filler removal): the baseline the evaluation compares with. */
   plain?: boolean;
   /** "lsa": the corpus's top singular directions (default); "random": a seeded random projection. */
   reduce?: "lsa" | "random";
@@ -79,7 +85,7 @@ export class HashedTfidfEmbedder implements Embedder {
   terms(text: string): Map<number, number> {
     const counts = new Map<number, number>();
     const words = (text.replace(PLACEHOLDER, " ").toLowerCase().match(WORD) ?? []).filter(
-      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !/^\d+$/.test(w)),
+      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !FILLER.has(w) && !/^\d+$/.test(w)),
     );
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
