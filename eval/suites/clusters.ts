@@ -111,7 +111,10 @@ function baselineKmeans(texts: string[], k: number, seed: number): number[] {
       const c = labels[i] as number;
       sizes[c] = (sizes[c] as number) + 1;
       const r = rows[i] as { index: Int32Array; value: Float64Array };
-      for (let t = 0; t < r.index.length; t++) sums[c * v + (r.index[t] as number)] += r.value[t] as number;
+      for (let t = 0; t < r.index.length; t++) {
+        const at = c * v + (r.index[t] as number);
+        sums[at] = (sums[at] as number) + (r.value[t] as number);
+      }
     }
     for (let c = 0; c < k; c++) {
       if (sizes[c] === 0) continue;
