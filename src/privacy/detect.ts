@@ -2,6 +2,7 @@
  * `detectPii`: every personal-data span in a text, non-overlapping and in order. Where detectors
  * overlap, the longer span wins, and at equal length the more specific type (a card before a phone).
  */
+import { detectAddresses } from "./address.ts";
 import { detectNames } from "./names.ts";
 import { detectStructured } from "./structured.ts";
 import type { PiiSpan, PiiType } from "./types.ts";
@@ -33,6 +34,10 @@ export function resolveOverlaps(spans: PiiSpan[]): PiiSpan[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const HAS_DIGIT = /\d/;
+
 export function detectPii(text: string): PiiSpan[] {
-  return resolveOverlaps([...detectStructured(text), ...detectNames(text)]);
+  // Every address rule needs a digit (a house, unit or box number); most chat messages have none.
+  const addresses = HAS_DIGIT.test(text) ? detectAddresses(text) : [];
+  return resolveOverlaps([...detectStructured(text), ...addresses, ...detectNames(text)]);
 }

@@ -10,17 +10,20 @@
 import { createRequire } from "node:module";
 import type { PiiSpan } from "./types.ts";
 
-interface Lists {
+export interface Lists {
   firstNames: Set<string>;
   lastNames: Set<string>;
   /** Lower-cased words that are common English words, places or organisations: not names on their own. */
   common: Set<string>;
+  /** Lower-cased cities, countries and regions (address lines end with them). */
+  places: Set<string>;
 }
 
 let lists: Lists | null = null;
 const POPULAR_WORDS = 10000;
 
-function load(): Lists {
+/** The word lists, built once on first use. */
+export function wordLists(): Lists {
   if (lists) return lists;
   const require = createRequire(import.meta.url);
   const nlp = require("compromise") as { model(): { one: { lexicon: Record<string, string | string[]> } } };
@@ -31,20 +34,24 @@ function load(): Lists {
   const firstNames = new Set<string>();
   const lastNames = new Set<string>();
   const common = new Set<string>(Object.keys(vader));
+  const places = new Set<string>();
   for (const w of stop.eng ?? []) common.add(w);
   for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (tags.some((t) => t === "FemaleName" || t === "MaleName" || t === "FirstName")) firstNames.add(word);
     else if (tags.includes("LastName")) lastNames.add(word);
     else common.add(word);
+    if (tags.some((t) => PLACE_TAGS.has(t))) places.add(word);
   }
   for (const w of popular) if (!firstNames.has(w) && !lastNames.has(w)) common.add(w);
   // Words that are names and everyday words at once ("will", "may", "mark") count as names only in a
   // sequence or after a cue; they are in both sets on purpose.
   for (const w of EVERYDAY) common.add(w);
-  lists = { firstNames, lastNames, common };
+  lists = { firstNames, lastNames, common, places };
   return lists;
 }
+
+const PLACE_TAGS = new Set(["City", "Country", "Place", "Region", "Address"]);
 
 /** Capitalised words that open sentences and labels in chats but never name a person. */
 const EVERYDAY = [
@@ -151,6 +158,30 @@ const EVERYDAY = [
   "omg",
   "tv",
   "usa",
+  // Chat interjections and words of the day that open sentences ("Covid is ...", "Hmm, ...").
+  "bleh",
+  "gday",
+  "hmm",
+  "meh",
+  "ugh",
+  "yh",
+  "yeah",
+  "yep",
+  "yup",
+  "nope",
+  "haha",
+  "lmao",
+  "wow",
+  "aww",
+  "oops",
+  "whoa",
+  "yay",
+  "covid",
+  "corona",
+  "coronavirus",
+  "pandemic",
+  "zoom",
+  "facetime",
   "i've",
   "i'll",
   "i'd",
@@ -199,7 +230,7 @@ function cuedNames(text: string, common: Set<string>, firstNames: Set<string>): 
 }
 
 export function detectNames(text: string): PiiSpan[] {
-  const { firstNames, lastNames, common } = load();
+  const { firstNames, lastNames, common } = wordLists();
   const spans: PiiSpan[] =
     text.includes(":") || /\b(?:name|call)/i.test(text) ? cuedNames(text, common, firstNames) : [];
   if (!MAYBE_CAPITAL.test(text)) return spans;
@@ -267,7 +298,7 @@ export function detectNames(text: string): PiiSpan[] {
       // a pair ("Usamov and Bowers"); a label ("Languages:") is not one.
       const subject = SUBJECT_AFTER.test(next) && !next.startsWith(":");
       const paired = /^ and [\p{Lu}]/u.test(next) || /[\p{Lu}][\p{Ll}]+ and $/u.test(before);
-      person = knownName ? midSentence || subject : subject || paired;
+      person = knownName ? midSentence || subject : (subject || paired) && nameShaped(m[0]);
     }
     if (person) spans.push({ type: "PERSON", start: at, end });
   }
@@ -284,6 +315,22 @@ const INSIDE_WORD = /[\p{L}\p{N}]/u;
 const LEADING_WORD = /^(\S+)[ \t]+/;
 const SUBJECT_AFTER =
   /^(?:,|:| (?:is|was|were|has|had|said|says|will|would|spent|shouted|asked|told|explained|wrote|and) )/;
+
+/**
+ * An unfamiliar lone word can still be an ordinary one: a brand in camel case ("LinkedIn"; "McDowell"
+ * is a name), a drawn-out interjection ("Awww"), or a long word with an abstract-noun or adjective
+ * ending ("Fidelity is ...", "Venting is ...").
+ */
+function nameShaped(word: string): boolean {
+  if (
+    /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) &&
+    !/^(?:Mc|Mac|O'|O’|De|Di|Da|La|Le|Van|Von|Fitz)\p{Lu}/u.test(word)
+  )
+    return false;
+  if (/(\p{L})\1\1/u.test(word) || !/[aeiouyà-ÿ]/i.test(word)) return false;
+  return !(word.length >= 7 && ABSTRACT.test(word));
+}
+const ABSTRACT = /(?:ing|tion|sion|ness|ity|ment|ism|ance|ence|ship|istic|ical|ive|ful|less|able|ous)$/;
 
 function sentenceStart(before: string): boolean {
   return /(?:^|[.!?]\s+|\n\s*)$/.test(before);

@@ -118,3 +118,46 @@ category,conversations,share\ncoding,140,0.2333\n`;
     "findings never print the identifier in full",
   );
 });
+
+test("addresses: continental and numbered forms, block lines, military mail; counts and errands are not addresses", () => {
+  assert.equal(
+    redactText("Billing:\n20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488\nThanks again for everything")
+      .text,
+    "Billing:\n[ADDRESS]\nThanks again for everything",
+  );
+  for (const text of [
+    "I live at 221B Baker Street, London NW1 6XE.",
+    "my address is 12 rue de la paix, Paris.",
+    "Deliver it to ul. Miła 53 please",
+    "Ship it to Hauptstraße 5",
+    "USNS Møller\nFPO AA 85844",
+  ])
+    assert.deepEqual(types(text), ["ADDRESS"], text);
+  for (const clean of [
+    "I have 3 dogs on the way",
+    "I walked 5 miles down the road",
+    "I moved to Paris in 2019.",
+    "Top 10 Python 3 tips",
+    "The meeting is at 3 pm in Room 12",
+  ])
+    assert.deepEqual(types(clean), [], clean);
+});
+
+test("IPv6, UK National Insurance numbers; version numbers and assistant names are kept", () => {
+  assert.deepEqual(types("server 2001:db8:85a3::8a2e:370:7334"), ["IP"]);
+  assert.deepEqual(types("my NI number is AB 12 34 56 C"), ["SSN"]);
+  assert.deepEqual(types("upgrade to version 1.2.3.4"), []);
+  // The assistant's own name is not personal data about the user.
+  assert.deepEqual(types("I asked Claude and ChatGPT the same question."), []);
+});
+
+test("everyday capitalised words at a sentence start are not names; real names still are", () => {
+  for (const clean of [
+    "Covid is making everything harder.",
+    "LinkedIn has helped me a lot.",
+    "Fidelity is most important in a marriage.",
+    "Hmm, I didn't know that.",
+  ])
+    assert.deepEqual(types(clean), [], clean);
+  assert.deepEqual(types("Tomomi is from Osaka."), ["PERSON"]);
+});

@@ -1,7 +1,7 @@
 /**
  * Detectors for structured identifiers: emails, phone numbers, payment cards (Luhn-checked), IBANs
  * (mod-97-checked), US social security numbers, IP addresses, URLs with personal paths, dates of birth
- * and street addresses. Each is a precompiled pattern plus, where one exists, a checksum that keeps
+ * (street addresses are in address.ts). Each is a precompiled pattern plus, where one exists, a checksum that keeps
  * look-alike numbers (order numbers, versions, prices) from being redacted.
  */
 import type { PiiSpan, PiiType } from "./types.ts";
@@ -56,13 +56,6 @@ function digitsOf(s: string): string {
 const MONTHS =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTHS}\\.?,? \\d{4}|${MONTHS}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`;
-
-const STREET_TYPES =
-  "(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|close|crescent|cres|grove|gardens|row|walk|trail|trl|alley|plaza|loop|run|path|point|pike)";
-const EURO_STREET =
-  "(?:[\\p{Lu}][\\p{L}-]*(?:katu|tie|vej|gade|straße|strasse|str\\.|weg|gasse|laan|straat|plein|väg|vägen|gatan|gränd|utca|ulica|ulice|cesta|iela|gatve|tänav|allee))";
-const ROMANCE_STREET =
-  "(?:rua|rue|via|viale|calle|avenida|av\\.|piazza|largo|travessa|praça|chemin|allée|carrer|paseo|plaza|strada|corso)";
 
 const DETECTORS: Detector[] = [
   { type: "EMAIL", needs: "at", pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
@@ -124,7 +117,7 @@ const DETECTORS: Detector[] = [
     type: "PHONE",
     needs: "digit",
     pattern:
-      /(?<![\w.+])(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?|1[\s.-](?=\(?\d{3}))?(?:\(\d{1,4}\)[\s.-]?)?(?:\d{2,6}(?:[\s.-]\d{2,6}){1,4}|\d{7,15})(?:[\s,]*(?:ext|x)\.?\s?\d{1,5})?(?!\w|\.\d|:\d)/gi,
+      /(?<![\w.+])(?:(?:\+|00)\d{1,3}[ \t.-]?(?:\(0\)[ \t.-]?)?|1[ \t.-](?=\(?\d{3}))?(?:\(\d{1,4}\)[ \t.-]?)?(?:\d{2,6}(?:[ \t.-]\d{2,6}){1,4}|\d{7,15})(?:[ \t,]*(?:ext|x)\.?\s?\d{1,5})?(?!\w|\.\d|:\d)/gi,
     accept: (m, text) => {
       const raw = m[0];
       const d = digitsOf(raw);
@@ -132,6 +125,7 @@ const DETECTORS: Detector[] = [
       // A date or a date-time is not a phone number.
       if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}/.test(raw) || /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(raw))
         return false;
+      // Separators never include a line break: a postcode line above a phone line is not part of it.
       const strong =
         raw.startsWith("+") ||
         raw.includes("(") ||
@@ -144,19 +138,6 @@ const DETECTORS: Detector[] = [
       // Without a phone word nearby, only a number shaped like a phone (separated groups) counts.
       return (strong || d.length >= 9) && /[\s.()-]/.test(raw);
     },
-  },
-  {
-    type: "ADDRESS",
-    // Every address form below carries a house, unit or box number.
-    needs: "digit",
-    pattern: new RegExp(
-      `\\b\\d{1,6}[A-Za-z]? (?:[\\p{Lu}][\\p{L}'.-]*\\.? ){1,4}${STREET_TYPES}\\b\\.?(?:,? (?:apt|apartment|suite|unit|#)\\.? ?[\\w-]+)?` +
-        `|\\b${EURO_STREET} \\d{1,4}[a-z]?\\b(?:,? (?:apt|suite)\\.? \\d+)?` +
-        `|\\b(?:\\d{1,6} )?${ROMANCE_STREET} (?:(?:d[aeo]s?|de la|del|della|di) )?(?:[\\p{Lu}][\\p{L}'-]+ ){1,3}\\d{1,5}\\b` +
-        `|\\b(?:apt|apartment|suite|unit)\\.? #?\\d{1,5}[a-z]?\\b` +
-        `|\\b(?:p\\.?o\\.? box|psc) \\d{1,6}(?:, box \\d{1,6})?`,
-      "giu",
-    ),
   },
 ];
 
