@@ -1,9 +1,12 @@
 /**
  * What happens to one conversation between the reader and `internal/facets.jsonl`, in pipeline order:
  * personal data is redacted first, so the facet engine (and anything after it) sees only redacted
- * text; then the facet engine fills the record.
+ * text; then the facet engine fills the record. The offline engine is synchronous; the model engine
+ * (one request per conversation, src/models/facets.ts) receives only the redacted conversation.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
+import type { ModelClient } from "../models/call.ts";
+import { extractModelFacets, type FacetSpec } from "../models/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
 
@@ -16,6 +19,29 @@ export interface ConversationResult {
 export function analyseConversation(conversation: Conversation): ConversationResult {
   const { conversation: redacted, counts } = redactConversation(conversation);
   return { record: extractOfflineFacets(redacted), redactions: counts };
+}
+
+export interface ModelConversationResult extends ConversationResult {
+  /** Facets still invalid after the one repair (recorded as null). */
+  failed: string[];
+  repaired: boolean;
+  callFailed: boolean;
+}
+
+/** The model engine's path: redaction first, then one model request for every facet. */
+export async function analyseConversationWithModel(
+  conversation: Conversation,
+  engine: { client: ModelClient; spec: FacetSpec; maxChars: number },
+): Promise<ModelConversationResult> {
+  const { conversation: redacted, counts } = redactConversation(conversation);
+  const r = await extractModelFacets(redacted, engine.client, engine.spec, engine.maxChars);
+  return {
+    record: r.record,
+    redactions: counts,
+    failed: r.failed,
+    repaired: r.repaired,
+    callFailed: r.callFailed,
+  };
 }
 
 /** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
