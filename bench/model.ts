@@ -43,6 +43,7 @@ try {
     countTokens(JSON.stringify(spec.schema));
   let conversations = 0;
   let own = 0;
+  let sentTotal = 0;
   let worst = 0;
   let truncated = 0;
   let overTarget = 0;
@@ -58,6 +59,7 @@ try {
       countTokens(spec.system) + countTokens(call.request.user) + countTokens(JSON.stringify(spec.schema));
     conversations++;
     own += mine;
+    sentTotal += sent;
     if (transcript.truncated) truncated++;
     else {
       worst = Math.max(worst, (sent - fixed) / Math.max(1, mine));
@@ -69,10 +71,12 @@ try {
   await Promise.all(pending);
   const seconds = (performance.now() - t0) / 1000;
   const facetAnswers = server.answered.filter((a) => a.schemaName === "facets");
-  const input = facetAnswers.reduce((a, x) => a + x.input, 0) / conversations;
-  const output = facetAnswers.reduce((a, x) => a + x.output, 0) / conversations;
-  const sentPerConversation = input;
+  // Per request sent (identical redacted conversations share one answer from the cache).
+  const input = facetAnswers.reduce((a, x) => a + x.input, 0) / facetAnswers.length;
+  const output = facetAnswers.reduce((a, x) => a + x.output, 0) / facetAnswers.length;
+  const sentPerConversation = sentTotal / conversations;
   const ownPerConversation = own / conversations;
+  const requests = client.stats.by_purpose.facets;
 
   const per100k = (price: Price, inflate = 1, batch = 1) =>
     costOf({ input: input * inflate * 100_000, output: output * inflate * 100_000 }, price) * batch;
@@ -94,10 +98,10 @@ try {
     `  target sent <= 1.15 x own + fixed: mean ${f(sentPerConversation, 1)} <= ${f(1.15 * ownPerConversation + fixed, 1)}; worst untruncated conversation ${f(worst, 3)} x own; ${overTarget} of ${conversations - truncated} untruncated over the target; ${truncated} truncated (sent less than their own)`,
   );
   console.log(
-    `  facet calls per conversation: ${f(facetAnswers.length / conversations, 3)} (${server.answered.length - facetAnswers.length} other calls: repairs)`,
+    `  facet requests per conversation: ${f(((requests?.calls ?? 0) + (requests?.cache_hits ?? 0)) / conversations, 3)}; calls reaching the server ${f(facetAnswers.length / conversations, 3)} per conversation (${requests?.cache_hits ?? 0} identical redacted conversations answered from the cache, ${server.answered.length - facetAnswers.length} repair calls)`,
   );
   console.log(
-    `  answer tokens per conversation: ${f(output, 1)}; ${f(conversations / seconds, 1)} conversations/s against the local server`,
+    `  per call: ${f(input, 1)} input + ${f(output, 1)} output tokens as the server counted them; ${f(conversations / seconds, 1)} conversations/s against the local server`,
   );
   console.log(
     "  cost per 100,000 conversations (facets; + cluster naming/hierarchy/audit estimate), vs Clio's $48.81:",

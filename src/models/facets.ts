@@ -38,9 +38,27 @@ function modelSchemaOf(facet: FacetDefinition): z.ZodType {
   return facet.modelSchema ?? facet.schema;
 }
 
+/**
+ * A record field is nullable because a stage may not have computed it; a model must answer it. So
+ * for a facet without its own `modelSchema`, null is taken out of each field's JSON schema.
+ */
+function answerRequired(p: Property): Property {
+  if (Array.isArray(p.anyOf)) {
+    const rest = (p.anyOf as Property[]).filter((o) => o.type !== "null");
+    if (rest.length === 1) return rest[0] as Property;
+  }
+  if (Array.isArray(p.type)) {
+    const rest = (p.type as string[]).filter((t) => t !== "null");
+    if (rest.length === 1) return { ...p, type: rest[0] };
+  }
+  return p;
+}
+
 function propertiesOf(facet: FacetDefinition): Record<string, Property> {
   const json = z.toJSONSchema(modelSchemaOf(facet)) as { properties?: Record<string, Property> };
-  return json.properties ?? {};
+  const properties = json.properties ?? {};
+  if (facet.modelSchema) return properties;
+  return Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, answerRequired(p)]));
 }
 
 /** A free-text answer (string or list of strings without a closed list): Clio's privacy rules apply. */

@@ -16,7 +16,7 @@ const conv = (texts: string[]): Conversation => ({
 
 test("a short conversation is sent whole, one labelled line per message, without the system prompt", () => {
   const t = transcript(conv(["Hi there", "Hello!", "Bye"]));
-  assert.equal(t.text, "H: Hi there\nA: Hello!\nH: Bye");
+  assert.equal(t.text, "H Hi there\nA Hello!\nH Bye");
   assert.equal(t.humanMessages, 2);
   assert.equal(t.truncated, false);
 });
@@ -25,19 +25,19 @@ test("a long conversation keeps its first and last messages and says how many we
   const texts = Array.from({ length: 40 }, (_, i) => `message ${i} ${"x".repeat(480)}`);
   const t = transcript(conv(texts), 4000);
   assert.equal(t.truncated, true);
-  assert.ok(t.text.startsWith("H: message 0 "), "the start is kept");
+  assert.ok(t.text.startsWith("H message 0 "), "the start is kept");
   assert.ok(t.text.includes("message 39 "), "the end is kept");
   assert.match(t.text, /\[\.\.\. \d+ messages left out \.\.\.\]/);
   assert.ok(t.text.length < 4000 + 200, `${t.text.length} characters sent`);
-  const shown = (t.text.match(/^[HA]: /gm) ?? []).length;
+  const shown = (t.text.match(/^[HA] /gm) ?? []).length;
   assert.equal(shown + t.omittedMessages, 40, "every message is either shown or counted as left out");
-  assert.equal(t.humanMessages, (t.text.match(/^H: /gm) ?? []).length);
+  assert.equal(t.humanMessages, (t.text.match(/^H /gm) ?? []).length);
 });
 
 test("one huge message is cut in the middle, keeping its head and its tail", () => {
   const t = transcript(conv([`START ${"a".repeat(50_000)} END`]), 2000);
   assert.equal(t.humanMessages, 1);
   assert.equal(t.omittedMessages, 0);
-  assert.match(t.text, /^H: START a+ \[\.\.\.\] a+ END$/);
+  assert.match(t.text, /^H START a+ \[\.\.\.\] a+ END$/);
   assert.ok(t.text.length <= 2000 + 20);
 });

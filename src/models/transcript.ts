@@ -1,6 +1,6 @@
 /**
- * How a (redacted) conversation is written into a prompt: one line per message, `H:` for the human and
- * `A:` for the assistant (system messages are left out: they are the operator's, not the exchange).
+ * How a (redacted) conversation is written into a prompt: one line per message, starting `H ` for the human and
+ * `A ` for the assistant (system messages are left out: they are the operator's, not the exchange).
  *
  * Long conversations are truncated keeping the start and the end, where people state what they want
  * and how it ended: at most `maxChars` characters of message text are sent (default 24,000, about
@@ -30,7 +30,7 @@ interface Line {
   text: string;
 }
 
-const line = (l: Line) => `${l.role}: ${l.text}`;
+const line = (l: Line) => `${l.role} ${l.text}`;
 
 export function transcript(conversation: Conversation, maxChars = DEFAULT_MAX_CHARS): Transcript {
   const lines: Line[] = [];

@@ -14,7 +14,7 @@ export interface FacetLine {
 export function facetsSystemPrompt(facets: readonly FacetLine[], openEnded: readonly string[]): string {
   return [
     "You annotate one conversation between a human (H) and an AI assistant (A) for privacy-preserving aggregate research.",
-    "Answer every field of the answer schema. Fields:",
+    "Each message of the conversation is one line starting with H or A. Answer every field of the answer schema. Fields:",
     ...facets.map((f) => `- ${f.fields.join(", ")}: ${f.instruction}`),
     openEnded.length > 0
       ? `Privacy, for ${openEnded.join(", ")}: write in English whatever the conversation's language, at most two sentences, in general terms; ` +
