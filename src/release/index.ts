@@ -60,6 +60,16 @@ const METHODS = [
     "Every released string is checked by the personal-data detector before it is written (see privacy.json).",
 ];
 
+function modelMethods(model: string, version: string): string {
+  return (
+    `Facets were extracted per conversation by the language model ${model} (prompt ${version}): one request per redacted conversation ` +
+    "answered every facet as JSON validated against its schema (one repair request for an invalid answer; a facet still invalid is left empty and counted). " +
+    "Open-ended answers were instructed to contain no personal information and no proper nouns. Following the affective-use study, " +
+    "content creation is never affective and romantic roleplay needs at least four human messages. Topic clusters were named by the model from " +
+    "contrastive examples, organised into a hierarchy by the model, and every name was audited for privacy before release."
+  );
+}
+
 const LIMITATIONS = [
   "Counts describe the conversations in the inputs, not a population: a sample's biases carry into every figure.",
   "The offline engine matches cues; it misses affective or refusing conversations phrased in ways its lexicons do not cover, and its sentiment " +
@@ -131,13 +141,16 @@ export async function renderRelease(
     await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
     await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
   }
+  const model = manifest.model ?? null;
   const html = renderReportHtml({
     title: "Conversation study",
     manifest,
     thresholds,
     sections,
     svgs,
-    methods: METHODS,
+    methods: model
+      ? METHODS.map((m, i) => (i === 2 ? modelMethods(model.model, model.prompt_version) : m))
+      : METHODS,
     limitations: LIMITATIONS,
   });
   await writeFile(join(paths.release, "report.html"), html);
@@ -148,12 +161,15 @@ export async function renderRelease(
     figures: sections.flatMap((s) => s.figures).length,
     categories_suppressed: suppressed,
     audit: {
-      method: "PII detector on every released string",
+      method: model
+        ? "PII detector on every released string; model privacy audit (1-5, kept at 3 or more) of every cluster name and description"
+        : "PII detector on every released string",
       strings_checked: audit.checked,
       strings_dropped: audit.dropped,
     },
-    released_text:
-      "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+    released_text: model
+      ? "fixed vocabularies (facet categories and labels) and model-written cluster names that passed the audit; no conversation text, ids or quotes"
+      : "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
   };
   await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
   return sections;
