@@ -68,6 +68,19 @@ const readRecords = (out: string) =>
     .split("\n")
     .map((l) => JSON.parse(l));
 
+/** `convoscope study INPUT --out OUT --engine model --model MODEL ...rest`. */
+const modelStudy = (input: string, out: string, model: string, ...rest: string[]) => [
+  "study",
+  input,
+  "--out",
+  out,
+  "--engine",
+  "model",
+  "--model",
+  model,
+  ...rest,
+];
+
 const facetCalls = (from = 0) => server.answered.slice(from).filter((a) => a.schemaName === "facets").length;
 
 test("happy path: one call per conversation, only redacted text sent, every record valid, a rerun makes zero calls", async () => {
@@ -178,22 +191,11 @@ test("the offline-vs-model choice changes no output schema", async () => {
     if (header(offline) !== "" && header(model) !== "")
       assert.equal(header(model), header(offline), `${f} columns`);
   }
-  const clusterKeys = (out: string) => [
-    ...new Set(
-      JSON.parse(readFileSync(join(out, "release", "clusters.json"), "utf8")).map((c: object) =>
-        Object.keys(c).join(","),
-      ),
-    ),
+  const keysOf = (path: string) => [
+    ...new Set((JSON.parse(readFileSync(path, "utf8")) as object[]).map((c) => Object.keys(c).join(","))),
   ];
-  assert.deepEqual(clusterKeys(model), clusterKeys(offline));
-  const topicKeys = (out: string) => [
-    ...new Set(
-      JSON.parse(readFileSync(join(out, "internal", "topics.json"), "utf8")).map((c: object) =>
-        Object.keys(c).join(","),
-      ),
-    ),
-  ];
-  assert.deepEqual(topicKeys(model), topicKeys(offline));
+  for (const file of [join("release", "clusters.json"), join("internal", "topics.json")])
+    assert.deepEqual(keysOf(join(model, file)), keysOf(join(offline, file)), file);
   assert.deepEqual(
     await describe(join(model, "internal", "study.duckdb"), "conversations"),
     await describe(join(offline, "internal", "study.duckdb"), "conversations"),
@@ -242,18 +244,7 @@ test("a study killed with kill -9 mid-run resumes with zero repeated calls", asy
   assert.ok(!existsSync(join(out, "manifest.json")));
   server.stallAfter = Number.POSITIVE_INFINITY;
 
-  const resumed = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "openai:gpt-4o-mini",
-    "--resume",
-    "--json",
-  ]);
+  const resumed = await runCli(modelStudy(input, out, "openai:gpt-4o-mini", "--resume", "--json"));
   assert.equal(resumed.code, 0, resumed.stderr);
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
   assert.equal(manifest.resumed, true);
@@ -277,20 +268,9 @@ test("--budget stops cleanly before exceeding it, keeps what was done, and --res
   const input = corpus(dir, 120);
   const out = join(dir, "s");
   const budget = 0.05;
-  const stopped = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--budget",
-    String(budget),
-    "--concurrency",
-    "2",
-  ]);
+  const stopped = await runCli(
+    modelStudy(input, out, "anthropic:claude-haiku-4-5", "--budget", String(budget), "--concurrency", "2"),
+  );
   assert.equal(stopped.code, EXIT.budget, stopped.stderr);
   assert.match(stopped.stderr, /budget reached: \$[\d.]+ spent of \$0\.05.*records are kept.*--resume/s);
   const checkpoint = JSON.parse(readFileSync(join(out, "internal", "checkpoint.json"), "utf8"));
@@ -302,20 +282,9 @@ test("--budget stops cleanly before exceeding it, keeps what was done, and --res
   const spent = log.reduce((a, e) => a + (e.usage ? e.usage.input * 1 + e.usage.output * 5 : 0), 0) / 1e6;
   assert.ok(spent <= budget, `spent $${spent} of $${budget}`);
 
-  const resumed = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--resume",
-    "--budget",
-    "5",
-    "--json",
-  ]);
+  const resumed = await runCli(
+    modelStudy(input, out, "anthropic:claude-haiku-4-5", "--resume", "--budget", "5", "--json"),
+  );
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.equal(JSON.parse(resumed.stdout).counts.analysed, 120);
   assert.equal(readRecords(out).length, 120);
@@ -326,19 +295,9 @@ test("--dry-run estimates calls, tokens and cost before any call, and writes not
   const input = corpus(dir, 90);
   const out = join(dir, "s");
   const received = server.received.length;
-  const dry = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "openai-compatible:qwen",
-    "--dry-run",
-    "--json",
-    "--no-topics",
-  ]);
+  const dry = await runCli(
+    modelStudy(input, out, "openai-compatible:qwen", "--dry-run", "--json", "--no-topics"),
+  );
   assert.equal(dry.code, 0, dry.stderr);
   assert.equal(server.received.length, received, "no call");
   assert.ok(!existsSync(out), "nothing written");
@@ -357,36 +316,13 @@ test("--dry-run estimates calls, tokens and cost before any call, and writes not
   assert.equal(manifest.model?.input_tokens, estimate.input_tokens);
   assert.equal(server.answered.length - from, 90);
   const again = JSON.parse(
-    (
-      await runCli([
-        "study",
-        input,
-        "--out",
-        out,
-        "--engine",
-        "model",
-        "--model",
-        "openai-compatible:qwen",
-        "--dry-run",
-        "--json",
-        "--no-topics",
-      ])
-    ).stdout,
+    (await runCli(modelStudy(input, out, "openai-compatible:qwen", "--dry-run", "--json", "--no-topics")))
+      .stdout,
   );
   assert.equal(again.facet_calls, 0, "answers already paid for are not estimated again");
   assert.equal(again.cached, 90);
 
-  const priced = await runCli([
-    "study",
-    input,
-    "--out",
-    join(dir, "p"),
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--dry-run",
-  ]);
+  const priced = await runCli(modelStudy(input, join(dir, "p"), "anthropic:claude-haiku-4-5", "--dry-run"));
   assert.match(priced.stdout, /facet requests: {2}90, ~[\d,]+ input tokens/);
   assert.match(priced.stdout, /estimated cost: {2}\$[\d.]+/);
   assert.match(priced.stdout, /with --batch: {4}\$[\d.]+/);
@@ -425,19 +361,9 @@ test("--batch: requests go through Message Batches (create, poll, results), resu
   assert.equal(server.batches.size, batches + 1, "one batch submitted before the kill");
   server.batchPolls = 2;
   const from = server.answered.length;
-  const resumed = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--batch",
-    "--resume",
-    "--json",
-  ]);
+  const resumed = await runCli(
+    modelStudy(input, out, "anthropic:claude-haiku-4-5", "--batch", "--resume", "--json"),
+  );
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.equal(server.batches.size, batches + 1, "the interrupted batch was polled, not submitted again");
   const mine = server.answered.slice(from);
@@ -463,33 +389,12 @@ test("a refused key stops the study with exit code 9 and a clear message; --resu
   const input = corpus(dir, 30);
   const out = join(dir, "s");
   for (let i = 0; i < 50; i++) server.faults.push({ status: 401 });
-  const refused = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--concurrency",
-    "1",
-  ]);
+  const refused = await runCli(modelStudy(input, out, "anthropic:claude-haiku-4-5", "--concurrency", "1"));
   assert.equal(refused.code, EXIT.provider, refused.stderr);
   assert.match(refused.stderr, /answered 401.*refused the credentials; check ANTHROPIC_API_KEY/);
   assert.equal(server.faults.length, 49, "one request, then a clean stop");
   server.faults.length = 0;
-  const resumed = await runCli([
-    "study",
-    input,
-    "--out",
-    out,
-    "--engine",
-    "model",
-    "--model",
-    "anthropic:claude-haiku-4-5",
-    "--resume",
-  ]);
+  const resumed = await runCli(modelStudy(input, out, "anthropic:claude-haiku-4-5", "--resume"));
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-1\): \d+ calls/);
 });
@@ -500,30 +405,12 @@ test("usage errors: a model needs --engine model, a spec needs a provider, gguf 
   const a = await runCli(["study", input, "--out", join(dir, "a"), "--engine", "model"]);
   assert.equal(a.code, EXIT.usage);
   assert.match(a.stderr, /needs --model PROVIDER:MODEL/);
-  const b = await runCli([
-    "study",
-    input,
-    "--out",
-    join(dir, "b"),
-    "--engine",
-    "model",
-    "--model",
-    "claude-haiku",
-  ]);
+  const b = await runCli(modelStudy(input, join(dir, "b"), "claude-haiku"));
   assert.equal(b.code, EXIT.usage);
   assert.match(b.stderr, /PROVIDER:MODEL with PROVIDER one of anthropic, openai, openai-compatible, gguf/);
   const model = join(dir, "tiny.gguf");
   writeFileSync(model, "GGUF");
-  const c = await runCli([
-    "study",
-    input,
-    "--out",
-    join(dir, "c"),
-    "--engine",
-    "model",
-    "--model",
-    `gguf:${model}`,
-  ]);
+  const c = await runCli(modelStudy(input, join(dir, "c"), `gguf:${model}`));
   if (existsSync(join(process.cwd(), "node_modules", "node-llama-cpp"))) return;
   assert.equal(c.code, EXIT.usage, c.stderr);
   assert.match(c.stderr, /node-llama-cpp is not installed.*npm install --omit=optional node-llama-cpp/);
