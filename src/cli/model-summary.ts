@@ -12,7 +12,7 @@ export function formatEstimate(e: StudyEstimate): string {
     : "no known price (give one with --prices)";
   const lines = [
     `dry run for ${e.model} (${price}); nothing was sent or written`,
-    `  conversations:   ${n(e.conversations)} (${n(e.cached)} already answered in the cache, ${n(e.truncated)} to be truncated)`,
+    `  conversations:   ${n(e.conversations)} (${n(e.cached)} answered by the cache or an identical conversation, ${n(e.truncated)} to be truncated)`,
     `  facet requests:  ${n(e.facet_calls)}, ~${n(e.input_tokens)} input tokens (fixed prompt ${n(e.fixed_prompt_tokens)} each), ~${n(e.output_tokens)} output tokens`,
     `  topic requests:  ~${n(e.cluster_calls)} (naming, hierarchy, audit), ~${n(e.cluster_input_tokens)} input / ~${n(e.cluster_output_tokens)} output tokens`,
   ];

@@ -26,7 +26,7 @@ export const OUTPUT_TOKENS_PER_HUMAN_MESSAGE = 5;
 export interface StudyEstimate {
   model: string;
   conversations: number;
-  /** Facet requests that would be sent (not in the cache). */
+  /** Facet requests that would be sent (not in the cache, not identical to an earlier one). */
   facet_calls: number;
   cached: number;
   truncated: number;
@@ -72,6 +72,7 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
     cost_usd: null,
     batch_cost_usd: null,
   };
+  const seen = new Set<string>();
   try {
     for await (const item of readItems(await expandInputs(opts.inputs), {
       format: opts.format,
@@ -81,10 +82,13 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
       e.conversations++;
       const redacted = redactConversation(item.conversation).conversation;
       const { call, transcript } = facetCall(spec, redacted, opts.maxConversationChars);
-      if (cache?.has(callKey(model, call))) {
+      // Already paid for, or identical to a conversation before it (one answer serves both).
+      const key = callKey(model, call);
+      if (cache?.has(key) || seen.has(key)) {
         e.cached++;
         continue;
       }
+      seen.add(key);
       e.facet_calls++;
       if (transcript.truncated) e.truncated++;
       e.input_tokens += Math.round((fixed + count(call.request.user)) * factor);
