@@ -10,7 +10,6 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { explainFacets } from "../facets/index.ts";
 import { READERS, readConversations } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
-import { estimateStudy } from "../pipeline/estimate.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
 import { writeRedacted } from "../pipeline/redact-only.ts";
 import { runStudy, type StudyOptions } from "../pipeline/study.ts";
@@ -168,6 +167,7 @@ Examples:
       if (o.dryRun) {
         if (o.engine !== "model")
           throw new ConvoscopeError("--dry-run estimates --engine model runs", EXIT.usage);
+        const { estimateStudy } = await import("../pipeline/estimate.ts");
         const e = await estimateStudy({ ...options, batch: false });
         console.log(o.json ? JSON.stringify(e) : formatEstimate(e));
         return;

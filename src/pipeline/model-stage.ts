@@ -6,12 +6,22 @@
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { AnswerCache } from "../models/cache.ts";
 import { type ClientStats, ModelClient } from "../models/call.ts";
-import { type FacetSpec, facetSpec } from "../models/facets.ts";
+import { extractModelFacets, type FacetSpec, facetSpec } from "../models/facets.ts";
 import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
 import { makeProvider, type Provider } from "../models/provider.ts";
 import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
 import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
-import type { ConversationResult } from "./per-conversation.ts";
+import type { Conversation } from "../types.ts";
+import {
+  analyseConversationWithModel,
+  type ConversationResult,
+  type ModelConversationResult,
+} from "./per-conversation.ts";
+
+export { runFacetBatches } from "../models/batch.ts";
+export { facetSpec } from "../models/facets.ts";
+export { modelTopics } from "../models/topics.ts";
+export { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 
 export interface ModelEngineOptions {
   model: string;
@@ -90,6 +100,14 @@ export function openModelEngine(
     clusterAudit: null,
     close: () => cache.close(),
   };
+}
+
+/** One conversation through the model engine: redaction first, then one request for every facet. */
+export function analyse(engine: ModelEngine, conversation: Conversation): Promise<ModelConversationResult> {
+  const { client, spec, maxChars } = engine;
+  return analyseConversationWithModel(conversation, (redacted) =>
+    extractModelFacets(redacted, client, spec, maxChars),
+  );
 }
 
 /**

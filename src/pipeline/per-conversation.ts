@@ -5,8 +5,7 @@
  * (one request per conversation, src/models/facets.ts) receives only the redacted conversation.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
-import type { ModelClient } from "../models/call.ts";
-import { extractModelFacets, type FacetSpec } from "../models/facets.ts";
+import type { ModelFacetsResult } from "../models/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
 
@@ -31,10 +30,10 @@ export interface ModelConversationResult extends ConversationResult {
 /** The model engine's path: redaction first, then one model request for every facet. */
 export async function analyseConversationWithModel(
   conversation: Conversation,
-  engine: { client: ModelClient; spec: FacetSpec; maxChars: number },
+  extract: (redacted: Conversation) => Promise<ModelFacetsResult>,
 ): Promise<ModelConversationResult> {
   const { conversation: redacted, counts } = redactConversation(conversation);
-  const r = await extractModelFacets(redacted, engine.client, engine.spec, engine.maxChars);
+  const r = await extract(redacted);
   return {
     record: r.record,
     redactions: counts,

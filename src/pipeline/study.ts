@@ -8,10 +8,6 @@ import { z } from "zod";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { detectOrBlank, expandInputs, readItems } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
-import { runFacetBatches } from "../models/batch.ts";
-import { facetSpec } from "../models/facets.ts";
-import { modelTopics } from "../models/topics.ts";
-import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
 import { renderRelease } from "../release/index.ts";
 import type { Rejection } from "../types.ts";
@@ -20,21 +16,9 @@ import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { hashFile, hashValue } from "./hash.ts";
 import { JsonlWriter } from "./jsonl-writer.ts";
 import type { InputFile, Manifest } from "./manifest.ts";
-import {
-  countFailures,
-  type ModelEngine,
-  type ModelEngineOptions,
-  modelManifest,
-  OrderedResults,
-  openModelEngine,
-  prepareModelEngine,
-} from "./model-stage.ts";
-import {
-  ANALYSIS_VERSION,
-  analyseConversation,
-  analyseConversationWithModel,
-  type ModelConversationResult,
-} from "./per-conversation.ts";
+// The model engine is loaded only when asked for: the offline path never pays for its modules.
+import type { ModelEngine, ModelEngineOptions } from "./model-stage.ts";
+import { ANALYSIS_VERSION, analyseConversation, type ModelConversationResult } from "./per-conversation.ts";
 import { loadStudyDatabase, recordRun } from "./store.ts";
 import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
 import { runTopicStage } from "./topics-stage.ts";
@@ -147,8 +131,9 @@ export async function runStudy(
 
   // The model engine is checked before the folder is touched: a missing key fails early and cleanly.
   const engineOptions = opts.engine === "model" ? modelEngineOptions(opts) : null;
-  const prepared = engineOptions ? await prepareModelEngine(engineOptions) : null;
-  const spec = prepared ? facetSpec() : null;
+  const stage = engineOptions ? await import("./model-stage.ts") : null;
+  const prepared = engineOptions && stage ? await stage.prepareModelEngine(engineOptions) : null;
+  const spec = prepared && stage ? stage.facetSpec() : null;
   const fingerprint = hashValue({
     version: VERSION,
     analysis: ANALYSIS_VERSION,
@@ -159,7 +144,7 @@ export async function runStudy(
       model: opts.model,
       prompt: spec.version,
       schema: spec.hash,
-      max_chars: opts.maxConversationChars ?? DEFAULT_MAX_CHARS,
+      max_chars: opts.maxConversationChars ?? stage?.DEFAULT_MAX_CHARS,
     }),
   });
   const previous = opts.mode === "resume" ? readCheckpoint(paths.checkpoint) : null;
@@ -170,7 +155,8 @@ export async function runStudy(
     );
   }
   await prepareStudyFolder(paths, opts.mode === "resume" ? "resume" : opts.mode);
-  const engine = engineOptions && prepared ? openModelEngine(engineOptions, prepared, paths.cache) : null;
+  const engine =
+    engineOptions && prepared && stage ? stage.openModelEngine(engineOptions, prepared, paths.cache) : null;
   try {
     return await studyWith(
       opts,
@@ -178,7 +164,7 @@ export async function runStudy(
       inputs,
       fingerprint,
       previous,
-      engine,
+      stage && engine ? { ...stage, engine } : null,
       timings,
       time,
       startedAt,
@@ -195,12 +181,13 @@ async function studyWith(
   inputs: InputFile[],
   fingerprint: string,
   previous: ReturnType<typeof readCheckpoint>,
-  engine: ModelEngine | null,
+  model: (typeof import("./model-stage.ts") & { engine: ModelEngine }) | null,
   timings: Record<string, number>,
   time: <T>(stage: string, work: () => Promise<T>) => Promise<T>,
   startedAt: Date,
   onProgress: (p: StudyProgress) => void,
 ): Promise<StudySummary> {
+  const engine = model?.engine ?? null;
   const resumed = previous !== null;
   const skip = previous?.records ?? 0;
 
@@ -237,39 +224,44 @@ async function studyWith(
       file,
       ...(engine && { model: modelProgress(engine) }),
     });
-  if (engine && opts.batch) {
+  if (model && engine && opts.batch) {
     await time("model_batch", () =>
-      runFacetBatches(engine, inputs, { columns: opts.columns, skip, cacheDir: paths.cache }, (done, total) =>
-        onProgress({
-          stage: "batch",
-          conversations: done,
-          rejected: 0,
-          filesDone: 0,
-          filesTotal: inputs.length,
-          bytesDone: done,
-          bytesTotal: total,
-          model: modelProgress(engine),
-        }),
+      model.runFacetBatches(
+        engine,
+        inputs,
+        { columns: opts.columns, skip, cacheDir: paths.cache },
+        (done, total) =>
+          onProgress({
+            stage: "batch",
+            conversations: done,
+            rejected: 0,
+            filesDone: 0,
+            filesTotal: inputs.length,
+            bytesDone: done,
+            bytesTotal: total,
+            model: modelProgress(engine),
+          }),
       ),
     );
   }
   // The model engine's records finish in any order and are written in input order.
   let fileIndex = 0;
   let lastProgress = 0;
-  const ordered = engine
-    ? new OrderedResults<ModelConversationResult>(opts.concurrency * 4, async (result) => {
-        addCounts(redactions, result.redactions);
-        countFailures(engine, result);
-        await facets.write(result.record);
-        const now = performance.now();
-        if (now - lastProgress > 200) {
-          lastProgress = now;
-          progress(fileIndex, inputs[fileIndex]?.path);
-        }
-        if (facets.lines % CHECKPOINT_EVERY_RECORDS === 0 || now - lastCheckpoint > CHECKPOINT_EVERY_MS)
-          await checkpoint();
-      })
-    : null;
+  const ordered =
+    model && engine
+      ? new model.OrderedResults<ModelConversationResult>(opts.concurrency * 4, async (result) => {
+          addCounts(redactions, result.redactions);
+          model.countFailures(engine, result);
+          await facets.write(result.record);
+          const now = performance.now();
+          if (now - lastProgress > 200) {
+            lastProgress = now;
+            progress(fileIndex, inputs[fileIndex]?.path);
+          }
+          if (facets.lines % CHECKPOINT_EVERY_RECORDS === 0 || now - lastCheckpoint > CHECKPOINT_EVERY_MS)
+            await checkpoint();
+        })
+      : null;
   const stopCleanly = async (error: unknown): Promise<never> => {
     // What was written is kept: a checkpoint, so --resume continues (and pays nothing twice).
     await checkpoint();
@@ -322,7 +314,9 @@ async function studyWith(
         if (good <= skip) continue;
         if (ordered) {
           try {
-            await ordered.push(analyseConversationWithModel(item.conversation, engine as ModelEngine));
+            await ordered.push(
+              (model as NonNullable<typeof model>).analyse(engine as ModelEngine, item.conversation),
+            );
           } catch (error) {
             await stopCleanly(error);
           }
@@ -373,10 +367,12 @@ async function studyWith(
     // The model names the clusters, rebuilds the levels above them and audits every name.
     if (engine && tree) {
       const refined = await time("topics_model", () =>
-        modelTopics(paths.facets, paths.topics, engine.client, {
-          thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
-          seed: opts.seed,
-        }).catch(stopAfterRecords),
+        (model as NonNullable<typeof model>)
+          .modelTopics(paths.facets, paths.topics, engine.client, {
+            thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+            seed: opts.seed,
+          })
+          .catch(stopAfterRecords),
       );
       engine.clusterAudit = { checked: refined.audited, failed: refined.auditFailed };
     }
@@ -396,14 +392,15 @@ async function studyWith(
     node_version: process.version,
     command_line: opts.commandLine,
     engine: opts.engine,
-    model: engine
-      ? modelManifest(engine, {
-          model: opts.model as string,
-          batch: opts.batch,
-          concurrency: opts.concurrency,
-          ...(opts.budgetUsd !== undefined && { budgetUsd: opts.budgetUsd }),
-        })
-      : null,
+    model:
+      model && engine
+        ? model.modelManifest(engine, {
+            model: opts.model as string,
+            batch: opts.batch,
+            concurrency: opts.concurrency,
+            ...(opts.budgetUsd !== undefined && { budgetUsd: opts.budgetUsd }),
+          })
+        : null,
     options: {
       format: opts.format ?? null,
       columns: opts.columns ?? null,
