@@ -92,6 +92,17 @@ for (const wire of WIRES) {
       assert.deepEqual(r.failed, []);
     });
 
+    test("two identical requests at once: one call, the second waits for its answer", async () => {
+      const c = conversation();
+      const before = server.answered.length;
+      const [a, b] = await Promise.all([
+        extractModelFacets(c, client, spec),
+        extractModelFacets(c, client, spec),
+      ]);
+      assert.equal(server.answered.length - before, 1);
+      assert.deepEqual(a.record, b.record);
+    });
+
     test("429 with retry-after is retried after the time the server asked for", async () => {
       server.faults.push({ status: 429, retryAfter: 1 });
       sleeps.length = 0;

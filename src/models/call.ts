@@ -113,6 +113,7 @@ export class ModelClient {
   /** Worst-case cost of the calls in flight, held against the budget. */
   private reserved = 0;
   private stopped: ConvoscopeError | null = null;
+  private readonly inFlight = new Map<string, Promise<CallResult>>();
   private readonly concurrency: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -198,14 +199,29 @@ export class ModelClient {
 
   async call(call: Call): Promise<CallResult> {
     const hit = this.cached(call);
-    if (hit) {
-      this.stats.cache_hits++;
-      this.purpose(call.purpose).cache_hits++;
-      this.o.onUpdate?.();
-      return hit;
-    }
+    if (hit) return this.countHit(call, hit);
     if (this.stopped) throw this.stopped;
     const key = this.keyOf(call);
+    // The same request already on its way (two identical conversations side by side): wait for it.
+    const flying = this.inFlight.get(key);
+    if (flying) return this.countHit(call, { ...(await flying), cached: true });
+    const sent = this.callProvider(key, call);
+    this.inFlight.set(key, sent);
+    try {
+      return await sent;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private countHit(call: Call, hit: CallResult): CallResult {
+    this.stats.cache_hits++;
+    this.purpose(call.purpose).cache_hits++;
+    this.o.onUpdate?.();
+    return hit;
+  }
+
+  private async callProvider(key: string, call: Call): Promise<CallResult> {
     await this.acquire();
     let reservation = 0;
     try {
