@@ -105,6 +105,8 @@ export const FacetRecordSchema = z.strictObject({
   request: z.string().nullable(),
   task: z.string().nullable(),
   cluster: z.string().nullable(),
+  /** Could values be expressed at all (false: a purely factual or technical exchange)? */
+  subjective: z.boolean().nullable(),
   values_ai: z.array(z.string()).nullable(),
   values_human: z.array(z.string()).nullable(),
   value_response: z.enum(VALUE_RESPONSES).nullable(),
@@ -138,6 +140,7 @@ export function baseRecord(conversation: Conversation): FacetRecord {
     request: null,
     task: null,
     cluster: null,
+    subjective: null,
     values_ai: null,
     values_human: null,
     value_response: null,

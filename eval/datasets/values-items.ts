@@ -80,7 +80,11 @@ function esconvItems(dataDir: string): ValueItem[] {
       since = t + 1;
       if (seeker.length === 0 || turn.text.split(/\s+/).length < MIN_WORDS) continue;
       const id = `esconv:${d}:${t}`;
-      out.push({ id, source: "esconv", conversation: conversation(id, "esconv/train.json", [...seeker, turn]) });
+      out.push({
+        id,
+        source: "esconv",
+        conversation: conversation(id, "esconv/train.json", [...seeker, turn]),
+      });
     }
   }
   return out;
@@ -111,7 +115,12 @@ function counselItems(dataDir: string): ValueItem[] {
 
 /** Every candidate item of every source, by id. */
 export function loadValueItems(dataDir: string): Map<string, ValueItem> {
-  const all = [...xstestItems(dataDir), ...hhItems(dataDir), ...esconvItems(dataDir), ...counselItems(dataDir)];
+  const all = [
+    ...xstestItems(dataDir),
+    ...hhItems(dataDir),
+    ...esconvItems(dataDir),
+    ...counselItems(dataDir),
+  ];
   return new Map(all.map((it) => [it.id, it]));
 }
 

@@ -15,6 +15,7 @@ import { pushbackFacet } from "./pushback.ts";
 import { requestFacet } from "./request.ts";
 import { sentimentFacet } from "./sentiment.ts";
 import { type ConversationText, prepareText } from "./text.ts";
+import { valuesFacet } from "./values.ts";
 
 export const FACETS: FacetDefinition[] = [
   languageFacet,
@@ -25,10 +26,11 @@ export const FACETS: FacetDefinition[] = [
   collaborationFacet,
   concernFacet,
   requestFacet,
+  valuesFacet,
 ] as FacetDefinition[];
 
 /** Bumped whenever an offline rule changes what a record holds: part of study fingerprints. */
-export const OFFLINE_ENGINE_VERSION = "offline-2";
+export const OFFLINE_ENGINE_VERSION = "offline-3";
 
 /** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
 export type ExplainedCue = Omit<Cue, "hit">;
