@@ -258,9 +258,9 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
       ),
     );
 
-    const value_response = subjective
-      ? responseType(text.assistant, prior.pushback === true, cues)
-      : (cues.push(conversationCue("response:no_values <- not subjective")), "no_values" as const);
+    let value_response: ValueResponse = "no_values";
+    if (subjective) value_response = responseType(text.assistant, prior.pushback === true, cues);
+    else cues.push(conversationCue("response:no_values <- not subjective"));
     return { values: { subjective, values_ai, values_human, value_response }, cues };
   },
 };
