@@ -11,12 +11,15 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spearman } from "../../src/analyses/stats.ts";
+import { adjustedRand, nmi } from "../../src/cluster/agreement.ts";
+import { HashedTfidfEmbedder } from "../../src/embed/hashed-tfidf.ts";
 import { extractOfflineFacets } from "../../src/facets/index.ts";
 import type { FacetRecord } from "../../src/types.ts";
 import { agreement } from "../../src/validate/metrics.ts";
 import { readReference } from "../../src/values/compare.ts";
-import { valueFrequencies } from "../../src/values/frequencies.ts";
-import { loadCounselChat } from "../datasets/counsel-chat.ts";
+import { CooccurrenceCounter } from "../../src/values/cooccurrence.ts";
+import { countsForValues, valueFrequencies } from "../../src/values/frequencies.ts";
+import { ancestors, buildTaxonomy } from "../../src/values/taxonomy.ts";
 import { loadEsconv } from "../datasets/esconv.ts";
 import { loadHh } from "../datasets/hh-rlhf.ts";
 import { loadValueItems } from "../datasets/values-items.ts";
@@ -178,7 +181,6 @@ export const valuesSuite: Suite = {
           .map((it) => extractOfflineFacets(it.conversation)),
       ],
     ];
-    void loadCounselChat;
     for (const [name, recs] of sets) {
       metrics.push({
         suite: SUITE,
@@ -214,6 +216,89 @@ export const valuesSuite: Suite = {
       value: rho,
       note: `over the offline vocabulary on all four datasets (${all.length} conversations); top: ${top}`,
     });
+    metrics.push(...(await taxonomyAgreement(all, reference.tree)));
+    metrics.push(...(await publishedRecovery(reference.tree)));
     return metrics;
   },
 };
+
+/**
+ * How well the offline taxonomy's top level recovers the published one over the same values: NMI and
+ * ARI between each value's top-level group and its group in the reference, phrase embeddings alone
+ * (the baseline) and blended with co-occurrence.
+ */
+async function taxonomyAgreement(
+  records: FacetRecord[],
+  tree: ReturnType<typeof readReference>["tree"],
+): Promise<Metric[]> {
+  const occurrences = new Map<string, number>();
+  const cooccurrence = new CooccurrenceCounter();
+  for (const r of records) {
+    if (!countsForValues(r)) continue;
+    for (const v of r.values_ai ?? []) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
+    cooccurrence.add(r.values_ai ?? []);
+  }
+  const refById = new Map(tree.map((n) => [n.cluster_id, n]));
+  const refTop = (value: string) => {
+    let node = tree.find((n) => n.level === 0 && n.name === value);
+    while (node?.parent_cluster_id) node = refById.get(node.parent_cluster_id);
+    return node?.name ?? null;
+  };
+  const values = [...occurrences.keys()].filter((v) => refTop(v) !== null);
+  const counts = values.map((value) => ({ value, occurrences: occurrences.get(value) as number }));
+  const topOf = async (cooc: CooccurrenceCounter | null) => {
+    const nodes = await buildTaxonomy(counts, { seed: 42, cooccurrence: cooc });
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return values.map((v) => ancestors(v, byId).at(-1) ?? v);
+  };
+  const gold = values.map((v) => refTop(v) as string);
+  const phrase = await topOf(null);
+  const blended = await topOf(cooccurrence);
+  return [
+    {
+      suite: SUITE,
+      name: "taxonomy_top_level_nmi",
+      split: "all",
+      n: values.length,
+      value: nmi(blended, gold),
+      baseline: nmi(phrase, gold),
+      note: `vs the published top level (5 groups); ARI ${adjustedRand(blended, gold).toFixed(3)} (phrase only ${adjustedRand(phrase, gold).toFixed(3)}); baseline = phrase embeddings without co-occurrence`,
+    },
+  ];
+}
+
+/**
+ * The taxonomy method on the published values themselves: re-cluster the 3,307 published values
+ * (phrase embeddings, hierarchical k-means) and compare each value's first-level group with the
+ * published one. Baseline: the same clustering over the topic embedder (word TF-IDF + LSA).
+ */
+async function publishedRecovery(tree: ReturnType<typeof readReference>["tree"]): Promise<Metric[]> {
+  const values = tree.filter((n) => n.level === 0);
+  const gold = values.map((v) => v.parent_cluster_id ?? "");
+  const counts = values.map((v) => ({
+    value: v.name,
+    occurrences: Math.max(1, Math.round(v.pct_total_occurrences * 1000)),
+  }));
+  const firstLevel = async (embedder?: HashedTfidfEmbedder) => {
+    const nodes = await buildTaxonomy(counts, { seed: 42, ...(embedder && { embedder }) });
+    const m = new Map(nodes.map((n) => [n.id, n]));
+    return {
+      labels: values.map((v) => m.get(v.name)?.parent ?? ""),
+      groups: nodes.filter((n) => n.level === 1).length,
+    };
+  };
+  const ours = await firstLevel();
+  const base = await firstLevel(new HashedTfidfEmbedder({ seed: 42 }));
+  const published = new Set(gold).size;
+  return [
+    {
+      suite: SUITE,
+      name: "taxonomy_published_level1_nmi",
+      split: "all",
+      n: values.length,
+      value: nmi(ours.labels, gold),
+      baseline: nmi(base.labels, gold),
+      note: `re-clustering the published values: ${ours.groups} first-level groups vs ${published} published; ARI ${adjustedRand(ours.labels, gold).toFixed(3)} (baseline ${adjustedRand(base.labels, gold).toFixed(3)}); baseline = topic embedder`,
+    },
+  ];
+}

@@ -7,6 +7,7 @@ import type { Manifest } from "../pipeline/manifest.ts";
 import type { Section } from "../release/figure.ts";
 import type { Thresholds } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
+import type { ValuesFile } from "../values/stage.ts";
 
 export interface AnalysisContext {
   thresholds: Thresholds;
@@ -15,6 +16,8 @@ export interface AnalysisContext {
   seed: number;
   /** The topic tree from internal/topics.json, when the study clustered its conversations. */
   topics?: TopicNode[] | null;
+  /** The values taxonomy from internal/values.json, when the study built one. */
+  values?: ValuesFile | null;
 }
 
 export interface Analysis {

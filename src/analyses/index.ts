@@ -8,6 +8,7 @@ import { OverviewAnalysis } from "./overview.ts";
 import { PushbackAnalysis } from "./pushback.ts";
 import { SentimentShiftAnalysis } from "./sentiment-shift.ts";
 import { TopicsAnalysis } from "./topics.ts";
+import { ValuesAnalysis } from "./values.ts";
 
 const COLLABORATION_LABELS: Record<string, string> = {
   directive: "Directive (automation)",
@@ -25,6 +26,7 @@ export const ANALYSES: AnalysisFactory[] = [
   (ctx) => new PushbackAnalysis(ctx),
   (ctx) => new SentimentShiftAnalysis(ctx),
   (ctx) => new LongConversationsAnalysis(ctx),
+  (ctx) => new ValuesAnalysis(ctx, ctx.values ?? null),
   (ctx) =>
     new DistributionAnalysis(ctx, {
       id: "languages",

@@ -17,6 +17,7 @@ import { redactConversation } from "../privacy/redact.ts";
 import { scanDirectory } from "../privacy/scan.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
 import { formatValidation, validateFacets } from "../validate/index.ts";
+import { compareValues, formatComparison, readValuesRelease } from "../values/compare.ts";
 import { VERSION } from "../version.ts";
 import { progressBar } from "./progress.ts";
 
@@ -97,6 +98,10 @@ export function buildProgram(): Command {
       'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
       "offline",
     )
+    .option(
+      "--values-reference <path>",
+      "a values_tree.csv in the published format (or its folder) to place the study's values in",
+    )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -128,6 +133,7 @@ Examples:
             seed: o.seed,
             topics: o.topics,
             embeddings: o.embeddings,
+            valuesReference: o.valuesReference,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),
@@ -318,6 +324,47 @@ Examples:
         return;
       }
       throw new ConvoscopeError(`no conversation with id "${id}" in ${inputs.join(", ")}`, EXIT.input);
+    });
+
+  program
+    .command("compare-values")
+    .description(
+      "compare a study's released values (values_frequencies.csv, values_tree.csv) with a reference release, side by side",
+    )
+    .requiredOption("--study <dir>", "a study folder (or a folder holding the two CSVs)")
+    .requiredOption(
+      "--reference <paths...>",
+      "a folder with the published values_frequencies.csv and values_tree.csv, or the two files",
+    )
+    .option("--top <n>", "values listed on each side", positiveInt, 15)
+    .option("--json", "machine-readable", false)
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope compare-values --study my-study --reference ../shared/data/values_in_the_wild\n  $ convoscope compare-values --study q3 --reference ref/values_frequencies.csv ref/values_tree.csv --json",
+    )
+    .action((o) => {
+      const comparison = compareValues(readValuesRelease([o.study]), readValuesRelease(o.reference));
+      if (o.json) {
+        console.log(
+          JSON.stringify({
+            ours: {
+              top_level: comparison.ours.topLevel,
+              values: comparison.ours.frequencies.slice(0, o.top),
+            },
+            reference: {
+              top_level: comparison.reference.topLevel,
+              values: comparison.reference.frequencies.slice(0, o.top),
+            },
+            shared_values: comparison.shared,
+            only_ours: comparison.onlyOurs,
+            only_reference: comparison.onlyReference,
+            spearman: Number.isNaN(comparison.spearman) ? null : comparison.spearman,
+            shared_top_level: comparison.sharedTopLevel,
+          }),
+        );
+        return;
+      }
+      console.log(formatComparison(comparison, o.top));
     });
 
   program

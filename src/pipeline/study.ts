@@ -11,6 +11,7 @@ import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
 import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
 import { renderRelease } from "../release/index.ts";
 import type { Rejection } from "../types.ts";
+import { runValuesStage } from "../values/stage.ts";
 import { VERSION } from "../version.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { hashFile, hashValue } from "./hash.ts";
@@ -45,6 +46,8 @@ export const StudyOptionsSchema = z.strictObject({
   topics: z.boolean().default(true),
   /** Embeddings for the topics: "offline" (no network) or "openai-compatible:MODEL". */
   embeddings: z.string().default("offline"),
+  /** A published-format values_tree.csv (or its folder) to place the study's values in. */
+  valuesReference: z.string().optional(),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
@@ -218,6 +221,16 @@ export async function runStudy(
     );
   }
 
+  // Normalise value strings (either engine), build the values taxonomy: internal/values.json.
+  await time("values", () =>
+    runValuesStage(paths, {
+      thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+      seed: opts.seed,
+      embeddings: opts.embeddings,
+      reference: opts.valuesReference ?? null,
+    }),
+  );
+
   onProgress({
     stage: "store",
     conversations: good,
@@ -241,6 +254,7 @@ export async function runStudy(
       seed: opts.seed,
       topics: opts.topics,
       embeddings: opts.embeddings,
+      values_reference: opts.valuesReference ?? null,
     },
     inputs,
     counts: {

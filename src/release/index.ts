@@ -9,12 +9,14 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ANALYSES } from "../analyses/index.ts";
 import { TopicsAnalysis } from "../analyses/topics.ts";
+import { ValuesAnalysis } from "../analyses/values.ts";
 import type { TopicNode } from "../cluster/index.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { studyPaths } from "../pipeline/study-folder.ts";
 import { type AuditLog, auditString, newAuditLog } from "../privacy/audit.ts";
 import type { FacetRecord } from "../types.ts";
+import { readValuesFile, VALUES_RELEASE_COLUMNS } from "../values/stage.ts";
 import { figureSpec, renderSvg } from "./chart.ts";
 import { toCsv } from "./csv.ts";
 import type { Section } from "./figure.ts";
@@ -98,7 +100,8 @@ export async function renderRelease(
   const topics = existsSync(paths.topics)
     ? (JSON.parse(readFileSync(paths.topics, "utf8")) as TopicNode[])
     : null;
-  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42), topics };
+  const values = readValuesFile(paths);
+  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42), topics, values };
   const analyses = ANALYSES.map((make) => make(ctx)).filter((a): a is NonNullable<typeof a> => a !== null);
   for await (const record of readFacetRecords(paths.facets)) {
     for (const a of analyses) a.add(record);
@@ -131,6 +134,19 @@ export async function renderRelease(
     await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
     await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
   }
+  // The values study's two tables, in the published dataset's columns.
+  const valuesAnalysis = analyses.find((a): a is ValuesAnalysis => a instanceof ValuesAnalysis);
+  const valueCounts = { frequencies: 0, tree: 0 };
+  if (valuesAnalysis) {
+    const { frequencies, tree } = valuesAnalysis.releaseTables((s) => auditString(s, audit));
+    valueCounts.frequencies = frequencies.length;
+    valueCounts.tree = tree.length;
+    await writeFile(
+      join(paths.release, "values_frequencies.csv"),
+      toCsv(frequencies, VALUES_RELEASE_COLUMNS.frequencies),
+    );
+    await writeFile(join(paths.release, "values_tree.csv"), toCsv(tree, VALUES_RELEASE_COLUMNS.tree));
+  }
   const html = renderReportHtml({
     title: "Conversation study",
     manifest,
@@ -154,6 +170,11 @@ export async function renderRelease(
     },
     released_text:
       "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+    values: {
+      released_values: valueCounts.frequencies,
+      released_tree_rows: valueCounts.tree,
+      rule: "a value or value group is released only when the conversations expressing it cover at least min_users users and min_conversations conversations, and its strings pass the audit",
+    },
   };
   await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
   return sections;

@@ -16,6 +16,11 @@ export interface PhraseEmbedderOptions {
 const WORD_WEIGHT = 2;
 const STEM_WEIGHT = 1.5;
 const STEM_LENGTH = 5;
+/**
+ * Re-clustering the 3,307 published values, the published first-level groups are recovered at NMI
+ * 0.67 with 128 dimensions (256: 0.67; the topic embedder's word TF-IDF + LSA: 0.61); eval `values`.
+ */
+const DIMENSIONS = 128;
 
 /** FNV-1a, 32-bit. */
 function hash(s: string): number {
@@ -31,12 +36,16 @@ function hash(s: string): number {
 export function phraseFeatures(phrase: string): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string, w: number) => out.set(f, Math.max(out.get(f) ?? 0, w));
-  const words = phrase.toLowerCase().split(/[\s\-/]+/).filter((w) => w.length > 0);
+  const words = phrase
+    .toLowerCase()
+    .split(/[\s\-/]+/)
+    .filter((w) => w.length > 0);
   for (const w of words) {
     add(`w:${w}`, WORD_WEIGHT);
     if (w.length > STEM_LENGTH) add(`s:${w.slice(0, STEM_LENGTH)}`, STEM_WEIGHT);
     const padded = `<${w}>`;
-    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 1);
+    for (const n of [3, 4])
+      for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 1);
   }
   return out;
 }
@@ -48,7 +57,7 @@ export class PhraseEmbedder implements Embedder {
   private fitted = 0;
 
   constructor(o: PhraseEmbedderOptions = {}) {
-    this.dimensions = o.dimensions ?? 256;
+    this.dimensions = o.dimensions ?? DIMENSIONS;
   }
 
   /** Inverse document frequency of every feature over the phrases to be clustered. */

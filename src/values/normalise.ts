@@ -141,7 +141,7 @@ export function normaliseValue(raw: string): string | null {
     .replace(/\s*-\s*/g, "-")
     .replace(/\s+/g, " ")
     .trim();
-  s = s.replace(/^(?:the|a|an|value of|valuing)\s+/, "").replace(/\s+values?$/, "");
+  s = s.replace(/^(?:(?:the|a|an|value of|valuing)\s+)+/, "");
   s = s.replace(/\bwell[- ]being\b/g, "wellbeing").replace(/\bself (?=\p{L})/gu, "self-");
   s = s.replace(/\s*&\s*/g, " and ");
   const words = s

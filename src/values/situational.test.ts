@@ -46,7 +46,8 @@ test("an r x c table with margins of 100: residuals in closed form", () => {
     [-s3 / 2, -s3 / 2, s3],
     [(5 * s3) / 2, s3, (-7 * s3) / 2],
   ];
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) close(r.residuals[i]?.[j] as number, want[i]?.[j] as number);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) close(r.residuals[i]?.[j] as number, want[i]?.[j] as number);
   close(r.chiSquare, 42);
   assert.equal(r.df, 4);
   close(r.p, 1.668163294e-8, 1e-6);
@@ -88,11 +89,15 @@ test("tail probabilities against published values", () => {
 test("situational: over-represented cells per context after Bonferroni", () => {
   // The 3 x 3 table above: the positive cells are r = 4.33 (twice), 1.73 (twice). 9 cells tested:
   // p(4.330127) two-sided = 1.49e-5, x 9 = 1.34e-4 < 0.05: kept; p(1.732051) = 0.0833 x 9 > 1: dropped.
-  const s = situational(["a", "b", "c"], ["x", "y", "z"], [
-    [20, 30, 50],
-    [30, 30, 40],
-    [50, 40, 10],
-  ]);
+  const s = situational(
+    ["a", "b", "c"],
+    ["x", "y", "z"],
+    [
+      [20, 30, 50],
+      [30, 30, 40],
+      [50, 40, 10],
+    ],
+  );
   assert.equal(s.tested, 9);
   assert.deepEqual(
     s.over.map((c) => [c.row, c.column]),

@@ -19,10 +19,10 @@ export function erfc(x: number): number {
   if (x < 0) return 2 - erfc(-x);
   const cof = [
     -1.3026537197817094, 6.4196979235649026e-1, 1.9476473204185836e-2, -9.561514786808631e-3,
-    -9.46595344482036e-4, 3.66839497852761e-4, 4.2523324806907e-5, -2.0278578112534e-5,
-    -1.624290004647e-6, 1.30365583558e-6, 1.5626441722e-8, -8.5238095915e-8, 6.529054439e-9,
-    5.059343495e-9, -9.91364156e-10, -2.27365122e-10, 9.6467911e-11, 2.394038e-12, -6.886027e-12,
-    8.94487e-13, 3.13092e-13, -1.12708e-13, 3.81e-16, 7.106e-15, -1.523e-15, -9.4e-17, 1.21e-16, -2.8e-17,
+    -9.46595344482036e-4, 3.66839497852761e-4, 4.2523324806907e-5, -2.0278578112534e-5, -1.624290004647e-6,
+    1.30365583558e-6, 1.5626441722e-8, -8.5238095915e-8, 6.529054439e-9, 5.059343495e-9, -9.91364156e-10,
+    -2.27365122e-10, 9.6467911e-11, 2.394038e-12, -6.886027e-12, 8.94487e-13, 3.13092e-13, -1.12708e-13,
+    3.81e-16, 7.106e-15, -1.523e-15, -9.4e-17, 1.21e-16, -2.8e-17,
   ];
   const t = 2 / (2 + x);
   const ty = 4 * t - 2;
@@ -110,7 +110,9 @@ export function contingency(table: readonly (readonly number[])[]): ContingencyR
   const rowSums = table.map((row) => row.reduce((a, b) => a + b, 0));
   const colSums = Array.from({ length: c }, (_, j) => table.reduce((a, row) => a + (row[j] ?? 0), 0));
   const n = rowSums.reduce((a, b) => a + b, 0);
-  const expected = table.map((_, i) => colSums.map((cj) => (n === 0 ? 0 : ((rowSums[i] as number) * cj) / n)));
+  const expected = table.map((_, i) =>
+    colSums.map((cj) => (n === 0 ? 0 : ((rowSums[i] as number) * cj) / n)),
+  );
   let chiSquare = 0;
   const residuals = table.map((row, i) =>
     row.map((o, j) => {

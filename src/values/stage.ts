@@ -11,17 +11,18 @@
  *
  * Rerunning it gives the same file: normalisation is idempotent and every step is seeded.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { makeEmbedder } from "../embed/index.ts";
+import { JsonlWriter } from "../pipeline/jsonl-writer.ts";
 import type { StudyPaths } from "../pipeline/study-folder.ts";
 import { writeFileAtomic } from "../pipeline/study-folder.ts";
-import { JsonlWriter } from "../pipeline/jsonl-writer.ts";
 import { Cell, type Thresholds, userKey } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import { readTree } from "./compare.ts";
+import { CooccurrenceCounter } from "./cooccurrence.ts";
 import { PhraseEmbedder } from "./embed.ts";
 import { countsForValues } from "./frequencies.ts";
 import { normaliseValueList, ValueVocabulary } from "./normalise.ts";
@@ -53,8 +54,28 @@ export function valuesPath(paths: StudyPaths): string {
   return join(paths.internal, "values.json");
 }
 
+/** internal/values.json, or null for a study without one (run before the values stage existed). */
+export function readValuesFile(paths: StudyPaths): ValuesFile | null {
+  const path = valuesPath(paths);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ValuesFile) : null;
+}
+
+/** The published dataset's columns (Anthropic/values-in-the-wild), in order. */
+export const VALUES_RELEASE_COLUMNS = {
+  frequencies: ["value", "pct_convos"],
+  tree: ["cluster_id", "description", "name", "level", "parent_cluster_id", "pct_total_occurrences"],
+};
+
+/** A `values_tree.csv`, or a folder holding one. */
+export function referenceTreePath(path: string): string {
+  return existsSync(path) && statSync(path).isDirectory() ? join(path, "values_tree.csv") : path;
+}
+
 async function* records(path: string): AsyncGenerator<FacetRecord> {
-  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   for await (const line of lines) if (line.length > 0) yield JSON.parse(line) as FacetRecord;
 }
 
@@ -67,12 +88,16 @@ export async function runValuesStage(paths: StudyPaths, o: ValuesStageOptions): 
   }
   // Pass 2: rewrite the records with one form per value; count each value's mentions.
   const occurrences = new Map<string, number>();
+  const cooccurrence = new CooccurrenceCounter();
   const tmp = `${paths.facets}.values.tmp`;
   const out = await JsonlWriter.open(tmp);
   for await (const r of records(paths.facets)) {
     r.values_ai = vocabulary.rewrite(normaliseValueList(r.values_ai));
     r.values_human = vocabulary.rewrite(normaliseValueList(r.values_human));
-    if (countsForValues(r)) for (const v of r.values_ai ?? []) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
+    if (countsForValues(r)) {
+      for (const v of r.values_ai ?? []) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
+      cooccurrence.add(r.values_ai ?? []);
+    }
     await out.write(r);
   }
   await out.close();
@@ -81,7 +106,12 @@ export async function runValuesStage(paths: StudyPaths, o: ValuesStageOptions): 
   const embedder = o.embeddings === "offline" ? new PhraseEmbedder() : makeEmbedder(o.embeddings, o.seed);
   const nodes = await buildTaxonomy(
     [...occurrences].map(([value, n]) => ({ value, occurrences: n })),
-    { seed: o.seed, embedder, reference: o.reference ? readTree(o.reference) : null },
+    {
+      seed: o.seed,
+      embedder,
+      cooccurrence,
+      reference: o.reference ? readTree(referenceTreePath(o.reference)) : null,
+    },
   );
 
   // Pass 3: conversations and users behind every value and group (a conversation once per node).
