@@ -166,7 +166,7 @@ export class ValuesAnalysis implements Analysis {
    * (`ai_values:l1:...`, ours or a reference's) are structure, not text, and are not audited; a row
    * whose text fails is dropped with everything under it, so no released row points to a missing one.
    */
-  releaseTables(keep: (s: string) => boolean): { frequencies: Row[]; tree: Row[] } {
+  releaseTables(keep: (s: string) => boolean): { frequencies: Row[]; tree: Row[]; treeRowsDropped: number } {
     const isGroupId = (s: string) => /^[a-z_]+:l\d+:[0-9a-z-]+$/.test(s);
     const passes = (r: Row, ids: readonly string[]) =>
       Object.entries(r).every(
@@ -185,7 +185,7 @@ export class ValuesAnalysis implements Analysis {
       tree.push(r);
     }
     tree.sort((a, b) => Number(a.level) - Number(b.level));
-    return { frequencies, tree };
+    return { frequencies, tree, treeRowsDropped: dropped.size };
   }
 
   finish(): Section | null {

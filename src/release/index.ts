@@ -136,9 +136,10 @@ export async function renderRelease(
   }
   // The values study's two tables, in the published dataset's columns.
   const valuesAnalysis = analyses.find((a): a is ValuesAnalysis => a instanceof ValuesAnalysis);
-  const valueCounts = { frequencies: 0, tree: 0 };
+  const valueCounts = { frequencies: 0, tree: 0, treeDropped: 0 };
   if (valuesAnalysis) {
-    const { frequencies, tree } = valuesAnalysis.releaseTables((s) => auditString(s, audit));
+    const { frequencies, tree, treeRowsDropped } = valuesAnalysis.releaseTables((s) => auditString(s, audit));
+    valueCounts.treeDropped = treeRowsDropped;
     valueCounts.frequencies = frequencies.length;
     valueCounts.tree = tree.length;
     await writeFile(
@@ -173,6 +174,7 @@ export async function renderRelease(
     values: {
       released_values: valueCounts.frequencies,
       released_tree_rows: valueCounts.tree,
+      tree_rows_dropped_by_audit: valueCounts.treeDropped,
       rule: "a value or value group is released only when the conversations expressing it cover at least min_users users and min_conversations conversations, and its strings pass the audit",
     },
   };
