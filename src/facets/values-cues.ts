@@ -794,37 +794,41 @@ export const HUMAN_VALUE_FRAMES = new Lexicon("human-value-frame", "user", [
       "i want|need|try|strive|aim ..1 to be",
       "i want to become",
       "i want ..2 for my",
-      "what matters to me",
-      "important to me",
-      "matters to me",
-      "means a lot to me",
+      "what matters ..1 to me",
     ],
   ],
+  // Frames that follow the value ("honesty is important to me").
+  ["mattering", ["important to me", "matters to me", "means a lot to me"]],
 ]);
 
-/** Value words the human may name, by the value they name (explicit only: read after a frame). */
-export const HUMAN_VALUE_WORDS = new Lexicon("human-value", "user", [
-  ["honesty", ["honest|honesty|truth|truthful"]],
-  ["family", ["family|families|kids|children"]],
-  ["health", ["health|healthy|fitness|fit"]],
-  ["fairness", ["fair|fairness|justice|equality"]],
-  ["independence", ["independence|independent|freedom|free"]],
-  ["privacy", ["privacy|private"]],
-  ["respect", ["respect|respected|respectful"]],
-  ["financial security", ["money|financial|finances|savings|stability|security"]],
-  ["career success", ["career|job|success|successful|promotion"]],
-  ["friendship", ["friendship|friendships|friends"]],
-  ["love", ["love|loved|relationship|marriage"]],
-  ["happiness", ["happy|happiness|joy"]],
-  ["safety", ["safe|safety"]],
-  ["faith", ["faith|god|religion|religious|church"]],
-  ["education", ["education|learning|school|studies|degree"]],
-  ["kindness", ["kind|kindness", "good|nice person"]],
-  ["loyalty", ["loyal|loyalty"]],
-  ["personal growth", ["better|growth|improve|improvement|myself"]],
-  ["creativity", ["creative|creativity|art"]],
-  ["trust", ["trust|trusted|trustworthy"]],
-]);
+/**
+ * Value words the human may name, by the value they name. Read only in the few words next to a
+ * valuing frame (values.ts), so they are a plain word table rather than a lexicon scanned everywhere.
+ */
+export const HUMAN_VALUE_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    honesty: "honest honesty truth truthful",
+    family: "family families kids children",
+    health: "health healthy fitness fit",
+    fairness: "fair fairness justice equality",
+    independence: "independence independent freedom free",
+    privacy: "privacy private",
+    respect: "respect respected respectful",
+    "financial security": "money financial finances savings stability security",
+    "career success": "career job success successful promotion",
+    friendship: "friendship friendships friends",
+    love: "love loved relationship marriage",
+    happiness: "happy happiness joy",
+    safety: "safe safety",
+    faith: "faith god religion religious church",
+    education: "education learning school studies degree",
+    kindness: "kind kindness",
+    loyalty: "loyal loyalty",
+    "personal growth": "better growth improve improvement",
+    creativity: "creative creativity art",
+    trust: "trust trusted trustworthy",
+  }).flatMap(([value, words]) => words.split(" ").map((w) => [w, value] as const)),
+);
 
 /** The human asks for a judgement, advice or an opinion: what makes an exchange subjective. */
 export const STANCE_CUES = new Lexicon("value-stance", "user", [

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Conversation } from "../types.ts";
 import { VALUE_RESPONSES } from "../types.ts";
 import { explainFacets, extractOfflineFacets, FACETS } from "./index.ts";
-import { AI_VALUES, valuesFacet } from "./values.ts";
+import { AI_VALUES, listPoints, valuesFacet } from "./values.ts";
 
 function chat(...turns: [string, string?][]): Conversation {
   return {
@@ -159,4 +159,10 @@ test("the facet is registered after the facets it reads, and its schema is what 
   assert.match(valuesFacet.modelPrompt, /1-4/);
   assert.match(valuesFacet.modelPrompt, /proper noun/);
   assert.match(valuesFacet.modelPrompt, /explicitly/);
+});
+
+test("list points: numbered and bulleted lines, not numbers inside sentences", () => {
+  assert.equal(listPoints("Steps:\n1. one\n2) two\n  3.  three\n- four\n* five\n\u2022 six"), 6);
+  assert.equal(listPoints("In 2020. we moved.\n10 people came.\n-not a bullet\n1.\n"), 0);
+  assert.equal(listPoints(`${"x".repeat(1998)}\n1. late\n2. late`), 0, "beyond the characters the engine reads");
 });

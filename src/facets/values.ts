@@ -68,11 +68,38 @@ const STRONG_REFUSALS = new Set([
   "flat-no",
 ]);
 
-const LIST_ITEM = /^[ \t]*(?:\d{1,2}[.)]|[-*\u2022])[ \t]+\S/gm;
-
-function listPoints(raw: string): number {
-  const text = raw.length > ASSISTANT_CHARS ? raw.slice(0, ASSISTANT_CHARS) : raw;
-  return text.match(LIST_ITEM)?.length ?? 0;
+/**
+ * Lines that open a numbered or bulleted point ("1. ", "2) ", "- ", "* ", "• "), in the part of a
+ * reply the engine reads. A character scan: no regular expression, no allocation.
+ */
+export function listPoints(raw: string): number {
+  const end = Math.min(raw.length, ASSISTANT_CHARS);
+  let points = 0;
+  for (let start = 0; start < end; ) {
+    let i = start;
+    while (i < end && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
+    const c = raw.charCodeAt(i);
+    let marker = false;
+    if (c === 45 || c === 42 || c === 0x2022) marker = true;
+    else if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      if (j < end && raw.charCodeAt(j) >= 48 && raw.charCodeAt(j) <= 57) j++;
+      const d = raw.charCodeAt(j);
+      if (d === 46 || d === 41) {
+        marker = true;
+        i = j;
+      }
+    }
+    if (marker) {
+      let j = i + 1;
+      while (j < end && (raw.charCodeAt(j) === 32 || raw.charCodeAt(j) === 9)) j++;
+      if (j > i + 1 && j < end && raw.charCodeAt(j) > 32) points++;
+    }
+    const newline = raw.indexOf("\n", i);
+    if (newline < 0 || newline >= end) break;
+    start = newline + 1;
+  }
+  return points;
 }
 
 function wordCount(m: MessageText): number {
@@ -85,38 +112,64 @@ function conversationCue(cue: string, weight = 0): Cue {
   return { message: -1, role: "conversation", cue, weight };
 }
 
+/** What one pass over the assistant's hits finds, for the values and the response type. */
+interface Replies {
+  score: Map<string, number>;
+  /** The first hit of each response cue. */
+  response: Map<string, Hit>;
+  /** The first outright refusal that opens a reply. */
+  refusal: Hit | undefined;
+  /** Every reply is short, and how many of them ask something back. */
+  short: boolean;
+  asking: number;
+  replies: number;
+}
+
 /** The assistant's values: lexicon cues (each distinct cue word once per value) and structure. */
-function aiValues(assistant: readonly MessageText[], cues: Cue[]): string[] {
+function add(score: Map<string, number>, value: string, w: number): void {
+  score.set(value, (score.get(value) ?? 0) + w);
+}
+
+function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
   const score = new Map<string, number>();
-  const add = (value: string, w: number) => score.set(value, (score.get(value) ?? 0) + w);
-  const seen = new Set<string>();
+  const response = new Map<string, Hit>();
+  /** Cue words already counted, per value: a word repeated counts once. */
+  const seen = new Map<string, Set<string>>();
+  let refusal: Hit | undefined;
   let listed = false;
   let answered = false;
-  let refusedHarm = false;
+  let short = assistant.length > 0;
+  let asking = 0;
   for (const m of assistant) {
+    let opensWithRefusal = false;
     for (const h of m.hits) {
       if (h.lexicon === AI_VALUE_CUES) {
-        const key = `${h.name}\u0000${m.words[h.at]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        add(h.name, h.weight);
+        const word = m.words[h.at] as string;
+        let words = seen.get(h.name);
+        if (!words) {
+          words = new Set();
+          seen.set(h.name, words);
+        }
+        if (words.has(word)) continue;
+        words.add(word);
+        add(score, h.name, h.weight);
         cues.push(cueOf(h, "assistant"));
-      } else if (
-        !refusedHarm &&
-        h.lexicon.id === "refusal" &&
-        STRONG_REFUSALS.has(h.name) &&
-        h.at < LEAD_TOKENS
-      ) {
-        refusedHarm = true;
-        add("harm prevention", 1);
+      } else if (h.lexicon === RESPONSE_CUES) {
+        if (!response.has(h.name)) response.set(h.name, h);
+      } else if (h.lexicon.id === "refusal" && h.at < LEAD_TOKENS && STRONG_REFUSALS.has(h.name)) {
+        opensWithRefusal = true;
+        if (refusal) continue;
+        // Refusing a request is acting to prevent harm (a bare refusal expresses nothing else).
+        refusal = h;
+        add(score, "harm prevention", 1);
         cues.push(cueOf(h, "assistant", 1, "value:harm prevention <- refusal"));
       }
     }
     const points = listPoints(m.raw);
     if (!listed && points >= LIST_POINTS) {
       listed = true;
-      add("clarity", 1);
-      add("thoroughness", 1);
+      add(score, "clarity", 1);
+      add(score, "thoroughness", 1);
       cues.push({
         message: m.index,
         role: "assistant",
@@ -124,13 +177,10 @@ function aiValues(assistant: readonly MessageText[], cues: Cue[]): string[] {
         weight: 1,
       });
     }
-    const opensWithRefusal = m.hits.some(
-      (h) => h.lexicon.id === "refusal" && STRONG_REFUSALS.has(h.name) && h.at < LEAD_TOKENS,
-    );
     const words = wordCount(m);
     if (!answered && !opensWithRefusal && words >= SUBSTANTIVE_WORDS) {
       answered = true;
-      add("helpfulness", 1);
+      add(score, "helpfulness", 1);
       cues.push({
         message: m.index,
         role: "assistant",
@@ -138,72 +188,64 @@ function aiValues(assistant: readonly MessageText[], cues: Cue[]): string[] {
         weight: 1,
       });
     }
+    if (words >= SHORT_REPLY) short = false;
+    if (m.words.includes("?")) asking++;
   }
+  return { score, response, refusal, short, asking, replies: assistant.length };
+}
+
+function valuesOf(score: Map<string, number>): string[] {
   return AI_VALUES.filter((v) => (score.get(v) ?? 0) >= VALUE_THRESHOLD).sort(
     (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0),
   );
 }
 
-/** Values the human names explicitly: a value word shortly after a valuing frame in one sentence. */
+/**
+ * Values the human names explicitly: a value word within a few words after a valuing frame ("I
+ * value ... honesty"), or before a frame that follows it ("honesty is important to me"), in one sentence.
+ */
 function humanValues(user: readonly MessageText[], cues: Cue[]): string[] {
   const found: string[] = [];
   for (const m of user) {
-    const frames = HUMAN_VALUE_FRAMES.of(m.hits);
-    if (frames.length === 0) continue;
-    const words = HUMAN_VALUE_WORDS.of(m.hits);
-    for (const w of words) {
-      if (found.includes(w.name)) continue;
-      const frame = frames.find((f) => framed(f, w, m.words));
-      if (!frame) continue;
-      found.push(w.name);
-      cues.push(cueOf(frame, "user"), cueOf(w, "user"));
+    for (const frame of m.hits) {
+      if (frame.lexicon !== HUMAN_VALUE_FRAMES) continue;
+      const step = frame.name === "mattering" ? -1 : 1;
+      for (let k = 1, i = step > 0 ? frame.end : frame.at - 1; k <= FRAME_REACH; k++, i += step) {
+        const w = m.words[i];
+        if (w === undefined || w === "." || w === "!" || w === "?") break;
+        const value = HUMAN_VALUE_WORDS.get(w);
+        if (!value || found.includes(value)) continue;
+        found.push(value);
+        cues.push(cueOf(frame, "user"), {
+          message: m.index,
+          role: "user",
+          cue: `human-value:${value}: "${w}"`,
+          weight: 1,
+        });
+      }
     }
   }
   return found;
 }
 
-const AFTER_FRAMES = ["important to me", "matters to me", "means a lot to me", "what matters to me"];
-
-/** A value word within reach of its frame, with no sentence end between them. */
-function framed(frame: Hit, word: Hit, tokens: readonly string[]): boolean {
-  const after = AFTER_FRAMES.includes(tokens.slice(frame.at, frame.end).join(" "));
-  const [from, to] = after ? [word.end, frame.at] : [frame.end, word.at];
-  if (to < from || to - from > FRAME_REACH) return false;
-  for (let i = from; i < to; i++)
-    if (tokens[i] === "." || tokens[i] === "!" || tokens[i] === "?") return false;
-  return true;
-}
-
 /** The study's response type, from refusal, resistance, reframing, agreement and acknowledgment cues. */
-function responseType(assistant: readonly MessageText[], pushback: boolean, cues: Cue[]): ValueResponse {
-  const response = new Map<string, Hit>();
-  let strongRefusal: Hit | undefined;
-  for (const m of assistant) {
-    for (const h of m.hits) {
-      if (h.lexicon === RESPONSE_CUES && !response.has(h.name)) response.set(h.name, h);
-      if (!strongRefusal && h.lexicon.id === "refusal" && STRONG_REFUSALS.has(h.name) && h.at < LEAD_TOKENS)
-        strongRefusal = h;
-    }
-  }
-  const because = (type: ValueResponse, hit?: Hit, why?: string): ValueResponse => {
-    if (hit) cues.push(cueOf(hit, "assistant", 0, `response:${type} <- response`));
-    else cues.push(conversationCue(`response:${type} <- ${why}`));
-    return type;
-  };
-  if (pushback && strongRefusal) return because("strong_resistance", strongRefusal);
-  if (pushback) return because("mild_resistance", undefined, "pushback without an outright refusal");
+function responseType(replies: Replies, pushback: boolean): { type: ValueResponse; hit?: Hit; why?: string } {
+  const { response, refusal } = replies;
+  if (pushback && refusal) return { type: "strong_resistance", hit: refusal };
+  if (pushback) return { type: "mild_resistance", why: "pushback without an outright refusal" };
   const resist = response.get("resist");
-  if (resist) return because("mild_resistance", resist);
+  if (resist) return { type: "mild_resistance", hit: resist };
   const reframe = response.get("reframe");
-  if (reframe) return because("reframing", reframe);
+  if (reframe) return { type: "reframing", hit: reframe };
   const affirm = response.get("affirm");
-  if (affirm) return because("strong_support", affirm);
-  const short = assistant.length > 0 && assistant.every((m) => wordCount(m) < SHORT_REPLY);
-  const asking = assistant.filter((m) => m.words.includes("?")).length;
+  if (affirm) return { type: "strong_support", hit: affirm };
   const acknowledge = response.get("acknowledge");
-  if (short && (asking * 2 >= assistant.length || acknowledge))
-    return because("neutral_acknowledgment", acknowledge, "short replies that ask back");
-  return because("mild_support", undefined, "engages without explicit affirmation");
+  if (replies.short && (replies.asking * 2 >= replies.replies || acknowledge))
+    return {
+      type: "neutral_acknowledgment",
+      ...(acknowledge ? { hit: acknowledge } : { why: "short replies that ask back" }),
+    };
+  return { type: "mild_support", why: "engages without explicit affirmation" };
 }
 
 export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_human" | "value_response"> = {
@@ -227,7 +269,8 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
   ].join(" "),
   extract(text, prior) {
     const cues: Cue[] = [];
-    const values_ai = aiValues(text.assistant, cues);
+    const replies = readReplies(text.assistant, cues);
+    const values_ai = valuesOf(replies.score);
     const values_human = humanValues(text.user, cues);
 
     const signals: string[] = [];
@@ -237,18 +280,15 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
     if (prior.task && SUBJECTIVE_TASKS.has(prior.task)) signals.push(`task: ${prior.task}`);
     if (values_human.length > 0) signals.push("human values");
     for (const m of text.user) {
-      for (const h of STANCE_CUES.of(m.hits)) {
+      for (const h of m.hits) {
+        if (h.lexicon !== STANCE_CUES) continue;
         if (signals.includes(`human asks: ${h.name}`)) continue;
         signals.push(`human asks: ${h.name}`);
         cues.push(cueOf(h, "user", 0));
       }
     }
-    for (const m of text.assistant) {
-      for (const h of RESPONSE_CUES.of(m.hits)) {
-        if (h.name === "acknowledge" || signals.includes(`reply cue: ${h.name}`)) continue;
-        signals.push(`reply cue: ${h.name}`);
-      }
-    }
+    for (const name of replies.response.keys())
+      if (name !== "acknowledge") signals.push(`reply cue: ${name}`);
     const laden = values_ai.filter((v) => !OBJECTIVE_COMPATIBLE.has(v));
     if (laden.length > 0) signals.push(`value-laden reply: ${laden.join(", ")}`);
     const subjective = signals.length > 0;
@@ -259,8 +299,15 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
     );
 
     let value_response: ValueResponse = "no_values";
-    if (subjective) value_response = responseType(text.assistant, prior.pushback === true, cues);
-    else cues.push(conversationCue("response:no_values <- not subjective"));
+    if (subjective) {
+      const r = responseType(replies, prior.pushback === true);
+      value_response = r.type;
+      cues.push(
+        r.hit
+          ? cueOf(r.hit, "assistant", 0, `response:${r.type} <- response`)
+          : conversationCue(`response:${r.type} <- ${r.why}`),
+      );
+    } else cues.push(conversationCue("response:no_values <- not subjective"));
     return { values: { subjective, values_ai, values_human, value_response }, cues };
   },
 };
