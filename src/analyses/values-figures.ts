@@ -6,14 +6,14 @@ export function valueBarsSpec(title: string, color: string): Record<string, unkn
   return barsWithIntervals({ value: "share", lo: "ci_low", hi: "ci_high", title, color, format: ".0%" });
 }
 
-/** The taxonomy as a two-level tree: each top-level group, then the groups below it. */
+/** The taxonomy as a two-level tree: a panel per top-level group, a bar per group below it. */
 export function taxonomySpec(): Record<string, unknown> {
   return {
     width: 420,
     height: { step: 16 },
     mark: { type: "bar" },
     encoding: {
-      y: { field: "group", type: "nominal", sort: "-x", title: null },
+      y: { field: "group", type: "nominal", sort: "-x", title: null, axis: { labelLimit: 300 } },
       x: {
         field: "share_of_occurrences",
         type: "quantitative",
@@ -21,13 +21,12 @@ export function taxonomySpec(): Record<string, unknown> {
         title: "Share of value mentions",
       },
       color: { field: "top_level", type: "nominal", legend: null },
-      opacity: { field: "level", type: "ordinal", legend: null, scale: { range: [0.65, 1] } },
       row: {
         field: "top_level",
         type: "nominal",
         title: null,
-        sort: { op: "max", field: "share_of_occurrences", order: "descending" },
-        header: { labelAngle: 0, labelAlign: "left", labelFontWeight: "bold" },
+        sort: { field: "top_level_share", op: "max", order: "descending" },
+        header: { labelAngle: 0, labelAlign: "left", labelFontWeight: "bold", labelLimit: 400 },
       },
     },
     resolve: { scale: { y: "independent" } },

@@ -246,15 +246,19 @@ export class ValuesAnalysis implements Analysis {
     const tree = this.treeRows();
     const maxLevel = Math.max(0, ...tree.map((r) => Number(r.level)));
     const names = new Map(tree.map((r) => [String(r.cluster_id), String(r.name)]));
-    const taxonomyRows: Row[] = tree
-      .filter((r) => maxLevel > 0 && Number(r.level) >= maxLevel - 1 && Number(r.level) > 0)
-      .map((r) => ({
+    // The tree: each top-level group (its share in the panel's title) and the groups one level below.
+    const tops = tree.filter((r) => maxLevel > 0 && Number(r.level) === maxLevel);
+    const topShare = new Map(tops.map((r) => [String(r.cluster_id), Number(r.pct_total_occurrences) / 100]));
+    const below = maxLevel > 1 ? tree.filter((r) => Number(r.level) === maxLevel - 1) : tops;
+    const taxonomyRows: Row[] = below.map((r) => {
+      const top = maxLevel > 1 ? String(r.parent_cluster_id) : String(r.cluster_id);
+      return {
+        top_level: `${names.get(top) ?? top} (${percent(topShare.get(top) ?? 0)})`,
+        top_level_share: round(topShare.get(top) ?? 0),
         group: String(r.name),
-        level: Number(r.level),
-        top_level:
-          Number(r.level) === maxLevel ? String(r.name) : (names.get(String(r.parent_cluster_id)) ?? ""),
         share_of_occurrences: round(Number(r.pct_total_occurrences) / 100),
-      }));
+      };
+    });
 
     const summary: string[] = [
       `${percent(this.subjective / this.judged)} of conversations are subjective (values could be expressed at all; the study kept 44%); value statistics are over these ${n} conversations.`,
@@ -266,12 +270,12 @@ export class ValuesAnalysis implements Analysis {
           .map((s) => `${s.value} (${percent(s.share)})`)
           .join(", ")}; in the published study: ${STUDY_TOP}.`,
       );
-    const topTop = taxonomyRows
-      .filter((r) => r.level === maxLevel)
-      .sort((a, b) => Number(b.share_of_occurrences) - Number(a.share_of_occurrences))[0];
+    const topTop = [...tops].sort(
+      (a, b) => Number(b.pct_total_occurrences) - Number(a.pct_total_occurrences),
+    )[0];
     if (topTop)
       summary.push(
-        `The largest top-level group of values is “${topTop.group}”, with ${percent(Number(topTop.share_of_occurrences))} of value mentions.`,
+        `The largest top-level group of values is “${String(topTop.name)}”, with ${percent(Number(topTop.pct_total_occurrences) / 100)} of value mentions.`,
       );
     const support = responseRows.filter(
       (r) => r.response === "strong_support" || r.response === "mild_support",
@@ -315,7 +319,7 @@ export class ValuesAnalysis implements Analysis {
           id: "values-taxonomy",
           title: "The taxonomy of values",
           caption:
-            "Share of all value mentions per group: the top-level groups and the groups one level below them.",
+            "Share of all value mentions per group: one panel per top-level group (its share in the title), with the groups one level below it.",
           method: `Levels (values first): ${(this.taxonomy?.levels ?? []).join(" -> ") || "none"}; a group is shown only when the conversations expressing any of its values pass the privacy thresholds.`,
           n,
           rows: taxonomyRows,
