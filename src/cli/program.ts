@@ -97,6 +97,14 @@ export function buildProgram(): Command {
       'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
       "offline",
     )
+    .addOption(
+      new Option(
+        "--map <method>",
+        "2-D map of topics: UMAP over cluster centroids, or PCA; auto = UMAP from 30 clusters",
+      )
+        .choices(["auto", "umap", "pca"])
+        .default("auto"),
+    )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -128,6 +136,7 @@ Examples:
             seed: o.seed,
             topics: o.topics,
             embeddings: o.embeddings,
+            map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

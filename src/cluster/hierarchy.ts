@@ -6,16 +6,25 @@
  */
 import { kmeans } from "./kmeans.ts";
 
+/** Each level at least thirds the one below: a level that shrinks less groups too little to be worth a name. */
+export const MIN_SHRINK = 3;
+
 /**
- * Cluster counts per level, base first: geometric from `base` down to `top` over `levels` levels.
- * Levels that would not be smaller than the one below are dropped (few base clusters: fewer levels).
+ * Cluster counts per level, base first: geometric from `base` down to `top` over at most `levels`
+ * levels, n_l / n_(l-1) = (n_top / n_base)^(1/(L-1)) (Clio). Few base clusters get fewer levels:
+ * `top` is capped at base / MIN_SHRINK, and L at the most levels that each shrink by MIN_SHRINK or
+ * more (base 1,000 -> 1,000 / 100 / 10; base 100 -> 100 / 32 / 10; base 30 -> 30 / 10; base 20 ->
+ * 20 / 6; base under 6 -> the base alone).
  */
 export function levelSizes(base: number, top = 10, levels = 3): number[] {
   const sizes = [base];
-  if (levels < 2 || base <= top) return sizes;
-  const ratio = (top / base) ** (1 / (levels - 1));
-  for (let l = 1; l < levels; l++) {
-    const size = l === levels - 1 ? top : Math.round(base * ratio ** l);
+  const target = Math.min(top, Math.floor(base / MIN_SHRINK));
+  if (levels < 2 || target < 2) return sizes;
+  const fit = 1 + Math.floor(Math.log(base / target) / Math.log(MIN_SHRINK) + 1e-9);
+  const L = Math.min(levels, fit);
+  const ratio = (target / base) ** (1 / (L - 1));
+  for (let l = 1; l < L; l++) {
+    const size = l === L - 1 ? target : Math.round(base * ratio ** l);
     if (size < (sizes.at(-1) as number)) sizes.push(Math.max(1, size));
   }
   return sizes;
