@@ -198,7 +198,11 @@ export class TopicsAnalysis implements Analysis {
       affective_share: round(t.affective / n),
       pushback_rate: round(t.pushback / n),
       mean_sentiment_shift: t.shift.passes(th) ? round(t.shiftSum / t.shift.conversations) : null,
-      main_language: languages.find((l) => l.key !== "other" && l.key !== UNKNOWN_LANGUAGE)?.key ?? null,
+      // A name, no number: the most common language whose conversations pass the thresholds.
+      main_language:
+        [...t.languages]
+          .filter(([k, c]) => k !== UNKNOWN_LANGUAGE && c.passes(th))
+          .sort((a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null,
       languages: languages.map((l) => `${l.key}:${l.share}`).join(";") || null,
       x: round(node.x),
       y: round(node.y),
