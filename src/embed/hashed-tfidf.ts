@@ -5,19 +5,10 @@
  * (a randomized SVD fitted on a seeded sample; lsa.ts), or by a seeded sparse random projection.
  * What each choice did on the topic evaluations is in eval/suites/clusters.ts.
  */
-import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
 import { type Embedder, normaliseRows } from "./embedder.ts";
 import { fitLsa, type SparseRow } from "./lsa.ts";
-
-const require = createRequire(import.meta.url);
-const STOPWORDS = new Set<string>((require("stopword") as { eng: string[] }).eng);
-/** Chat filler: words of every conversation, whatever its topic; they pull unrelated texts together. */
-const FILLER = new Set(
-  "feel feeling felt know think really just like want get got going would could also well much lot thing things something anything yes yeah okay ok hi hello hey thanks thank sure maybe im dont ive cant i'm don't i've can't it's that's good great time people right way make need help try trying".split(
-    " ",
-  ),
-);
+import { CHAT_FILLER, STOPWORDS } from "./words.ts";
 
 export interface HashedTfidfOptions {
   /** Dense dimensions (default 50: on the topic evaluations 50 beat 100, 150 and 200). */
@@ -118,7 +109,7 @@ export class HashedTfidfEmbedder implements Embedder {
   terms(text: string): Map<number, number> {
     const counts = new Map<number, number>();
     let words = (text.replace(PLACEHOLDER, " ").toLowerCase().match(WORD) ?? []).filter(
-      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !FILLER.has(w) && !/^\d+$/.test(w)),
+      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !CHAT_FILLER.has(w) && !/^\d+$/.test(w)),
     );
     if (this.chars) {
       const [lo, hi] = this.chars;
