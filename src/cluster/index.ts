@@ -19,7 +19,7 @@
 import type { Embedder } from "../embed/embedder.ts";
 import { Cell, type Thresholds } from "../release/gate.ts";
 import { baseClusters } from "./consensus.ts";
-import { buildLevels, type Grouper } from "./hierarchy.ts";
+import { type Grouper, groupLevel, levelSizes } from "./hierarchy.ts";
 import { defaultK } from "./kmeans.ts";
 import { type MapMethod, mapPoints } from "./map.ts";
 import { keywordNamer, keywords, mergeCounts, type Namer, TermCounter } from "./naming.ts";
@@ -184,96 +184,114 @@ export async function buildTopics(
     sizes[r] = rawSizes[c] as number;
   }
 
-  // Levels above the base, geometric down to ~top clusters.
-  const levels = await buildLevels(
-    { centroids, sizes, dimensions: d },
-    { top: o.top ?? 10, levels: o.levels ?? 3, seed: o.seed, ...(o.grouper && { grouper: o.grouper }) },
-  );
-  // ids[l][r] and parent ids per level.
-  const counts = [order.length, ...levels.map((lv) => lv.sizes.length)];
-  const ids = counts.map((c, l) => Array.from({ length: c }, (_, r) => idOf(l, r)));
-  const parentId = (l: number, r: number): string | null => {
-    const lv = levels[l];
-    return lv ? (ids[l + 1]?.[lv.parentOf[r] as number] as string) : null;
-  };
-  const parentOf = new Map<string, string | null>();
-  for (let l = 0; l < counts.length; l++)
-    for (let r = 0; r < (counts[l] as number); r++) parentOf.set(ids[l]?.[r] as string, parentId(l, r));
-
-  // Pass 3: words per base cluster, and the users behind each word and each cluster at every level.
+  // Pass 3: words and users per base cluster (parents merge their children's).
+  const ids0 = Array.from({ length: order.length }, (_, r) => idOf(0, r));
   const counter = new TermCounter(o.thresholds.minUsers);
-  const cells = new Map<string, Cell>();
-  const labels = Array.from(base.labels, (c) => ids[0]?.[rankOf[c] as number] as string);
+  const cells = new Map<string, Cell>(ids0.map((id) => [id, new Cell(o.thresholds.minUsers)]));
+  const labels = Array.from(base.labels, (c) => ids0[rankOf[c] as number] as string);
   let p = 0;
   for await (const item of source()) {
     const cluster = labels[p++];
     if (!cluster) break;
     counter.add(cluster, item.user, item.text);
-    for (let id: string | null | undefined = cluster; id; id = parentOf.get(id)) {
-      let cell = cells.get(id);
-      if (!cell) {
-        cell = new Cell(o.thresholds.minUsers);
-        cells.set(id, cell);
-      }
-      cell.add(item.user);
-    }
+    cells.get(cluster)?.add(item.user);
   }
 
-  // Keywords per level by c-TF-IDF among that level's clusters; parents pool their children's words.
-  const words = new Map<string, string[]>();
-  let classes = counter.perCluster;
-  for (let l = 0; l < counts.length; l++) {
-    if (l > 0) {
-      const pooled = new Map<string, Map<string, number>>();
-      for (const id of ids[l] as string[]) {
-        const children = (ids[l - 1] as string[]).filter((c) => parentOf.get(c) === id);
-        pooled.set(id, mergeCounts(children.map((c) => classes.get(c))));
-      }
-      classes = pooled;
-    }
-    for (const [id, w] of keywords(classes, counter)) words.set(id, w);
-  }
-
-  const rollup = applyThresholds(
-    [...parentOf.entries()].map(([id, parent]) => {
-      const cell = cells.get(id) ?? new Cell(o.thresholds.minUsers);
-      return { id, parent, conversations: cell.conversations, users: cell.usersAtLeast, cell };
-    }),
-    o.thresholds,
-  );
-
-  // The map: base clusters from their centroids; parents at their children's size-weighted mean.
-  const map = mapPoints(centroids, order.length, d, { method: o.map ?? "auto", seed: o.seed });
-  const xy = map.xy;
+  // Level by level: keywords by c-TF-IDF among the level's clusters, names, then the level above,
+  // whose grouper sees this level's names. Sizes shrink geometrically to ~top clusters.
   const namer = o.namer ?? keywordNamer;
   const nodes: TopicNode[] = [];
+  const counts = levelSizes(order.length, o.top ?? 10, o.levels ?? 3);
+  let level: { centroids: Float32Array; sizes: Float64Array; dimensions: number } = {
+    centroids,
+    sizes,
+    dimensions: d,
+  };
+  let ids = ids0;
+  let classes = counter.perCluster;
+  let below: TopicNode[] = [];
   for (let l = 0; l < counts.length; l++) {
-    for (const [r, id] of (ids[l] as string[]).entries()) {
-      const children = l === 0 ? [] : nodes.filter((nd) => nd.level === l - 1 && nd.parent === id);
-      const size = l === 0 ? (sizes[r] as number) : children.reduce((a, nd) => a + nd.size, 0);
+    const words = keywords(classes, counter);
+    const named: TopicNode[] = [];
+    for (const [r, id] of ids.entries()) {
       const kw = words.get(id) ?? [];
-      nodes.push({
+      const children = below.filter((nd) => nd.parent === id);
+      const size = level.sizes[r] as number;
+      named.push({
         id,
-        parent: parentOf.get(id) ?? null,
+        parent: null,
         level: l,
         ...(await namer.name({
           keywords: kw,
           level: l,
           ...(l > 0 && { children: children.map((c) => c.name) }),
+          id,
+          size,
         })),
         keywords: kw,
         size,
         users: cells.get(id)?.usersAtLeast ?? 0,
-        x:
-          l === 0
-            ? (xy[r * 2] as number)
-            : children.reduce((a, nd) => a + nd.x * nd.size, 0) / Math.max(1, size),
-        y:
-          l === 0
-            ? (xy[r * 2 + 1] as number)
-            : children.reduce((a, nd) => a + nd.y * nd.size, 0) / Math.max(1, size),
-        released: rollup.released.has(id),
+        x: 0,
+        y: 0,
+        released: false,
       });
+    }
+    nodes.push(...named);
+    if (l + 1 === counts.length) break;
+    const up = await groupLevel(level, counts[l + 1] as number, {
+      seed: o.seed + l + 1,
+      level: l + 1,
+      ...(o.grouper && { grouper: o.grouper }),
+      names: named.map((nd) => nd.name),
+      keywords: named.map((nd) => nd.keywords),
+    });
+    const upIds = Array.from({ length: up.sizes.length }, (_, r) => idOf(l + 1, r));
+    const pooled = new Map<string, Map<string, number>>(upIds.map((id) => [id, new Map()]));
+    for (const [r, nd] of named.entries()) {
+      const parent = upIds[up.parentOf[r] as number] as string;
+      nd.parent = parent;
+      let cell = cells.get(parent);
+      if (!cell) {
+        cell = new Cell(o.thresholds.minUsers);
+        cells.set(parent, cell);
+      }
+      cell.merge(cells.get(nd.id) as Cell);
+      pooled.set(parent, mergeCounts([pooled.get(parent), classes.get(nd.id)]));
+    }
+    classes = pooled;
+    below = named;
+    ids = upIds;
+    level = { centroids: up.centroids, sizes: up.sizes, dimensions: d };
+  }
+
+  const rollup = applyThresholds(
+    nodes.map((nd) => {
+      const cell = cells.get(nd.id) ?? new Cell(o.thresholds.minUsers);
+      return {
+        id: nd.id,
+        parent: nd.parent,
+        conversations: cell.conversations,
+        users: cell.usersAtLeast,
+        cell,
+      };
+    }),
+    o.thresholds,
+  );
+  for (const nd of nodes) nd.released = rollup.released.has(nd.id);
+
+  // The map: base clusters from their centroids; parents at their children's size-weighted mean.
+  const map = mapPoints(centroids, order.length, d, { method: o.map ?? "auto", seed: o.seed });
+  // Base clusters come first in `nodes`, in rank order.
+  for (let r = 0; r < order.length; r++) {
+    const nd = nodes[r] as TopicNode;
+    nd.x = map.xy[r * 2] as number;
+    nd.y = map.xy[r * 2 + 1] as number;
+  }
+  for (let l = 1; l < counts.length; l++) {
+    for (const nd of nodes.filter((x) => x.level === l)) {
+      const children = nodes.filter((c) => c.level === l - 1 && c.parent === nd.id);
+      nd.x = children.reduce((a, c) => a + c.x * c.size, 0) / Math.max(1, nd.size);
+      nd.y = children.reduce((a, c) => a + c.y * c.size, 0) / Math.max(1, nd.size);
     }
   }
   return {

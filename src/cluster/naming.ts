@@ -152,15 +152,31 @@ export function nameFrom(words: string[]): string {
 }
 
 /**
- * The naming slot. A namer sees only what may be released (a cluster's keywords, which passed the
- * user threshold, and its children's names), never member texts: the model-backed namer of the model
- * engine implements the same interface under the same constraint.
+ * The naming slot (Clio step 3, and the "rename" of step 4). `buildTopics` calls `name` once per
+ * cluster, base level first, then each level above (so a parent's `children` are already named),
+ * every level in order of size; one call at a time, so a namer may keep state (a cache keyed by its
+ * input, a budget). Contract:
+ * - Input is only what may be released: `keywords` (the cluster's most distinctive words, each
+ *   written by at least minUsers users) and, above the base, `children` (its children's names). A
+ *   namer never sees member texts; a model-backed namer that wants richer context must bring its own
+ *   privacy-checked material (e.g. model-written request summaries) and keep to the same rule.
+ * - Output: `name`, short (Clio: at most ten words, an imperative for requests), and `description`
+ *   (at most two sentences), in English, without proper nouns. Both are audited for personal data
+ *   before release; a failing cluster row is dropped from the release.
+ * - It should be deterministic for a given input (reruns are identical); a rejection fails the stage.
+ * Fields may be added to the input over time; a namer should ignore those it does not use.
  */
 export interface Namer {
   name(cluster: {
     keywords: string[];
+    /** 0 = base clusters. */
     level: number;
+    /** Names of its children (levels above the base). */
     children?: string[];
+    /** The cluster id ("L<level>-<rank>"), e.g. for caching. */
+    id?: string;
+    /** Its conversations. */
+    size?: number;
   }): Promise<{ name: string; description: string }>;
 }
 
