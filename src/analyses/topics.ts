@@ -454,8 +454,8 @@ export class TopicsAnalysis implements Analysis {
           {
             mark: { type: "text", dy: -10, fontSize: 9, color: "#1d2530" },
             encoding: {
-              x: { field: "x", type: "quantitative" },
-              y: { field: "y", type: "quantitative" },
+              x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
+              y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
               text: { field: "topic" },
             },
           },

@@ -94,7 +94,7 @@ export function buildProgram(): Command {
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option(
       "--embeddings <spec>",
-      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      'embeddings for topics: "offline", "offline-chars", "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY) or "transformers:MODEL_DIR"',
       "offline",
     )
     .addOption(
