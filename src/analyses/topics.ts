@@ -17,7 +17,7 @@ import {
   type Rollup,
   type TopicNode,
 } from "../cluster/index.ts";
-import { type Part, partPasses } from "../cluster/privacy.ts";
+import { counted, type Part, partPasses } from "../cluster/privacy.ts";
 import type { Figure, Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
 import { Cell, type Thresholds, userKey } from "../release/gate.ts";
@@ -147,16 +147,7 @@ export class TopicsAnalysis implements Analysis {
       this.tallies.set(node.id, t);
     }
     const rollup = applyThresholds(
-      byLevel.map((nd) => {
-        const cell = (this.tallies.get(nd.id) as Tally).cell;
-        return {
-          id: nd.id,
-          parent: nd.parent,
-          conversations: cell.conversations,
-          users: cell.usersAtLeast,
-          cell,
-        };
-      }),
+      byLevel.map((nd) => counted(nd.id, nd.parent, (this.tallies.get(nd.id) as Tally).cell)),
       this.ctx.thresholds,
     );
     const other = newTally(this.cap);

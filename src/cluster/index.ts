@@ -23,7 +23,7 @@ import { type Grouper, groupLevel, levelSizes } from "./hierarchy.ts";
 import { defaultK } from "./kmeans.ts";
 import { type MapMethod, mapPoints } from "./map.ts";
 import { keywordNamer, keywords, mergeCounts, type Namer, TermCounter } from "./naming.ts";
-import { applyThresholds, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
+import { applyThresholds, counted, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
 
 export { centroidGrouper, type Grouper, levelSizes } from "./hierarchy.ts";
 export { MAP_METHODS, type MapMethod } from "./map.ts";
@@ -265,16 +265,7 @@ export async function buildTopics(
   }
 
   const rollup = applyThresholds(
-    nodes.map((nd) => {
-      const cell = cells.get(nd.id) ?? new Cell(o.thresholds.minUsers);
-      return {
-        id: nd.id,
-        parent: nd.parent,
-        conversations: cell.conversations,
-        users: cell.usersAtLeast,
-        cell,
-      };
-    }),
+    nodes.map((nd) => counted(nd.id, nd.parent, cells.get(nd.id) ?? new Cell(o.thresholds.minUsers))),
     o.thresholds,
   );
   for (const nd of nodes) nd.released = rollup.released.has(nd.id);

@@ -3,8 +3,7 @@
  * words that set it apart. Privacy: a word may be released only when texts of at least `minUsers`
  * distinct users contain it, so no rare word (a name, a project, a place) can reach a cluster name.
  */
-import { stemmer } from "stemmer";
-import { NAME_FILLER, STOPWORDS } from "../embed/words.ts";
+import { NAME_FILLER, STOPWORDS, stem } from "../embed/words.ts";
 
 const WORD = /[\p{L}][\p{L}'’-]+/gu;
 const PLACEHOLDER = /\[[A-Z_]+\]/g;
@@ -27,17 +26,7 @@ export class TermCounter {
   private readonly users = new Map<string, Set<string>>();
   /** stem -> written form -> texts using that form. */
   private readonly forms = new Map<string, Map<string, number>>();
-  private readonly stems = new Map<string, string>();
   constructor(private readonly minUsers: number) {}
-
-  private stemOf(w: string): string {
-    let s = this.stems.get(w);
-    if (s === undefined) {
-      s = stemmer(w);
-      if (this.stems.size < 200_000) this.stems.set(w, s);
-    }
-    return s;
-  }
 
   private addUser(key: string, user: string): void {
     let u = this.users.get(key);
@@ -56,19 +45,19 @@ export class TermCounter {
     }
     const seen = new Set<string>();
     for (const w of new Set(nameWords(text))) {
-      const stem = this.stemOf(w);
-      let forms = this.forms.get(stem);
+      const root = stem(w);
+      let forms = this.forms.get(root);
       if (!forms) {
         forms = new Map();
-        this.forms.set(stem, forms);
+        this.forms.set(root, forms);
       }
       forms.set(w, (forms.get(w) ?? 0) + 1);
       // Written forms and stems share the users map: a form is a word, a stem is keyed apart.
       this.addUser(w, user);
-      if (seen.has(stem)) continue;
-      seen.add(stem);
-      counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      this.addUser(`\u0000${stem}`, user);
+      if (seen.has(root)) continue;
+      seen.add(root);
+      counts.set(root, (counts.get(root) ?? 0) + 1);
+      this.addUser(`\u0000${root}`, user);
     }
   }
 

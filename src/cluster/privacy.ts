@@ -27,6 +27,11 @@ export interface CountedCluster {
   cell?: Cell;
 }
 
+/** A cluster counted by its users' cell. */
+export function counted(id: string, parent: string | null, cell: Cell): CountedCluster {
+  return { id, parent, conversations: cell.conversations, users: cell.usersAtLeast, cell };
+}
+
 export interface Merge {
   id: string;
   /** The released ancestor it counts under, or "other". */

@@ -5,10 +5,9 @@
  * (a randomized SVD fitted on a seeded sample; lsa.ts), or by a seeded sparse random projection.
  * What each choice did on the topic evaluations is in eval/suites/clusters.ts.
  */
-import { stemmer } from "stemmer";
 import { type Embedder, normaliseRows } from "./embedder.ts";
 import { fitLsa, type SparseRow } from "./lsa.ts";
-import { CHAT_FILLER, STOPWORDS } from "./words.ts";
+import { CHAT_FILLER, STOPWORDS, stem } from "./words.ts";
 
 export interface HashedTfidfOptions {
   /** Dense dimensions (default 50: on the topic evaluations 50 beat 100, 150 and 200). */
@@ -76,7 +75,6 @@ export class HashedTfidfEmbedder implements Embedder {
   private readonly stem: boolean;
   private readonly chars: [number, number] | null;
   private readonly charWeight: number;
-  private readonly stems = new Map<string, string>();
   private readonly center: boolean;
   private mean: Float32Array | null = null;
 
@@ -94,15 +92,6 @@ export class HashedTfidfEmbedder implements Embedder {
     this.center = !this.plain && (options.center ?? false);
     const words = this.plain ? "plain" : this.bigrams ? "uni+bi" : "uni";
     this.name = `hashed-tfidf-${words}${this.stem ? "-stem" : ""}${this.chars ? `-char${this.chars.join("to")}x${this.charWeight}` : ""}-${this.reduce}-${this.dimensions}`;
-  }
-
-  private stemOf(w: string): string {
-    let s = this.stems.get(w);
-    if (s === undefined) {
-      s = stemmer(w);
-      if (this.stems.size < 200_000) this.stems.set(w, s);
-    }
-    return s;
   }
 
   /** Sparse term counts of one text: bucket -> count (character n-grams in buckets above the words'). */
@@ -123,7 +112,7 @@ export class HashedTfidfEmbedder implements Embedder {
           }
       }
     }
-    if (this.stem) words = words.map((w) => this.stemOf(w));
+    if (this.stem) words = words.map((w) => stem(w));
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
       const b = hash(w) & this.mask;

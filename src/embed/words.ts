@@ -4,6 +4,7 @@
  * about, which pull unrelated texts together and would name every cluster alike).
  */
 import { createRequire } from "node:module";
+import { stemmer } from "stemmer";
 
 const require = createRequire(import.meta.url);
 
@@ -23,3 +24,15 @@ export const NAME_FILLER: ReadonlySet<string> = new Set([
     " ",
   ),
 ]);
+
+const stems = new Map<string, string>();
+
+/** Porter stem of a lower-case word, remembered (a corpus has far fewer distinct words than tokens). */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size < 500_000) stems.set(word, s);
+  }
+  return s;
+}
