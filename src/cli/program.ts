@@ -95,12 +95,20 @@ export function buildProgram(): Command {
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option(
       "--embeddings <spec>",
-      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      'embeddings for topics: "offline", "offline-chars", "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY) or "transformers:MODEL_DIR"',
       "offline",
     )
     .option(
       "--values-reference <path>",
       "a values_tree.csv in the published format (or its folder) to place the study's values in",
+    )
+    .addOption(
+      new Option(
+        "--map <method>",
+        "2-D map of topics: UMAP over cluster centroids, or PCA; auto = UMAP from 30 clusters",
+      )
+        .choices(["auto", "umap", "pca"])
+        .default("auto"),
     )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
@@ -134,6 +142,7 @@ Examples:
             topics: o.topics,
             embeddings: o.embeddings,
             valuesReference: o.valuesReference,
+            map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

@@ -164,5 +164,9 @@ test("the facet is registered after the facets it reads, and its schema is what 
 test("list points: numbered and bulleted lines, not numbers inside sentences", () => {
   assert.equal(listPoints("Steps:\n1. one\n2) two\n  3.  three\n- four\n* five\n\u2022 six"), 6);
   assert.equal(listPoints("In 2020. we moved.\n10 people came.\n-not a bullet\n1.\n"), 0);
-  assert.equal(listPoints(`${"x".repeat(1998)}\n1. late\n2. late`), 0, "beyond the characters the engine reads");
+  assert.equal(
+    listPoints(`${"x".repeat(1998)}\n1. late\n2. late`),
+    0,
+    "beyond the characters the engine reads",
+  );
 });

@@ -48,6 +48,8 @@ export const StudyOptionsSchema = z.strictObject({
   embeddings: z.string().default("offline"),
   /** A published-format values_tree.csv (or its folder) to place the study's values in. */
   valuesReference: z.string().optional(),
+  /** The 2-D map of topics: "auto" (UMAP from 30 base clusters, else PCA), "umap" or "pca". */
+  map: z.enum(["auto", "umap", "pca"]).default("auto"),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
@@ -217,6 +219,7 @@ export async function runStudy(
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
         seed: opts.seed,
         embeddings: opts.embeddings,
+        map: opts.map,
       }),
     );
   }
@@ -255,6 +258,7 @@ export async function runStudy(
       topics: opts.topics,
       embeddings: opts.embeddings,
       values_reference: opts.valuesReference ?? null,
+      map: opts.map,
     },
     inputs,
     counts: {
