@@ -1,42 +1,39 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { levelSizes } from "../cluster/index.ts";
 import type { ReferenceNode } from "./compare.ts";
 import { CooccurrenceCounter } from "./cooccurrence.ts";
 import { PhraseEmbedder } from "./embed.ts";
 import { ancestors, buildTaxonomy, nameTaxonomy } from "./taxonomy.ts";
 
-/** 125 made-up values in five families of 25 that share their last word ("x clarity", "y safety"...). */
-function values(): { value: string; occurrences: number }[] {
+/** Made-up values in five families that share their last word ("x clarity", "y safety"...). */
+function values(perFamily = 25): { value: string; occurrences: number }[] {
   const heads = ["clarity", "safety", "honesty", "wellbeing", "efficiency"];
   const letters = "bcdfghjklmnprstvwz";
   return heads.flatMap((h, i) =>
-    Array.from({ length: 25 }, (_, j) => {
+    Array.from({ length: perFamily }, (_, j) => {
       const word = `${letters[(i * 7 + j) % 18]}${"aeiou"[j % 5]}${letters[(i * 3 + j * 5) % 18]}${"aeiou"[(i + j) % 5]}${letters[(j * 11 + i) % 18]}`;
       return { value: `${word}${i}${j} ${h}`, occurrences: 1 + ((i * 31 + j * 7) % 17) };
     }),
   );
 }
 
-test("levels shrink geometrically from the values to five top-level groups", async () => {
-  const nodes = await buildTaxonomy(values(), { seed: 1 });
+test("levels shrink geometrically from the values to five top-level groups, as in the study", async () => {
+  const many = values(81);
+  const nodes = await buildTaxonomy(many, { seed: 1 });
   const perLevel = [0, 1, 2, 3].map((l) => nodes.filter((n) => n.level === l).length);
-  assert.equal(perLevel[0], 125);
+  // The study's four levels (3,307 -> 266 -> 26 -> 5); here 405 -> ~94 -> ~22 -> 5.
+  assert.deepEqual(perLevel, levelSizes(405, 5, 4));
   assert.equal(perLevel[3], 5);
-  assert.ok(
-    (perLevel[0] as number) > (perLevel[1] as number) &&
-      (perLevel[1] as number) > (perLevel[2] as number) &&
-      (perLevel[2] as number) > 5,
-    String(perLevel),
-  );
   // Each group's counts are the sums of its values.
   const top = nodes.filter((n) => n.level === 3);
   assert.equal(
     top.reduce((a, n) => a + n.values, 0),
-    125,
+    405,
   );
   assert.equal(
     top.reduce((a, n) => a + n.occurrences, 0),
-    values().reduce((a, v) => a + v.occurrences, 0),
+    many.reduce((a, v) => a + v.occurrences, 0),
   );
   // Ids rank groups by occurrences, and groups come in id order.
   const l1 = nodes.filter((n) => n.level === 1);
@@ -65,13 +62,17 @@ test("values that share a word end up together, and the same input gives the sam
 test("co-occurrence pulls together values that share no letters", async () => {
   const counter = new CooccurrenceCounter();
   for (let i = 0; i < 50; i++) {
-    counter.add(["empathy", "emotional validation"]);
-    counter.add(["accuracy", "thoroughness"]);
+    counter.add(["empathy", "emotional validation", "self-compassion"]);
+    counter.add(["accuracy", "thoroughness", "precision"]);
   }
-  const list = ["empathy", "emotional validation", "accuracy", "thoroughness"].map((value) => ({
-    value,
-    occurrences: 50,
-  }));
+  const list = [
+    "empathy",
+    "emotional validation",
+    "self-compassion",
+    "accuracy",
+    "thoroughness",
+    "precision",
+  ].map((value) => ({ value, occurrences: 50 }));
   const nodes = await buildTaxonomy(list, {
     seed: 1,
     levels: 2,
@@ -81,7 +82,9 @@ test("co-occurrence pulls together values that share no letters", async () => {
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   assert.equal(ancestors("empathy", byId)[0], ancestors("emotional validation", byId)[0]);
+  assert.equal(ancestors("empathy", byId)[0], ancestors("self-compassion", byId)[0]);
   assert.equal(ancestors("accuracy", byId)[0], ancestors("thoroughness", byId)[0]);
+  assert.equal(ancestors("accuracy", byId)[0], ancestors("precision", byId)[0]);
   assert.notEqual(ancestors("empathy", byId)[0], ancestors("accuracy", byId)[0]);
   assert.equal(counter.together("empathy", "emotional validation"), 50);
 });
