@@ -12,7 +12,7 @@ import type { Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
 import { Cell, userKey } from "../release/gate.ts";
 import { type FacetRecord, VALUE_RESPONSES } from "../types.ts";
-import { countsForValues, ValueTally } from "../values/frequencies.ts";
+import { countsForValues, type ValueShare, ValueTally } from "../values/frequencies.ts";
 import { situational } from "../values/situational.ts";
 import type { ValuesFile } from "../values/stage.ts";
 import { AFFECTIVE_LABELS } from "./affective.ts";
@@ -41,6 +41,19 @@ const SITUATIONAL_ROWS = 60;
 const PER_CONTEXT = 3;
 
 type ContextKind = "affective type" | "topic" | "human value";
+
+/** A value's share of the subjective conversations, with its 95% Wilson interval. */
+function shareRow(s: ValueShare, n: number): Row {
+  const w = wilson(s.conversations, n);
+  return {
+    value: s.value,
+    label: s.value,
+    conversations: s.conversations,
+    share: round(w.p),
+    ci_low: round(w.lo),
+    ci_high: round(w.hi),
+  };
+}
 
 /** Conversations per (context, value), with their users, and per context. */
 class ContextTable {
@@ -194,29 +207,9 @@ export class ValuesAnalysis implements Analysis {
     const n = this.ai.conversations;
     const shares = this.ai.shares();
     const released = shares.filter((s) => this.ai.passes(s.value, t));
-    const topRows: Row[] = released.slice(0, TOP_VALUES).map((s) => {
-      const w = wilson(s.conversations, n);
-      return {
-        value: s.value,
-        label: s.value,
-        conversations: s.conversations,
-        share: round(w.p),
-        ci_low: round(w.lo),
-        ci_high: round(w.hi),
-      };
-    });
+    const topRows = released.slice(0, TOP_VALUES).map((s) => shareRow(s, n));
     const humanReleased = this.human.shares().filter((s) => this.human.passes(s.value, t));
-    const humanRows: Row[] = humanReleased.slice(0, TOP_HUMAN_VALUES).map((s) => {
-      const w = wilson(s.conversations, n);
-      return {
-        value: s.value,
-        label: s.value,
-        conversations: s.conversations,
-        share: round(w.p),
-        ci_low: round(w.lo),
-        ci_high: round(w.hi),
-      };
-    });
+    const humanRows = humanReleased.slice(0, TOP_HUMAN_VALUES).map((s) => shareRow(s, n));
 
     let responseSuppressed = 0;
     const responseRows: Row[] = [];

@@ -6,16 +6,7 @@
  * hundred dimensions and L2-normalised.
  */
 import { normaliseRows } from "../embed/embedder.ts";
-
-/** FNV-1a, 32-bit. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { hash } from "./embed.ts";
 
 export class CooccurrenceCounter {
   /** Conversations counted. */

@@ -22,8 +22,8 @@ const STEM_LENGTH = 5;
  */
 const DIMENSIONS = 128;
 
-/** FNV-1a, 32-bit. */
-function hash(s: string): number {
+/** FNV-1a, 32-bit: the feature hash of the phrase and co-occurrence embeddings. */
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -118,6 +118,28 @@ function leaf(v: ValueCount, parent: string | null, match?: ValueMatch): Taxonom
   };
 }
 
+/** A group node before counting (rollUp and the stage fill the numbers). */
+function group(
+  id: string,
+  name: string,
+  description: string,
+  level: number,
+  parent: string | null,
+): TaxonomyNode {
+  return {
+    id,
+    name,
+    description,
+    level,
+    parent,
+    values: 0,
+    occurrences: 0,
+    conversations: 0,
+    users: 0,
+    released: false,
+  };
+}
+
 /** Sums values and occurrences up the tree (nodes: children before parents is not required). */
 function rollUp(nodes: TaxonomyNode[]): TaxonomyNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -168,18 +190,7 @@ async function clusterValues(values: ValueCount[], o: TaxonomyOptions): Promise<
   for (let l = 1; l < ids.length; l++) {
     for (const [i, id] of (ids[l] as string[]).entries()) {
       const up = parentIndex[l];
-      nodes.push({
-        id,
-        name: id,
-        description: "",
-        level: l,
-        parent: up ? (ids[l + 1]?.[up[i] as number] as string) : null,
-        values: 0,
-        occurrences: 0,
-        conversations: 0,
-        users: 0,
-        released: false,
-      });
+      nodes.push(group(id, id, "", l, up ? (ids[l + 1]?.[up[i] as number] as string) : null));
     }
   }
   return rollUp(nodes);
@@ -245,18 +256,7 @@ async function placeInReference(
   });
   for (const id of used) {
     const g = groups.get(id) as ReferenceNode;
-    nodes.push({
-      id: g.cluster_id,
-      name: g.name,
-      description: g.description,
-      level: g.level,
-      parent: g.parent_cluster_id,
-      values: 0,
-      occurrences: 0,
-      conversations: 0,
-      users: 0,
-      released: false,
-    });
+    nodes.push(group(g.cluster_id, g.name, g.description, g.level, g.parent_cluster_id));
   }
   return rollUp(nodes);
 }
