@@ -22,12 +22,20 @@ export async function loadInterviews(dataDir: string): Promise<Conversation[]> {
 /** The seed and size of the hand-labelled sample (test/data/LABELLING.md). */
 export const LABEL_SEED = 8;
 export const LABEL_PER_FILE = 20;
+/** The development sample the offline rules were tuned on: the next 12 per file of the same shuffle. */
+export const DEV_PER_FILE = 12;
 
 /**
  * The hand-labelled sample: per file, its transcript ids sorted, shuffled by a seeded Fisher-Yates
- * (mulberry32, seed 8), the first 20 kept. Chosen before any extractor output was looked at.
+ * (mulberry32, seed 8), the first 20 kept (held out: chosen and labelled before any extractor
+ * existed). `skip` takes a later slice of the same shuffle: the development sample.
  */
-export function labelSample(ids: readonly string[], seed = LABEL_SEED, perGroup = LABEL_PER_FILE): string[] {
+export function labelSample(
+  ids: readonly string[],
+  seed = LABEL_SEED,
+  perGroup = LABEL_PER_FILE,
+  skip = 0,
+): string[] {
   const byGroup = new Map<string, string[]>();
   for (const id of [...ids].sort()) {
     const group = id.replace(/_\d+$/, "");
@@ -41,7 +49,7 @@ export function labelSample(ids: readonly string[], seed = LABEL_SEED, perGroup 
       const j = Math.floor(rand() * (i + 1));
       [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
     }
-    out.push(...pool.slice(0, perGroup));
+    out.push(...pool.slice(skip, skip + perGroup));
   }
   return out;
 }
