@@ -54,7 +54,7 @@ export interface AlignOptions {
   minShare?: number;
 }
 
-export const DEFAULT_MIN_SIMILARITY = 0.5;
+export const DEFAULT_MIN_SIMILARITY = 0.3;
 export const DEFAULT_MIN_SHARE = 0.2;
 
 /** Lower-cased words and spaces only: how wordings are compared for "the same question". */

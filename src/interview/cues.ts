@@ -32,8 +32,8 @@ interface CompiledPhrase {
   regex: RegExp;
   known: Set<string>;
   stems: string[];
-  /** The first slot's words and stems, one of which the answer must hold; null when the slot is open. */
-  first: { words: string[]; stems: string[] } | null;
+  /** The first slot's words and stems, one of which the answer must hold. */
+  first: { words: string[]; stems: string[] };
 }
 
 const NEGATIONS = new Set(["not", "no", "never", "without", "nothing", "none", "nor", "hardly", "neither"]);
@@ -83,14 +83,14 @@ export class CueSet {
         const items = source.trim().split(/\s+/);
         const pattern = items.map((item) => slotPattern(item, known, stems, source)).join("");
         const head = items[0] as string;
+        // As in the chat lexicons: a phrase starts with a word, which is what lets answers be skipped fast.
+        if (head.startsWith("..") || head.endsWith("?") || head === "_" || head === "#")
+          throw new Error(`a phrase must start with a word: "${source}"`);
         const alts = head.split("|");
-        const first =
-          head.startsWith("..") || head.endsWith("?") || head === "_" || head === "#"
-            ? null
-            : {
-                words: alts.filter((a) => !a.endsWith("*")),
-                stems: alts.filter((a) => a.endsWith("*")).map((a) => a.slice(0, -1)),
-              };
+        const first = {
+          words: alts.filter((a) => !a.endsWith("*")),
+          stems: alts.filter((a) => a.endsWith("*")).map((a) => a.slice(0, -1)),
+        };
         this.phrases.push({
           first,
           cue,
@@ -122,7 +122,7 @@ export class CueSet {
     const hits: CueHit[] = [];
     const seen = new Set<string>();
     for (const p of this.phrases) {
-      if (p.first && !mayStart(answer, p.first)) continue;
+      if (!mayStart(answer, p.first)) continue;
       p.regex.lastIndex = 0;
       for (const m of answer.line.matchAll(p.regex)) {
         const at = tokenAt(answer, m.index);

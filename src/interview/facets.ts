@@ -119,12 +119,33 @@ export function intensity(score: number): 0 | 1 | 2 | 3 {
   return 3;
 }
 
+/** The [start, end) token span of the sentence holding token `at`. */
+function sentenceAround(a: AnswerText, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !SENTENCE_END.has(a.words[start - 1] as string)) start--;
+  let end = at;
+  while (end < a.words.length && !SENTENCE_END.has(a.words[end] as string)) end++;
+  return [start, end];
+}
+const SENTENCE_END = new Set([".", "!", "?"]);
+
+/**
+ * A concern cue in a sentence that dismisses worry ("I'm not worried about my job") does not count:
+ * the sentence holds a negated worry cue and no worry cue that stands.
+ */
+function dismissed(a: AnswerText, h: CueHit): boolean {
+  const [start, end] = sentenceAround(a, h.at);
+  const worry = WORRY.match(a).filter((w) => w.at >= start && w.at < end);
+  return worry.length > 0 && worry.every((w) => w.negated);
+}
+
 function multiLabel<L extends string>(
   text: InterviewText,
   cues: Record<string, CueSet>,
   labels: readonly L[],
   threshold: number,
   boost: (a: AnswerText) => number = () => 1,
+  counts: (a: AnswerText, h: CueHit) => boolean = () => true,
 ): { values: L[]; cues: InterviewCue[] } {
   const values: L[] = [];
   const out: InterviewCue[] = [];
@@ -135,6 +156,10 @@ function multiLabel<L extends string>(
     for (const a of text.answers) {
       if (!a.substantive) continue;
       for (const h of set.match(a)) {
+        if (!counts(a, h)) {
+          out.push({ ...cueOf(h, 0), cue: `${cueOf(h).cue} (worry dismissed in the sentence)` });
+          continue;
+        }
         const w = h.weight * boost(a);
         score += w;
         out.push(cueOf(h, w));
@@ -222,7 +247,15 @@ const concernsFacet: InterviewFacetDefinition<"concerns"> = {
   description: "Concerns the participant raises about AI (multi-label, fixed vocabulary).",
   modelPrompt: `Which concerns about AI does the participant express (for themselves, their field or society)? List every one that applies from: ${describeLabels(CONCERN_LABELS)}. An empty list when they raise none.`,
   extract(text) {
-    const { values, cues } = multiLabel(text, CONCERN_CUES, CONCERNS, CONCERN_THRESHOLD, concernBoost);
+    const counts = (a: AnswerText, h: CueHit) => !dismissed(a, h);
+    const { values, cues } = multiLabel(
+      text,
+      CONCERN_CUES,
+      CONCERNS,
+      CONCERN_THRESHOLD,
+      concernBoost,
+      counts,
+    );
     // Distrust ("I can't trust it", "not reliable") is evidence of unreliability too.
     const distrust = hitsOf(text, DISTRUST);
     const unreliable = cues

@@ -209,7 +209,7 @@ export const CONCERN_CUES: Record<string, CueSet> = {
         [
           "meaningful|major|serious|big|many|frequent|silly|obvious|basic|glaring|lots of|a lot of ..1 errors|mistakes|inaccuracies",
           "often|frequently|sometimes|occasionally|always ..2 wrong|incorrect|mistakes|errors",
-          "gets? ..2 things wrong",
+          "get|gets|got ..2 things wrong",
         ],
         1.5,
       ],
@@ -408,7 +408,7 @@ export const EXPERIENCE_CUES: Record<string, CueSet> = {
   time_saved: new CueSet("time_saved", [
     [
       "time",
-      ["save|saves|saved|saving ..2 time|hours|days|weeks", "time saving|saver", "in seconds|minutes"],
+      ["save|saves|saved|saving ..3 time|hours|days|weeks", "time saving|saver", "in seconds|minutes"],
       2,
     ],
     [
@@ -758,7 +758,8 @@ export const FAILURE = new CueSet(
         "got ..2 wrong",
         "was wrong",
         "made ..2 mistake*|errors",
-        "hallucinated",
+        "hallucinat*",
+        "waste of time",
         "not helpful",
         "useless",
         "disappointing|disappointed",

@@ -93,7 +93,7 @@ export function themeCount(answers: number, o: Pick<ThemeOptions, "perTheme" | "
 }
 
 /** Words in more than this share of a question's answers say what the question asked, not a theme. */
-export const MAX_WORD_SHARE = 0.25;
+export const MAX_WORD_SHARE = 0.3;
 /** Answers with fewer content words than this ("No, that's all") form the question's brief theme. */
 const MIN_CONTENT_WORDS = 3;
 const BRIEF = "brief";
