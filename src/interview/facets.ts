@@ -143,7 +143,7 @@ function multiLabel<L extends string>(
   text: InterviewText,
   cues: Record<string, CueSet>,
   labels: readonly L[],
-  threshold: number,
+  threshold: number | ((label: L) => number),
   boost: (a: AnswerText) => number = () => 1,
   counts: (a: AnswerText, h: CueHit) => boolean = () => true,
 ): { values: L[]; cues: InterviewCue[] } {
@@ -165,7 +165,7 @@ function multiLabel<L extends string>(
         out.push(cueOf(h, w));
       }
     }
-    if (score >= threshold) values.push(label);
+    if (score >= (typeof threshold === "number" ? threshold : threshold(label))) values.push(label);
   }
   return { values, cues: out };
 }
@@ -210,6 +210,11 @@ const concernBoost = (a: AnswerText) =>
 const visionBoost = (a: AnswerText) => (a.kinds.has("vision") ? 2 : 0.5);
 
 export const CONCERN_THRESHOLD = 2;
+/**
+ * Unreliability needs less evidence: in interviews about AI, "errors" and "wrong" almost always mean
+ * the AI's (a threshold of 1 gave the best F1 on the development labels; 2 for the others).
+ */
+const CONCERN_THRESHOLDS: Partial<Record<string, number>> = { unreliability: 1 };
 
 const emotionsFacet: InterviewFacetDefinition<"emotions"> = {
   name: "interview_emotions",
@@ -248,20 +253,15 @@ const concernsFacet: InterviewFacetDefinition<"concerns"> = {
   modelPrompt: `Which concerns about AI does the participant express (for themselves, their field or society)? List every one that applies from: ${describeLabels(CONCERN_LABELS)}. An empty list when they raise none.`,
   extract(text) {
     const counts = (a: AnswerText, h: CueHit) => !dismissed(a, h);
-    const { values, cues } = multiLabel(
-      text,
-      CONCERN_CUES,
-      CONCERNS,
-      CONCERN_THRESHOLD,
-      concernBoost,
-      counts,
-    );
+    const threshold = (c: string) => CONCERN_THRESHOLDS[c] ?? CONCERN_THRESHOLD;
+    const { values, cues } = multiLabel(text, CONCERN_CUES, CONCERNS, threshold, concernBoost, counts);
     // Distrust ("I can't trust it", "not reliable") is evidence of unreliability too.
     const distrust = hitsOf(text, DISTRUST);
     const unreliable = cues
       .filter((c) => c.cue.startsWith("unreliability:"))
       .reduce((a, c) => a + c.weight, total(distrust));
-    if (!values.includes("unreliability") && unreliable >= CONCERN_THRESHOLD) values.unshift("unreliability");
+    if (!values.includes("unreliability") && unreliable >= threshold("unreliability"))
+      values.unshift("unreliability");
     return {
       values: { concerns: CONCERNS.filter((c) => values.includes(c)) },
       cues: [...cues, ...distrust.map((h) => cueOf(h))],

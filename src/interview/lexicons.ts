@@ -154,7 +154,7 @@ export const DISTRUST = new CueSet("distrust", [
     "unreliable",
     [
       "unreliable",
-      "not ..2 reliable|reliably|accurate|dependable|consistent*|robust",
+      "not ..4 reliable|reliably|accurate|dependable|consistent*|robust",
       "not always right|correct",
     ],
     2,
