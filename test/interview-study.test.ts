@@ -58,6 +58,8 @@ test("an interview study: aligned answers, themes with intervals, groups compare
   assert.equal(rs.length, N);
   for (const r of rs) {
     assert.ok(r.interview, r.id);
+    assert.equal(r.affective, null, "assistant-use facets do not apply when the AI interviews");
+    assert.equal(r.pushback, null);
     assert.equal(r.interview.answers.length, r.human_turns, "one answer per participant turn");
     assert.ok(r.interview.answers.every((a) => a.question !== null && a.theme !== null));
     assert.equal(r.interview.group, Number(r.id.slice(3)) % 2 === 0 ? "designers" : "researchers");

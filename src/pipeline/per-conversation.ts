@@ -22,10 +22,23 @@ export interface AnalyseOptions {
   interview?: boolean;
 }
 
+/**
+ * Facets of how a person uses an assistant, which do not apply when the AI is the interviewer: they
+ * stay null on interview records (an interviewee describing feelings is not seeking support).
+ */
+const NOT_FOR_INTERVIEWS = {
+  content_creation: null,
+  affective: null,
+  affective_types: null,
+  pushback: null,
+  pushback_reason: null,
+  collaboration: null,
+} as const satisfies Partial<FacetRecord>;
+
 export function analyseConversation(conversation: Conversation, o: AnalyseOptions = {}): ConversationResult {
   const { conversation: redacted, counts } = redactConversation(conversation);
   const record = extractOfflineFacets(redacted);
-  if (o.interview) record.interview = extractInterview(redacted);
+  if (o.interview) Object.assign(record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
   return { record, redactions: counts };
 }
 
