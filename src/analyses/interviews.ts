@@ -302,28 +302,20 @@ export class InterviewsAnalysis implements Analysis {
       base: null,
       holders: all(this.positive),
     });
-    for (const c of CONCERNS) {
-      const h = this.multi.concerns.get(c);
-      if (h?.cell.passes(this.t))
-        items.push({
-          kind: "concern",
-          key: c,
-          label: `Concern: ${CONCERN_LABELS[c].name}`,
-          base: null,
-          holders: all(h),
-        });
-    }
-    for (const v of VISIONS) {
-      const h = this.visionHolders.get(v);
-      if (h?.cell.passes(this.t))
-        items.push({
-          kind: "vision",
-          key: v,
-          label: `Vision: ${VISION_LABELS[v].name}`,
-          base: null,
-          holders: all(h),
-        });
-    }
+    const labelled = <K extends string>(
+      kind: "concern" | "vision",
+      map: Map<string, Holders>,
+      labels: Record<K, Label>,
+    ) => {
+      for (const key of Object.keys(labels) as K[]) {
+        const h = map.get(key);
+        if (!h?.cell.passes(this.t)) continue;
+        const name = `${kind === "concern" ? "Concern" : "Vision"}: ${labels[key].name}`;
+        items.push({ kind, key, label: name, base: null, holders: all(h) });
+      }
+    };
+    labelled("concern", this.multi.concerns, CONCERN_LABELS);
+    labelled("vision", this.visionHolders, VISION_LABELS);
     for (const row of this.themeRows()) {
       const id = String(row.theme_id);
       if (id.endsWith(`/${OTHER_THEMES}`)) continue;

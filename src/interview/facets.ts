@@ -139,15 +139,15 @@ function dismissed(a: AnswerText, h: CueHit): boolean {
   return worry.length > 0 && worry.every((w) => w.negated);
 }
 
-function multiLabel<L extends string>(
+/** Per label, the summed weight of its cues over the substantive answers, and the cues themselves. */
+function scoreLabels<L extends string>(
   text: InterviewText,
   cues: Record<string, CueSet>,
   labels: readonly L[],
-  threshold: number | ((label: L) => number),
   boost: (a: AnswerText) => number = () => 1,
   counts: (a: AnswerText, h: CueHit) => boolean = () => true,
-): { values: L[]; cues: InterviewCue[] } {
-  const values: L[] = [];
+): { scores: Map<L, number>; cues: InterviewCue[] } {
+  const scores = new Map<L, number>();
   const out: InterviewCue[] = [];
   for (const label of labels) {
     const set = cues[label];
@@ -165,40 +165,47 @@ function multiLabel<L extends string>(
         out.push(cueOf(h, w));
       }
     }
-    if (score >= (typeof threshold === "number" ? threshold : threshold(label))) values.push(label);
+    scores.set(label, score);
   }
-  return { values, cues: out };
+  return { scores, cues: out };
 }
 
+/** Every label whose score reaches its threshold. */
+function multiLabel<L extends string>(
+  text: InterviewText,
+  cues: Record<string, CueSet>,
+  labels: readonly L[],
+  threshold: number | ((label: L) => number),
+  boost?: (a: AnswerText) => number,
+  counts?: (a: AnswerText, h: CueHit) => boolean,
+): { values: L[]; cues: InterviewCue[] } {
+  const scored = scoreLabels(text, cues, labels, boost, counts);
+  const values = labels.filter(
+    (l) => (scored.scores.get(l) ?? 0) >= (typeof threshold === "number" ? threshold : threshold(l)),
+  );
+  return { values, cues: scored.cues };
+}
+
+/** The best-scoring label when it reaches minScore, else the fallback (ties: the first in order). */
 function singleLabel<L extends string>(
   text: InterviewText,
   cues: Record<string, CueSet>,
   labels: readonly L[],
   fallback: L,
   minScore: number,
-  boost: (a: AnswerText) => number = () => 1,
+  boost?: (a: AnswerText) => number,
 ): { value: L; cues: InterviewCue[] } {
+  const scored = scoreLabels(text, cues, labels, boost);
   let best: L = fallback;
   let bestScore = 0;
-  const out: InterviewCue[] = [];
-  for (const label of labels) {
-    const set = cues[label];
-    if (!set) continue;
-    let score = 0;
-    for (const a of text.answers) {
-      if (!a.substantive) continue;
-      for (const h of set.match(a)) {
-        const w = h.weight * boost(a);
-        score += w;
-        out.push(cueOf(h, w));
-      }
-    }
+  for (const l of labels) {
+    const score = scored.scores.get(l) ?? 0;
     if (score > bestScore) {
-      best = label;
+      best = l;
       bestScore = score;
     }
   }
-  return { value: bestScore >= minScore ? best : fallback, cues: out };
+  return { value: bestScore >= minScore ? best : fallback, cues: scored.cues };
 }
 
 /**

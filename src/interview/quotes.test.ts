@@ -46,5 +46,5 @@ test("quotes are whole sentences with the theme's words, one per participant", (
     pickQuotes("q1/brief", [], [{ user: "a", text: "Sounds good to me, let us begin now then." }]),
     [],
   );
-  assert.deepEqual(quotableSentences("Too short. " + "x".repeat(300) + "."), []);
+  assert.deepEqual(quotableSentences(`Too short. ${"x".repeat(300)}.`), []);
 });
