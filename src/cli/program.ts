@@ -96,7 +96,7 @@ export function buildProgram(): Command {
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option(
       "--embeddings <spec>",
-      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      'embeddings for topics: "offline", "offline-chars", "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY) or "transformers:MODEL_DIR"',
       "offline",
     )
     .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
@@ -104,6 +104,14 @@ export function buildProgram(): Command {
     .option("--group-by <column>", 'compare interview groups by a column, or by input file: "file"')
     .option("--consent-column <name>", "column marking participants who agreed to be quoted (yes/true/1)")
     .option("--consent-all", "every interview participant agreed to be quoted", false)
+    .addOption(
+      new Option(
+        "--map <method>",
+        "2-D map of topics: UMAP over cluster centroids, or PCA; auto = UMAP from 30 clusters",
+      )
+        .choices(["auto", "umap", "pca"])
+        .default("auto"),
+    )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
     .addHelpText(
@@ -141,6 +149,7 @@ Examples:
             groupBy: o.groupBy,
             consentColumn: o.consentColumn,
             consentAll: o.consentAll,
+            map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

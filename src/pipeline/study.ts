@@ -57,6 +57,8 @@ export const StudyOptionsSchema = z.strictObject({
   consentColumn: z.string().min(1).optional(),
   /** Every interview participant consented to be quoted. */
   consentAll: z.boolean().default(false),
+  /** The 2-D map of topics: "auto" (UMAP from 30 base clusters, else PCA), "umap" or "pca". */
+  map: z.enum(["auto", "umap", "pca"]).default("auto"),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
@@ -231,6 +233,7 @@ export async function runStudy(
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
         seed: opts.seed,
         embeddings: opts.embeddings,
+        map: opts.map,
       }),
     );
   }
@@ -285,6 +288,7 @@ export async function runStudy(
       group_by: opts.groupBy ?? null,
       consent_column: opts.consentColumn ?? null,
       consent_all: opts.consentAll,
+      map: opts.map,
     },
     inputs,
     counts: {

@@ -130,7 +130,10 @@ export async function renderRelease(
     const rows = topicAnalysis
       .clusterRows()
       .filter((r) => Object.values(r).every((v) => typeof v !== "string" || auditString(v, audit)));
-    await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
+    await writeFile(
+      join(paths.release, "clusters.json"),
+      `${JSON.stringify(TopicsAnalysis.jsonRows(rows), null, 2)}\n`,
+    );
     await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
   }
   // The interview study's contract: release/interview_themes.csv and interview_summary.json.
