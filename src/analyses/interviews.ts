@@ -53,6 +53,8 @@ interface ComparisonItem {
 }
 
 const OTHER_THEMES = "other";
+/** p-values to three significant digits (rounding to decimals would print tiny ones as 0). */
+const significant = (p: number) => Number(p.toPrecision(3));
 const SIGNIFICANCE = 0.05;
 
 export class InterviewsAnalysis implements Analysis {
@@ -369,8 +371,8 @@ export class InterviewsAnalysis implements Analysis {
           share: round(w.p),
           ci_low: round(w.lo),
           ci_high: round(w.hi),
-          p_value: round(x.p, 6),
-          p_holm: round(adjusted[i] as number, 6),
+          p_value: significant(x.p),
+          p_holm: significant(adjusted[i] as number),
           significant: (adjusted[i] as number) < SIGNIFICANCE,
           low_expected_counts: x.minExpected < 5,
         });
