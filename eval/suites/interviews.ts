@@ -116,7 +116,7 @@ export const interviewsSuite: Suite = {
       value: alignment.questions.length,
       n: segmented.length,
       split: "all",
-      note: "two rubrics (creatives, scientists) of 8-9 questions each, sharing the greeting",
+      note: "the data: a shared greeting, then a rubric of eight questions for creatives and one for scientists",
     });
     const themes = await findThemes(segmented, alignment, {
       embedder: () => makeEmbedder("offline", 42),
