@@ -3,6 +3,7 @@
  * internal/facets.jsonl once and feeds every analysis; each then returns a gated report section.
  */
 import type { TopicNode } from "../cluster/index.ts";
+import type { InterviewStudy } from "../interview/stage.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import type { Section } from "../release/figure.ts";
 import type { Thresholds } from "../release/gate.ts";
@@ -18,12 +19,15 @@ export interface AnalysisContext {
   topics?: TopicNode[] | null;
   /** The values taxonomy from internal/values.json, when the study built one. */
   values?: ValuesFile | null;
+  /** Interview questions, themes and consented quotes from internal/interviews.json, when the study has interviews. */
+  interviews?: InterviewStudy | null;
 }
 
 export interface Analysis {
   readonly id: string;
   add(record: FacetRecord): void;
-  finish(): Section | null;
+  /** A section, several (one analysis may report per question), or null when there is nothing to say. */
+  finish(): Section | Section[] | null;
 }
 
 /** Makes an analysis, or null when the study lacks what it needs (e.g. no topics). */

@@ -3,6 +3,7 @@ import { COLLABORATION_MODES } from "../types.ts";
 import { AffectivePrevalence } from "./affective.ts";
 import type { AnalysisFactory } from "./analysis.ts";
 import { DistributionAnalysis, topShareSentence } from "./distribution.ts";
+import { InterviewsAnalysis } from "./interviews.ts";
 import { LongConversationsAnalysis } from "./long-conversations.ts";
 import { OverviewAnalysis } from "./overview.ts";
 import { PushbackAnalysis } from "./pushback.ts";
@@ -21,6 +22,7 @@ const COLLABORATION_LABELS: Record<string, string> = {
 
 export const ANALYSES: AnalysisFactory[] = [
   (ctx) => new OverviewAnalysis(ctx),
+  (ctx) => new InterviewsAnalysis(ctx),
   (ctx) => (ctx.topics ? new TopicsAnalysis(ctx, ctx.topics) : null),
   (ctx) => new AffectivePrevalence(ctx),
   (ctx) => new PushbackAnalysis(ctx),

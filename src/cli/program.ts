@@ -10,7 +10,9 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { explainFacets } from "../facets/index.ts";
 import { READERS, readConversations } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
+import { explainInterview } from "../interview/facets.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
+import { INTERVIEW_FORMAT } from "../pipeline/per-conversation.ts";
 import { writeRedacted } from "../pipeline/redact-only.ts";
 import { runStudy } from "../pipeline/study.ts";
 import { redactConversation } from "../privacy/redact.ts";
@@ -102,6 +104,11 @@ export function buildProgram(): Command {
       "--values-reference <path>",
       "a values_tree.csv in the published format (or its folder) to place the study's values in",
     )
+    .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
+    .option("--plan <file>", "interview plan: a JSON list of the interview's questions to align answers with")
+    .option("--group-by <column>", 'compare interview groups by a column, or by input file: "file"')
+    .option("--consent-column <name>", "column marking participants who agreed to be quoted (yes/true/1)")
+    .option("--consent-all", "every interview participant agreed to be quoted", false)
     .addOption(
       new Option(
         "--map <method>",
@@ -117,6 +124,7 @@ export function buildProgram(): Command {
       `
 Examples:
   $ convoscope study examples/conversations.jsonl --out my-study
+  $ convoscope study interviews.csv --out iv --plan plan.json --group-by file --consent-column consent
   $ convoscope study exports/ --out q3 --min-users 10 --min-conversations 50
   $ convoscope study messages.csv --format long-csv --columns conversation_id=chat,role=speaker --out s
   $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run`,
@@ -142,6 +150,11 @@ Examples:
             topics: o.topics,
             embeddings: o.embeddings,
             valuesReference: o.valuesReference,
+            interviews: o.interviews,
+            plan: o.plan,
+            groupBy: o.groupBy,
+            consentColumn: o.consentColumn,
+            consentAll: o.consentAll,
             map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
@@ -184,6 +197,7 @@ Examples:
     .addOption(formatOption())
     .addOption(columnsOption())
     .option("--strict", "stop at the first malformed record", false)
+    .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
     .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
     .addHelpText(
       "after",
@@ -194,6 +208,7 @@ Examples:
         format: o.format,
         columns: o.columns,
         strict: o.strict,
+        interviews: o.interviews,
       });
       if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
       else console.error(`convoscope: ${summary.analysed} records written, ${summary.rejected} set aside`);
@@ -298,6 +313,7 @@ Examples:
     .option("--study <dir>", "find the conversation in this study's inputs")
     .option("--input <files...>", "or in these input files")
     .addOption(formatOption())
+    .option("--interviews", "explain the interview facets too, whatever the input format", false)
     .option("--json", "machine-readable", false)
     .addHelpText(
       "after",
@@ -306,18 +322,28 @@ Examples:
     .action(async (id: string, o) => {
       let inputs: string[] = o.input ?? [];
       let format = o.format as FormatName | undefined;
+      let interviews = o.interviews === true;
       if (o.study) {
         const manifest = readManifest(o.study);
         inputs = manifest.inputs.map((f) => f.path);
         format ??= (manifest.options.format as FormatName | null) ?? undefined;
+        interviews ||= manifest.options.interviews === true;
       }
       if (inputs.length === 0) throw new ConvoscopeError("give --study DIR or --input FILE...", EXIT.usage);
-      for await (const conversation of readConversations(inputs, { format })) {
+      let interview = false;
+      const onFile = (f: { format: FormatName }) => {
+        interview = interviews || f.format === INTERVIEW_FORMAT;
+      };
+      for await (const conversation of readConversations(inputs, { format, onFile })) {
         if (conversation.id !== id) continue;
         // Explained as the pipeline sees it: redacted first.
-        const explanation = explainFacets(redactConversation(conversation).conversation);
+        const redacted = redactConversation(conversation).conversation;
+        const explanation = explainFacets(redacted);
+        const interviewFacets = interview ? explainInterview(redacted).facets : [];
         if (o.json) {
-          console.log(JSON.stringify(explanation));
+          console.log(
+            JSON.stringify(interview ? { ...explanation, interview: interviewFacets } : explanation),
+          );
           return;
         }
         console.log(
@@ -327,6 +353,13 @@ Examples:
           console.log(`\n${f.facet}: ${JSON.stringify(f.values)}`);
           for (const c of f.cues) {
             const where = c.message >= 0 ? `message ${c.message} (${c.role})` : c.role;
+            console.log(`  ${c.weight >= 0 ? "+" : ""}${Number(c.weight.toFixed(2))}  ${c.cue}  [${where}]`);
+          }
+        }
+        for (const f of interviewFacets) {
+          console.log(`\n${f.facet}: ${JSON.stringify(f.values)}`);
+          for (const c of f.cues) {
+            const where = c.answer >= 0 ? `answer ${c.answer}` : "interview";
             console.log(`  ${c.weight >= 0 ? "+" : ""}${Number(c.weight.toFixed(2))}  ${c.cue}  [${where}]`);
           }
         }
