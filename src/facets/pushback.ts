@@ -42,8 +42,21 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "as an ai ..6 i do not have|hold ..2 opinions|beliefs|views|access|feelings|emotions|preferences|personal|the|a|any",
       "as an ai language|text? model|assistant? i can|will|must|should not",
+      "i do not have|hold ..1 personal opinions|beliefs|views|preferences",
     ],
     1.5,
+  ],
+  [
+    // A reply that opens with a warning ("It's important to note that X is illegal") is correcting
+    // the request before (or instead of) answering it; alone it is only a caveat.
+    "opens-with-caveat",
+    [
+      "^ it is important|crucial|essential|vital to note|remember|understand|recognize|recognise|clarify",
+      "^ first it is important|crucial|essential|vital to note|remember|understand|recognize|recognise",
+      "i must|have|need to? point out|clarify|remind you|inform you",
+      "^ before we|i ..3 it is important|crucial",
+    ],
+    1,
   ],
   [
     "must-clarify",
@@ -69,6 +82,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "it|this|that is|would not ..1 be? appropriate|ethical|safe|legal|okay|ok|acceptable|advisable|recommended|fair|right|justified|justifiable|respectful|wise|accurate",
       "it|this|that is|would not be? a good idea",
+      "may|might not be the? most? appropriate|respectful|accurate|ethical",
       "i do not think it|that|this is|would ..1 appropriate|accurate|fair|right|ethical|valid|respectful|wise",
       "is|be inappropriate|unethical|illegal|harmful|dangerous to|for",
     ],
@@ -106,7 +120,10 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ],
   [
     "moral-correction",
-    "is|are|was never|not a|an? acceptable|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse|right",
+    [
+      "is|are|was never|not a|an|the? acceptable|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse|right",
+      "not something to|that|you|we|anyone ..2 be? emulated|emulate|celebrated|celebrate|glorified|glorify|replicated|replicate|repeated|repeat|imitated|imitate|encouraged|encourage|admired|admire",
+    ],
     2,
   ],
   [
@@ -123,10 +140,10 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     "no-access-private",
     [
       "i do not have access to personal|private|your|their|specific|real|individual",
-      "private|personal information|data about|of individuals|people|someone",
     ],
     1.5,
   ],
+  ["violation", "violation|violations of ..3 law|laws|rights|privacy|policy|policies|terms", 1],
   ["respect-privacy", "respect ..3 privacy|confidentiality|boundaries", 1.5],
   ["not-advocating", ["i am not advocating|encouraging|endorsing", "let me clarify", "let me be clear"], 1.5],
   ["no-benefits", "there were|are|is|was no ..1 benefits|benefit|justification|reason|reasons", 2],
@@ -159,6 +176,15 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
       "please see|consult|contact|talk|reach ..2 a|your doctor|professional|therapist|counselor|healthcare|medical",
     ],
     1.5,
+  ],
+  [
+    // Answering a request that singles out a group by asserting everyone's rights questions its premise.
+    "asserts-rights",
+    [
+      "is|are a fundamental|basic human? right",
+      "everyone|everybody|all individuals|people|citizens ..3 has|have|deserve|deserves the? equal? right|rights",
+    ],
+    1,
   ],
   [
     "unsafe",
