@@ -11,7 +11,7 @@ import type { Conversation, FacetRecord } from "../../src/types.ts";
 import { binaryScores } from "../../src/validate/metrics.ts";
 import { loadCounselChat } from "../datasets/counsel-chat.ts";
 import { loadEsconv } from "../datasets/esconv.ts";
-import { loadGoemotions } from "../datasets/goemotions.ts";
+import { goemotionsDevPart, loadGoemotions } from "../datasets/goemotions.ts";
 import { loadHh } from "../datasets/hh-rlhf.ts";
 import { splitOf } from "../datasets/split.ts";
 import { loadXstest } from "../datasets/xstest.ts";
@@ -65,9 +65,7 @@ export const facetsSuite: Suite = {
       id: q.conversation.id,
       record: extractOfflineFacets(q.conversation),
     }));
-    const goTrain = loadGoemotions(dataDir, "train.tsv")
-      .filter((x) => splitOf(x.id) === "dev")
-      .slice(0, 6000);
+    const goTrain = goemotionsDevPart(dataDir);
     const goDev = loadGoemotions(dataDir, "dev.tsv");
 
     for (const split of SPLITS) {

@@ -28,10 +28,10 @@ export const FACETS: FacetDefinition[] = [
 ] as FacetDefinition[];
 
 /** Bumped whenever an offline rule changes what a record holds: part of study fingerprints. */
-export const OFFLINE_ENGINE_VERSION = "offline-2";
+export const OFFLINE_ENGINE_VERSION = "offline-3";
 
 /** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
-export type ExplainedCue = Omit<Cue, "hit">;
+export type ExplainedCue = Omit<Cue, "hit" | "detail">;
 
 export interface FacetExplanation {
   id: string;
@@ -39,7 +39,8 @@ export interface FacetExplanation {
 }
 
 function explainCue(cue: Cue, text: ConversationText): ExplainedCue {
-  const { hit, ...rest } = cue;
+  const { hit, detail, ...rest } = cue;
+  if (detail) return { ...rest, cue: `${rest.cue}: ${detail()}` };
   if (!hit) return rest;
   const words = text.messages.find((m) => m.index === hit.message)?.words ?? [];
   return { ...rest, cue: `${rest.cue}: "${quote(hit, words)}"` };

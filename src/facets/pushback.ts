@@ -53,7 +53,9 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "^ it is important|crucial|essential|vital to note|remember|understand|recognize|recognise|clarify",
       "^ first it is important|crucial|essential|vital to note|remember|understand|recognize|recognise",
-      "i must|have|need to? point out|clarify|remind you|inform you",
+      "i must|have|need to? point out",
+      "i must|have|need to? clarify|stress|emphasize|emphasise",
+      "i must|have|need to? remind|inform you",
       "^ before we|i ..3 it is important|crucial",
     ],
     1,
@@ -138,9 +140,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ],
   [
     "no-access-private",
-    [
-      "i do not have access to personal|private|your|their|specific|real|individual",
-    ],
+    ["i do not have access to personal|private|your|their|specific|real|individual"],
     1.5,
   ],
   ["violation", "violation|violations of ..3 law|laws|rights|privacy|policy|policies|terms", 1],
@@ -182,7 +182,8 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
     "asserts-rights",
     [
       "is|are a fundamental|basic human? right",
-      "everyone|everybody|all individuals|people|citizens ..3 has|have|deserve|deserves the? equal? right|rights",
+      "everyone|everybody ..3 has|have|deserves the? equal? right|rights",
+      "all individuals|people|citizens ..3 have|deserve the? equal? right|rights",
     ],
     1,
   ],

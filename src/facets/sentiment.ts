@@ -33,6 +33,11 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
         role: "user",
         cue: `valence ${c.toFixed(2)} -> ${score}`,
         weight: score,
+        detail: () => {
+          const words: string[] = [];
+          valenceOfTokens(m, words);
+          return words.length > 0 ? words.join(", ") : "no sentiment words";
+        },
       });
       return score;
     });
