@@ -141,6 +141,12 @@ export const facetsSuite: Suite = {
       const ours = shifts.map((d) => d.record.sentiment?.shift as number);
       const improvement = shifts.map((d) => d.improvement as number);
       const vaderShifts = shifts.map((d) => vaderShift(d.conversation) ?? 0);
+      // For scale: how well the seeker's own survey answer about the supporter tracks improvement.
+      const rated = shifts.filter((d) => d.empathy !== null && Number.isFinite(d.empathy));
+      const empathyRho = spearman(
+        rated.map((d) => d.empathy as number),
+        rated.map((d) => d.improvement as number),
+      );
       const boot = bootstrapMean(ours, { resamples: 1000, seed: 42 });
       metrics.push({
         suite: SUITE,
@@ -157,7 +163,7 @@ export const facetsSuite: Suite = {
         n: ours.length,
         value: spearman(ours, improvement),
         baseline: spearman(vaderShifts, improvement),
-        note: "vs seeker's own improvement; target >= 0.35 (baseline: plain VADER)",
+        note: `vs seeker's own improvement; target >= 0.35 (baseline: plain VADER; for scale, the seeker's own empathy rating of the supporter reaches ${empathyRho.toFixed(3)})`,
       });
     }
     for (const [split, items] of [

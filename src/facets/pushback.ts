@@ -47,8 +47,9 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     1.5,
   ],
   [
-    // A reply that opens with a warning ("It's important to note that X is illegal") is correcting
-    // the request before (or instead of) answering it; alone it is only a caveat.
+    // A reply that opens with a warning ("It's important to note that X is illegal", "However, I must
+    // point out...") is correcting the request before (or instead of) answering it; alone it is only
+    // a caveat, and deeper in a reply it is an aside (LEAD_ONLY).
     "opens-with-caveat",
     [
       "^ it is important|crucial|essential|vital to note|remember|understand|recognize|recognise|clarify",
@@ -147,7 +148,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ["respect-privacy", "respect ..3 privacy|confidentiality|boundaries", 1.5],
   ["not-advocating", ["i am not advocating|encouraging|endorsing", "let me clarify", "let me be clear"], 1.5],
   ["no-benefits", "there were|are|is|was no ..1 benefits|benefit|justification|reason|reasons", 2],
-  ["not-possible", ["it is not possible for? me? to", "there is no way|safe way for? me? to"], 1],
+  ["not-possible", ["it is not possible for? me? to", "there is no safe? way for? me? to"], 1],
 ]);
 
 const CHALLENGE = new Lexicon("challenge", "assistant", [
@@ -279,6 +280,9 @@ const LEAD_TOKENS = 16;
 const OPENING_TOKENS = 55;
 const THRESHOLD = 2.5;
 
+/** Cues that count only in the lead of a reply. */
+const LEAD_ONLY = new Set(["opens-with-caveat"]);
+
 function positionWeight(at: number): number {
   return at < LEAD_TOKENS ? 1.5 : at < OPENING_TOKENS ? 1 : 0.5;
 }
@@ -299,8 +303,10 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
       const seen = new Set<string>();
       for (const h of m.hits) {
         let w: number;
-        if (h.lexicon === REFUSAL) w = h.weight * positionWeight(h.at);
-        else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
+        if (h.lexicon === REFUSAL) {
+          if (LEAD_ONLY.has(h.name) && h.at >= LEAD_TOKENS) continue;
+          w = h.weight * positionWeight(h.at);
+        } else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
         else continue;
         // A cue repeated in one reply counts once, at its first (strongest) place.
         if (seen.has(h.name)) continue;
