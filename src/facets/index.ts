@@ -40,7 +40,7 @@ export interface FacetExplanation {
 
 function explainCue(cue: Cue, text: ConversationText): ExplainedCue {
   const { hit, detail, ...rest } = cue;
-  if (detail) return { ...rest, cue: `${rest.cue}: ${detail()}` };
+  if (detail) return { ...rest, cue: `${rest.cue}: ${cue.detail?.()}` };
   if (!hit) return rest;
   const words = text.messages.find((m) => m.index === hit.message)?.words ?? [];
   return { ...rest, cue: `${rest.cue}: "${quote(hit, words)}"` };

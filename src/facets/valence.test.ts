@@ -1,6 +1,7 @@
 /** The message rater behind `sentiment`: chat rules and the learnt lexicon corrections. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { explainFacets } from "./index.ts";
 import { tokenize } from "./text.ts";
 import { fivePoint, lexiconValence, valence, valenceOfTokens } from "./valence.ts";
 import { GOEMOTIONS_VALENCE } from "./valence-goemotions.ts";
@@ -59,4 +60,16 @@ test("the trace names each word that counted, with its weight", () => {
   assert.match(trace[1] as string, /^sad -\d/);
   assert.match(trace[1] as string, /\(lexicon /, "feeling verb and booster changed it");
   assert.equal(valenceOfTokens(tokenize("How do I sort a list?")), 0);
+});
+
+test("explain shows each rating with its lexicon words and nothing else of the message", () => {
+  const e = explainFacets({
+    id: "t",
+    source: { file: "test", line: 1 },
+    messages: [{ role: "user", text: "Zorblat from accounting made me feel so sad today" }],
+    meta: {},
+  });
+  const cue = e.facets.find((f) => f.facet === "sentiment")?.cues[0];
+  assert.match(cue?.cue ?? "", /^valence: -0\.\d\d -> -(0\.5|1) \(sad -\d/);
+  assert.doesNotMatch(JSON.stringify(e), /zorblat|accounting/i);
 });

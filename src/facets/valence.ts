@@ -187,7 +187,6 @@ export function valenceOfTokens(tokens: Tokens, trace?: string[]): number {
       continue;
     }
     if (w === ".") hoping = false;
-    else if (w.charCodeAt(0) === 104 && HOPES.has(w)) hoping = true;
     if (w === "but" && !butSeen) {
       butSeen = true;
       before = sum;
@@ -197,14 +196,18 @@ export function valenceOfTokens(tokens: Tokens, trace?: string[]): number {
     const info = infos[i] as WordInfo;
     if (info.negation) negated = true;
     let v = info.valence;
-    // "can't wait": eagerness, not a negated wait.
-    if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
-      sum += EAGER;
-      trace?.push(`can not wait ${EAGER}`);
-      continue;
+    if (v === 0) {
+      if (w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
+      // "can't wait": eagerness, not a negated wait.
+      else if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
+        sum += EAGER;
+        trace?.push(`can not wait ${EAGER}`);
+        continue;
+      } else continue;
     }
-    if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
-    if (v === 0 || info.booster !== 0) continue;
+    if (info.booster !== 0) continue;
+    // Hope words carry valence themselves; what follows them in the sentence is hoped for.
+    if (HOPES.has(w)) hoping = true;
     // "pretty bad", "kind of sad": a degree word, not a judgement.
     if (HEDGES.has(w) && HEDGES.get(w) === (words[i + 1] ?? ".")) continue;
     if (w === "pretty" && i + 1 < words.length && !END.has(words[i + 1] as string)) continue;
