@@ -94,8 +94,16 @@ export function buildProgram(): Command {
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option(
       "--embeddings <spec>",
-      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      'embeddings for topics: "offline", "offline-chars", "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY) or "transformers:MODEL_DIR"',
       "offline",
+    )
+    .addOption(
+      new Option(
+        "--map <method>",
+        "2-D map of topics: UMAP over cluster centroids, or PCA; auto = UMAP from 30 clusters",
+      )
+        .choices(["auto", "umap", "pca"])
+        .default("auto"),
     )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
@@ -128,6 +136,7 @@ Examples:
             seed: o.seed,
             topics: o.topics,
             embeddings: o.embeddings,
+            map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),

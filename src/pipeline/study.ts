@@ -45,6 +45,8 @@ export const StudyOptionsSchema = z.strictObject({
   topics: z.boolean().default(true),
   /** Embeddings for the topics: "offline" (no network) or "openai-compatible:MODEL". */
   embeddings: z.string().default("offline"),
+  /** The 2-D map of topics: "auto" (UMAP from 30 base clusters, else PCA), "umap" or "pca". */
+  map: z.enum(["auto", "umap", "pca"]).default("auto"),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
@@ -214,6 +216,7 @@ export async function runStudy(
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
         seed: opts.seed,
         embeddings: opts.embeddings,
+        map: opts.map,
       }),
     );
   }
@@ -241,6 +244,7 @@ export async function runStudy(
       seed: opts.seed,
       topics: opts.topics,
       embeddings: opts.embeddings,
+      map: opts.map,
     },
     inputs,
     counts: {

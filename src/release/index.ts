@@ -128,7 +128,10 @@ export async function renderRelease(
     const rows = topicAnalysis
       .clusterRows()
       .filter((r) => Object.values(r).every((v) => typeof v !== "string" || auditString(v, audit)));
-    await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
+    await writeFile(
+      join(paths.release, "clusters.json"),
+      `${JSON.stringify(TopicsAnalysis.jsonRows(rows), null, 2)}\n`,
+    );
     await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
   }
   const html = renderReportHtml({
