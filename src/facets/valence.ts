@@ -196,16 +196,14 @@ export function valenceOfTokens(tokens: Tokens, trace?: string[]): number {
     const info = infos[i] as WordInfo;
     if (info.negation) negated = true;
     let v = info.valence;
-    if (v === 0) {
-      if (w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
-      // "can't wait": eagerness, not a negated wait.
-      else if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
-        sum += EAGER;
-        trace?.push(`can not wait ${EAGER}`);
-        continue;
-      } else continue;
+    // "can't wait": eagerness, not a negated wait.
+    if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
+      sum += EAGER;
+      trace?.push(`can not wait ${EAGER}`);
+      continue;
     }
-    if (info.booster !== 0) continue;
+    if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
+    if (v === 0 || info.booster !== 0) continue;
     // Hope words carry valence themselves; what follows them in the sentence is hoped for.
     if (HOPES.has(w)) hoping = true;
     // "pretty bad", "kind of sad": a degree word, not a judgement.
