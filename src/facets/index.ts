@@ -33,7 +33,7 @@ export const FACETS: FacetDefinition[] = [
 export const OFFLINE_ENGINE_VERSION = "offline-3";
 
 /** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
-export type ExplainedCue = Omit<Cue, "hit">;
+export type ExplainedCue = Omit<Cue, "hit" | "detail">;
 
 export interface FacetExplanation {
   id: string;
@@ -41,7 +41,8 @@ export interface FacetExplanation {
 }
 
 function explainCue(cue: Cue, text: ConversationText): ExplainedCue {
-  const { hit, ...rest } = cue;
+  const { hit, detail, ...rest } = cue;
+  if (detail) return { ...rest, cue: `${rest.cue}: ${cue.detail?.()}` };
   if (!hit) return rest;
   const words = text.messages.find((m) => m.index === hit.message)?.words ?? [];
   return { ...rest, cue: `${rest.cue}: "${quote(hit, words)}"` };
