@@ -16,7 +16,7 @@ import { createInterface } from "node:readline";
 import { mulberry32 } from "../analyses/stats.ts";
 import type { TopicNode } from "../cluster/index.ts";
 import { defaultK } from "../cluster/kmeans.ts";
-import { applyThresholds } from "../cluster/privacy.ts";
+import { applyThresholds, counted } from "../cluster/privacy.ts";
 import { writeFileAtomic } from "../pipeline/study-folder.ts";
 import { Cell, type Thresholds } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
@@ -180,12 +180,11 @@ export async function modelTopics(
   );
   const passes = new Set(tree.filter((_, i) => (scores[i] as number) >= AUDIT_PASS).map((n) => n.id));
   const rollup = applyThresholds(
-    tree.map((n) => ({
-      id: n.id,
-      parent: n.parent,
-      conversations: n.size,
-      users: passes.has(n.id) ? (cells.get(n.id)?.usersAtLeast ?? 0) : 0,
-    })),
+    tree.map((n) => {
+      const cell = cells.get(n.id) ?? new Cell(o.thresholds.minUsers);
+      // A name that failed the audit fails the cluster (its users still count where it is pooled).
+      return { ...counted(n.id, n.parent, cell), ...(!passes.has(n.id) && { users: 0 }) };
+    }),
     o.thresholds,
   );
   for (const n of tree) {

@@ -13,6 +13,7 @@ import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
 import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 import type { Conversation } from "../types.ts";
 import {
+  type AnalyseOptions,
   analyseConversationWithModel,
   type ConversationResult,
   type ModelConversationResult,
@@ -103,10 +104,16 @@ export function openModelEngine(
 }
 
 /** One conversation through the model engine: redaction first, then one request for every facet. */
-export function analyse(engine: ModelEngine, conversation: Conversation): Promise<ModelConversationResult> {
+export function analyse(
+  engine: ModelEngine,
+  conversation: Conversation,
+  o: AnalyseOptions = {},
+): Promise<ModelConversationResult> {
   const { client, spec, maxChars } = engine;
-  return analyseConversationWithModel(conversation, (redacted) =>
-    extractModelFacets(redacted, client, spec, maxChars),
+  return analyseConversationWithModel(
+    conversation,
+    (redacted) => extractModelFacets(redacted, client, spec, maxChars),
+    o,
   );
 }
 

@@ -1,10 +1,12 @@
 /**
  * What happens to one conversation between the reader and `internal/facets.jsonl`, in pipeline order:
  * personal data is redacted first, so the facet engine (and anything after it) sees only redacted
- * text; then the facet engine fills the record. The offline engine is synchronous; the model engine
- * (one request per conversation, src/models/facets.ts) receives only the redacted conversation.
+ * text; then the facet engine fills the record, and for an interview the interview facets too. The
+ * offline engine is synchronous; the model engine (one request per conversation, src/models/facets.ts)
+ * receives only the redacted conversation.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
+import { extractInterview } from "../interview/facets.ts";
 import type { ModelFacetsResult } from "../models/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
@@ -15,9 +17,32 @@ export interface ConversationResult {
   redactions: RedactionCounts;
 }
 
-export function analyseConversation(conversation: Conversation): ConversationResult {
+/** The reader whose conversations are always interviews; `--interviews` marks any other input as such. */
+export const INTERVIEW_FORMAT = "interview-csv";
+
+export interface AnalyseOptions {
+  /** The conversation is an AI-led interview: fill the record's `interview` facets. */
+  interview?: boolean;
+}
+
+/**
+ * Facets of how a person uses an assistant, which do not apply when the AI is the interviewer: they
+ * stay null on interview records (an interviewee describing feelings is not seeking support).
+ */
+const NOT_FOR_INTERVIEWS = {
+  content_creation: null,
+  affective: null,
+  affective_types: null,
+  pushback: null,
+  pushback_reason: null,
+  collaboration: null,
+} as const satisfies Partial<FacetRecord>;
+
+export function analyseConversation(conversation: Conversation, o: AnalyseOptions = {}): ConversationResult {
   const { conversation: redacted, counts } = redactConversation(conversation);
-  return { record: extractOfflineFacets(redacted), redactions: counts };
+  const record = extractOfflineFacets(redacted);
+  if (o.interview) Object.assign(record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
+  return { record, redactions: counts };
 }
 
 export interface ModelConversationResult extends ConversationResult {
@@ -27,13 +52,18 @@ export interface ModelConversationResult extends ConversationResult {
   callFailed: boolean;
 }
 
-/** The model engine's path: redaction first, then one model request for every facet. */
+/**
+ * The model engine's path: redaction first, then one model request for every facet. Interviews keep
+ * the same rule as offline: the assistant-use facets stay null and the interview facets are filled.
+ */
 export async function analyseConversationWithModel(
   conversation: Conversation,
   extract: (redacted: Conversation) => Promise<ModelFacetsResult>,
+  o: AnalyseOptions = {},
 ): Promise<ModelConversationResult> {
   const { conversation: redacted, counts } = redactConversation(conversation);
   const r = await extract(redacted);
+  if (o.interview) Object.assign(r.record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
   return {
     record: r.record,
     redactions: counts,
@@ -44,4 +74,4 @@ export async function analyseConversationWithModel(
 }
 
 /** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
-export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}`;
+export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}/interview-1`;
