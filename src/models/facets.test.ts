@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
 import { FACETS, type FacetDefinition } from "../facets/index.ts";
-import { FacetRecordSchema } from "../types.ts";
 import { facetSpec, parseFacetAnswer } from "./facets.ts";
 
 test("every registry facet's fields are in the answer schema and its instruction in the prompt", () => {
@@ -13,24 +12,32 @@ test("every registry facet's fields are in the answer schema and its instruction
     assert.ok(spec.system.includes(f.modelPrompt), `${f.name}'s prompt`);
     for (const field of f.fields) assert.ok(properties.includes(field), `${field} in the schema`);
   }
-  assert.match(spec.system, /Privacy, for [^:]*request, task: .*no proper nouns/);
+  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no proper nouns/);
 });
 
-test("a new facet (values, say) joins the request without touching the model engine", () => {
-  const values: FacetDefinition<"values_ai" | "value_response"> = {
-    name: "values",
-    fields: ["values_ai", "value_response"],
-    schema: FacetRecordSchema.pick({ values_ai: true, value_response: true }),
-    description: "values",
-    modelPrompt: "Which values does the assistant express?",
-    extract: () => ({ values: { values_ai: [], value_response: "no_values" }, cues: [] }),
+test("a facet added to the registry (values, added after the engine) joins the request by itself", () => {
+  const values = FACETS.find((f) => f.name === "values") as FacetDefinition;
+  const without = facetSpec(FACETS.filter((f) => f !== values));
+  const spec = facetSpec();
+  const fields = (x: typeof spec) => Object.keys((x.schema as { properties: object }).properties);
+  for (const field of values.fields) {
+    assert.ok(fields(spec).includes(field));
+    assert.ok(!fields(without).includes(field));
+  }
+  assert.ok(spec.system.includes(`- ${values.fields.join(", ")}: ${values.modelPrompt}`));
+  assert.match(
+    spec.system,
+    /Privacy, for [^:]*values_ai, values_human/,
+    "free-text lists get the privacy rules",
+  );
+  assert.notEqual(spec.hash, without.hash, "a new facet changes the fingerprint");
+  const answer = {
+    subjective: true,
+    values_ai: ["honesty"],
+    values_human: [],
+    value_response: "mild_support",
   };
-  const spec = facetSpec([...FACETS, values as unknown as FacetDefinition]);
-  assert.ok(spec.system.includes("- values_ai, value_response: Which values does the assistant express?"));
-  assert.match(spec.system, /Privacy, for [^:]*values_ai/, "free-text lists get the privacy rules");
-  assert.notEqual(spec.hash, facetSpec().hash, "a new facet changes the fingerprint");
-  const answer = { values_ai: ["honesty"], value_response: "mild_support" };
-  const parsed = parseFacetAnswer([values as unknown as FacetDefinition], answer, 1);
+  const parsed = parseFacetAnswer([values], answer, 1);
   assert.deepEqual(parsed.values, answer);
 });
 
