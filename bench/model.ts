@@ -25,7 +25,7 @@ import { redactConversation } from "../src/privacy/redact.ts";
 import { ScriptedLlmServer } from "../test/fixtures/scripted-llm-server.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = process.env.BENCH_MODEL_CORPUS ?? join(here, "..", "examples", "conversations.jsonl");
+const corpus = process.env.BENCH_MODEL_CORPUS || join(here, "..", "examples", "conversations.jsonl");
 const server = await ScriptedLlmServer.start();
 try {
   const provider = await makeProvider("anthropic:claude-3-haiku", { baseUrl: server.url, apiKey: "bench" });
