@@ -255,6 +255,25 @@ export class LabelTally {
     cell.add(user);
   }
 
+  /** Adds another tally's counts (a parent cluster's from its children's). */
+  merge(other: LabelTally): void {
+    for (const [key, { labels, outcomes }] of other.combos) {
+      let combo = this.combos.get(key);
+      if (!combo) {
+        combo = { labels, outcomes: new Map() };
+        this.combos.set(key, combo);
+      }
+      for (const [o, cell] of outcomes) {
+        let into = combo.outcomes.get(o);
+        if (!into) {
+          into = new Cell(this.thresholds.minUsers);
+          combo.outcomes.set(o, into);
+        }
+        into.merge(cell);
+      }
+    }
+  }
+
   /** The conversations whose labels satisfy `where`, with an outcome `of` accepts (default: any). */
   count(
     where: (labels: ReadonlySet<string>) => boolean,
@@ -381,4 +400,43 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
     remainder,
     suppressed: [...listed].filter((l) => !shownSet.has(l)).length,
   };
+}
+
+// ---- a breakdown per node of a tree -----------------------------------------------------------
+
+export interface BreakdownTree<K> {
+  /** The released children of a node (each may show its breakdown). */
+  children: (node: K) => readonly K[];
+  /** A node's conversations per category of the breakdown (e.g. affective and not). */
+  cells: (node: K) => readonly Cell[];
+  /** Per category, what the `shown` descendants leave of `node` (the rest of its conversations). */
+  rest: (node: K, shown: readonly K[]) => readonly Cell[];
+}
+
+/**
+ * The rule on a tree of released wholes (topic clusters), for a breakdown each node may show (its
+ * affective share, pushback rate, languages): with its size, a node's breakdown releases a count
+ * per category, and a parent's count minus its children's counts the rest's. So a node's breakdown
+ * is shown only when its nearest ancestor's that shows one is, each of its categories is empty or
+ * passes, and what the shown nodes leave of that ancestor is empty or passes in every category;
+ * else the smallest one is withheld (with what is below it), until it does. A child whose own
+ * categories fail is looked beneath: its children take its place. Any difference of shown counts
+ * is then a union of such pieces.
+ */
+export function gateBreakdowns<K>(root: K, tree: BreakdownTree<K>, t: Thresholds): Set<K> {
+  const shown = new Set<K>();
+  const safeAll = (cells: readonly Cell[]) => cells.every((c) => isSafe(c, t));
+  const size = (k: K) => tree.cells(k).reduce((a, c) => a + c.conversations, 0);
+  const frontier = (node: K): K[] =>
+    tree.children(node).flatMap((c) => (safeAll(tree.cells(c)) ? [c] : frontier(c)));
+  const visit = (node: K) => {
+    shown.add(node);
+    const candidates = frontier(node).sort((a, b) => size(b) - size(a));
+    const kept = demoteUntilSafe(candidates, size, (s) =>
+      s.length > 0 && !safeAll(tree.rest(node, s)) ? s : null,
+    );
+    for (const c of kept) visit(c);
+  };
+  if (safeAll(tree.cells(root))) visit(root);
+  return shown;
 }
