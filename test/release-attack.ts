@@ -16,6 +16,7 @@ import { lengthBucket } from "../src/analyses/overview.ts";
 import type { TopicNode } from "../src/cluster/index.ts";
 import type { Thresholds } from "../src/release/gate.ts";
 import { AFFECTIVE_TYPES, type FacetRecord } from "../src/types.ts";
+import { countsForValues } from "../src/values/frequencies.ts";
 
 /** A record's attributes, one value each (a type is a yes/no attribute of its own). */
 export type Attributes = Record<string, string>;
@@ -56,6 +57,14 @@ export function attributesOf(r: FacetRecord, nodes: ReadonlyMap<string, TopicNod
   };
   for (const t of AFFECTIVE_TYPES)
     a[`type:${t}`] = r.affective && r.affective_types?.includes(t) ? "yes" : "no";
+  // Values: over the conversations values are counted for; each value a yes/no attribute.
+  const counted = countsForValues(r);
+  a.values = counted ? "yes" : "no";
+  a.response = counted ? (r.value_response ?? "no_values") : "n/a";
+  if (counted) {
+    for (const v of r.values_ai ?? []) a[`value:${v}`] = "yes";
+    for (const v of r.values_human ?? []) a[`human value:${v}`] = "yes";
+  }
   for (let id: string | null | undefined = r.cluster; id; id = nodes.get(id)?.parent) {
     const nd = nodes.get(id);
     if (nd) a[`level${nd.level}`] = nd.id;
@@ -165,6 +174,33 @@ export function releasedFacts(study: string, records: readonly Attributes[]): Fa
       { ...kind(String(r.kind)), length: ["50+"] },
       Number(r.conversations),
     );
+
+  // Values: their n, each value shown (any may overlap), the response types (one per conversation).
+  const values = html.match(/value statistics are over these ([\d,]+) conversations/);
+  if (values) fact("values", "n", { values: ["yes"] }, Number(values[1]?.replaceAll(",", "")));
+  for (const [id, attr] of [
+    ["values-frequencies", "value"],
+    ["values-human", "human value"],
+  ] as const)
+    for (const r of figure(id))
+      fact(
+        id,
+        String(r.value),
+        { values: ["yes"], [`${attr}:${r.value}`]: ["yes"] },
+        Number(r.conversations),
+      );
+  const responses = figure("values-response");
+  const responsesNamed = responses.map((r) => String(r.response)).filter((v) => v !== "other");
+  for (const r of responses) {
+    const v = String(r.response);
+    const all = domain("response").filter((x) => x !== "n/a");
+    fact(
+      "values-response",
+      v,
+      { values: ["yes"], response: v === "other" ? not(all, responsesNamed) : [v] },
+      Number(r.conversations),
+    );
+  }
 
   facts.push(...topicFacts(study, domain, figure));
   return facts;

@@ -1,7 +1,8 @@
 /**
  * Figure 1 of the affective-use study: how many conversations are affective, and of which type, with
  * 95% Wilson intervals. Content-creation conversations are never affective (the facet enforces it).
- * A type's bar is released only when its conversations pass the privacy gate.
+ * A bar is released only when its conversations pass the privacy gate and no difference of bars
+ * (all minus affective, affective minus types) singles out fewer (src/analyses/groups.ts).
  */
 
 import type { Row, Section } from "../release/figure.ts";
@@ -68,7 +69,11 @@ export class AffectivePrevalence implements Analysis {
         .map(([k]) => AFFECTIVE_LABELS[k].toLowerCase());
       summary.push(
         `${percent(w.p)} of conversations are affective (95% CI ${percent(w.lo)}-${percent(w.hi)}; the published Claude.ai figure is 2.9%)` +
-          (top.length > 0 ? `; the most common types are ${top.join(" and ")}.` : "."),
+          (top.length > 1
+            ? `; the most common types are ${top.join(" and ")}.`
+            : top.length === 1
+              ? `; the most common type shown is ${top[0]}.`
+              : "."),
       );
     } else {
       summary.push("Too few affective conversations to report their share under the privacy thresholds.");

@@ -94,7 +94,7 @@ export class OverviewAnalysis implements Analysis {
           caption: "How many messages the human sent per conversation.",
           method:
             "Human messages counted per conversation after parsing; consecutive messages of one role count separately. " +
-            "Buckets under the privacy thresholds are pooled into “other”, and so is the smallest bucket while “other”, or what the buckets shown leave of the conversations with 6+ or 50+ human messages (counted by other figures), would be under them.",
+            "Buckets under the privacy thresholds are pooled into “other”; so is the smallest bucket while “other”, or what the buckets shown leave of the 6+ and 50+ message conversations other figures count, would be under them.",
           n: this.total,
           rows,
           suppressed: LENGTH_BUCKETS.length - gated.kept.length,

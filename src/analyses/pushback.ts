@@ -146,7 +146,7 @@ export class PushbackAnalysis implements Analysis {
         {
           id: "pushback-reasons",
           title: "Top reasons for pushback",
-          caption: `The ${TOP_REASONS} most common reasons overall, per group, as a share of that group's pushback; the rest pooled as “other”.`,
+          caption: `Up to ${TOP_REASONS} of the most common reasons overall, per group, as a share of that group's pushback; the rest pooled as “other”.`,
           method:
             "Reasons come from the pushback facet. A reason is named only when its conversations pass the privacy thresholds in every group shown and in every difference of groups, and so does each group's rest.",
           n: this.seen,

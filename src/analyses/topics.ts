@@ -517,7 +517,7 @@ export class TopicsAnalysis implements Analysis {
     return {
       id: "topic-map",
       title: "Map of topics",
-      caption: `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share.`,
+      caption: `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share (grey where it is withheld under the privacy thresholds).`,
       method: umap
         ? "UMAP over cluster centroids (15 neighbours, minimum distance 0, cosine), seeded; parents sit at their children's size-weighted mean."
         : "The first two principal components of the cluster centroids; parents sit at their children's size-weighted mean.",
@@ -536,12 +536,14 @@ export class TopicsAnalysis implements Analysis {
         height: 360,
         layer: [
           {
-            mark: { type: "circle", opacity: 0.75, stroke: "#1d2530", strokeWidth: 0.5 },
+            // A withheld affective share (null) is drawn grey, not dropped.
+            mark: { type: "circle", opacity: 0.75, stroke: "#1d2530", strokeWidth: 0.5, invalid: null },
             encoding: {
               x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
               y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
               size: { field: "conversations", type: "quantitative", title: "Conversations" },
               color: {
+                condition: { test: "datum.affective_share === null", value: "#d5dae0" },
                 field: "affective_share",
                 type: "quantitative",
                 scale: { scheme: "purples" },

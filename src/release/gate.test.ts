@@ -4,6 +4,7 @@ import { mulberry32 } from "../analyses/stats.ts";
 import {
   Cell,
   demoteUntilSafe,
+  gateBreakdowns,
   gateDistribution,
   gateLabels,
   isSafe,
@@ -275,6 +276,50 @@ test("no difference of shown labels singles out a group under the thresholds (ra
     }
     for (const k of gated.kept) assert.ok(k.cell.passes(t), `trial ${trial}: ${k.key} passes`);
   }
+});
+
+test("breakdowns on a tree: shown top-down, and what shown children leave of their parent must pass", () => {
+  // [node, parent, affective, not affective]: P splits into A, B, C; C's 2 affective are few.
+  const plan: [string, string | null, number, number][] = [
+    ["P", null, 40, 40],
+    ["A", "P", 20, 10],
+    ["B", "P", 18, 12],
+    ["C", "P", 2, 18],
+    ["A1", "A", 12, 6],
+    ["A2", "A", 8, 4],
+  ];
+  const cells = new Map(
+    plan.map(([id, , yes, no]) => {
+      const y = new Cell(t.minUsers);
+      const n = new Cell(t.minUsers);
+      for (let i = 0; i < yes; i++) y.add(`${id}-y${i % 4}`);
+      for (let i = 0; i < no; i++) n.add(`${id}-n${i % 4}`);
+      return [id, [y, n]];
+    }),
+  );
+  const children = (k: string) => plan.filter(([, p]) => p === k).map(([id]) => id);
+  const shown = gateBreakdowns(
+    "P",
+    {
+      children,
+      cells: (k) => cells.get(k) ?? [],
+      rest: (k, s) => {
+        const out = [new Cell(t.minUsers), new Cell(t.minUsers)];
+        const walk = (c: string): void => {
+          if (s.includes(c)) return;
+          const below = children(c);
+          if (below.some((x) => s.includes(x))) for (const x of below) walk(x);
+          else for (const [i, cell] of (cells.get(c) ?? []).entries()) out[i]?.merge(cell);
+        };
+        for (const c of children(k)) walk(c);
+        return out;
+      },
+    },
+    t,
+  );
+  // C's 2 affective conversations fail on their own; A and B shown would leave exactly C: B, the
+  // smaller, is withheld, and P minus A is B and C (20 affective) together. A's children split it.
+  assert.deepEqual([...shown].sort(), ["A", "A1", "A2", "P"]);
 });
 
 test("without a user id each conversation is its own user", () => {
