@@ -331,9 +331,9 @@ const SEARCH_BUDGET = 20_000;
 
 /**
  * Gates labels by the partition rule. The differences an attacker can take are, for the whole and
- * for every shown or known label W, W minus any set S of other shown or known labels: the
- * conversations of W with none of S (exact whenever S's labels do not overlap, which an attacker may
- * know). Each must be empty or pass, within each outcome group; the smallest shown label of a failing
+ * for every shown or known label W, W minus any set S of shown or known labels inside W (every
+ * label is inside the whole; a type is inside "affective"): the conversations of W with none of S
+ * (exact whenever S's labels do not overlap, which an attacker may know). Each must be empty or pass, within each outcome group; the smallest shown label of a failing
  * S is demoted. A difference that only known labels make is another figure's to prevent. Because a
  * superset of a passing group passes, the search stops below any difference that passes in every
  * outcome group; only empty ones are looked beneath.
@@ -364,9 +364,14 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
     let budget = SEARCH_BUDGET;
     for (const w of [WHOLE, ...subtractable] as const) {
       const inW = (ls: ReadonlySet<string>) => w === WHOLE || ls.has(w);
-      // Labels that share conversations with W: subtracting any other leaves W as it is.
+      // What can be subtracted from W: labels inside it (a type inside "affective"; every label
+      // inside the whole) that share conversations with it. Of a label that is not inside W, a
+      // release gives no count of the part within W.
       const start = subtractable.filter(
-        (x) => x !== w && tally.count((ls) => inW(ls) && ls.has(x)).conversations > 0,
+        (x) =>
+          x !== w &&
+          tally.count((ls) => ls.has(x) && !inW(ls)).conversations === 0 &&
+          tally.count((ls) => inW(ls) && ls.has(x)).conversations > 0,
       );
       const visited = new Set<string>();
       const stack: string[][] = [start];
