@@ -2,7 +2,7 @@
  * The values release as facts for the differencing attack (release-attack.ts): each value's
  * conversations in values_frequencies.csv, and each listed cell of the situational tables (a value
  * within a context: an affective type, a top-level topic, a human value), with the context's own
- * conversations among the value statistics' n (the 2x2 margins its expected count gives). The
+ * conversations among the value statistics' n (the 2x2 margin its expected count gives). The
  * taxonomy's shares count value mentions, not conversations: `treeLeaks` checks them apart.
  */
 import { readFileSync } from "node:fs";
@@ -65,18 +65,9 @@ export function valuesFacts(
       { ...c, values: ["yes"], [`value:${r.value}`]: ["yes"] },
       Number(r.conversations),
     );
-    // The expected count is the value's conversations times the context's over n: it gives the
-    // context's conversations among the value statistics' n.
-    if (n !== null && r.expected !== undefined) {
-      const v = facts.find((f) => f.name === `values_frequencies.csv: ${r.value}`);
-      if (v && v.count > 0)
-        fact(
-          "values-situational contexts",
-          name,
-          { ...c, values: ["yes"] },
-          Math.round((Number(r.expected) * n) / v.count),
-        );
-    }
+    // The context's conversations among the n (its 2x2 margin: the expected count gives it too).
+    if (r.context_conversations !== undefined)
+      fact("values-situational contexts", name, { ...c, values: ["yes"] }, Number(r.context_conversations));
   }
   return facts;
 }
@@ -115,7 +106,8 @@ export function treeLeaks(
     const shownKids = children.filter((nd) => released.has(nd.id));
     const share = w === null ? 100 : (released.get(w) as number);
     const rest = share - shownKids.reduce((a, nd) => a + (released.get(nd.id) as number), 0);
-    if (rest < 1e-6) continue;
+    // Shares are rounded to 0.001%: a rest within the rounding of the rows subtracted is none.
+    if (rest < 0.0005 * (shownKids.length + 1)) continue;
     const hidden = children
       .filter((nd) => !released.has(nd.id))
       .flatMap((nd) => (nd.level === 0 ? [nd.name] : valuesUnder(nd.id)));

@@ -301,6 +301,18 @@ export class LabelTally {
     return [...new Set([...this.combos.values()].flatMap((c) => [...c.outcomes.keys()]))].sort();
   }
 
+  /** The same conversations under other labels (`relabel` maps each conversation's set). */
+  relabel(relabel: (labels: ReadonlySet<string>) => readonly string[]): LabelTally {
+    const out = new LabelTally(this.thresholds);
+    for (const { labels, outcomes } of this.combos.values()) {
+      const one = new LabelTally(this.thresholds);
+      const set = [...new Set(relabel(labels))].sort();
+      one.combos.set(set.join("\u0000"), { labels: new Set(set), outcomes });
+      out.merge(one);
+    }
+    return out;
+  }
+
   /** Per label, the labels some conversation has with it. */
   cooccurring(): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>();
