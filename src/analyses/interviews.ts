@@ -24,7 +24,16 @@ import {
 } from "../interview/vocabulary.ts";
 import type { Figure, Row, Section } from "../release/figure.ts";
 import { barsWithIntervals, percent, round } from "../release/figure.ts";
-import { Cell, gateDistribution, Tally, type Thresholds, userKey } from "../release/gate.ts";
+import {
+  Cell,
+  gateDistribution,
+  gateLabels,
+  type LabelGate,
+  LabelTally,
+  Tally,
+  type Thresholds,
+  userKey,
+} from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { wilson } from "./stats.ts";
@@ -53,6 +62,13 @@ interface ComparisonItem {
 }
 
 const OTHER_THEMES = "other";
+/** The sentiment tally's label of net positive interviews (5+), beside the levels "1".."7". */
+const POSITIVE = "5+";
+const LEVELS = ["1", "2", "3", "4", "5", "6", "7"];
+/** Outcomes of a compared item per interview: holds it, could but does not, could not (did not answer). */
+const HOLDS = "yes";
+const LACKS = "no";
+const NOT_ASKED = "n/a";
 /** p-values to three significant digits (rounding to decimals would print tiny ones as 0). */
 const significant = (p: number) => Number(p.toPrecision(3));
 const SIGNIFICANCE = 0.05;
@@ -64,7 +80,6 @@ export class InterviewsAnalysis implements Analysis {
   private n = 0;
   private readonly users: string[] = [];
   private readonly groups: (string | null)[] = [];
-  private readonly sentiment: Tally;
   private readonly positive: Holders;
   private readonly emotions = new Map<string, Tally>();
   private readonly vision: Tally;
@@ -75,18 +90,43 @@ export class InterviewsAnalysis implements Analysis {
     experiences: new Map<string, Holders>(),
     context: new Map<string, Holders>(),
   };
-  private concernsTotal = 0;
+  /**
+   * The same interviews by label, for the label gate of src/release/gate.ts: the multi-label items,
+   * sentiment levels with net positive, the questions answered, each question's themes (over the
+   * interviews that answered it) and the groups.
+   */
+  private readonly labels = {
+    concerns: null as unknown as LabelTally,
+    experiences: null as unknown as LabelTally,
+    context: null as unknown as LabelTally,
+    sentiment: null as unknown as LabelTally,
+    questions: null as unknown as LabelTally,
+    groups: null as unknown as LabelTally,
+  };
+  private readonly themeLabels = new Map<string, LabelTally>();
+  private readonly gated = new Map<string, LabelGate>();
   private readonly answered = new Map<string, Holders>();
   private readonly themes = new Map<string, Holders>();
 
   constructor(ctx: AnalysisContext) {
     this.t = ctx.thresholds;
     this.study = ctx.interviews ?? null;
-    this.sentiment = new Tally(this.t);
     this.positive = new Holders(this.t.minUsers);
     this.vision = new Tally(this.t);
     this.intent = new Tally(this.t);
     for (const e of EMOTIONS) this.emotions.set(e, new Tally(this.t));
+    for (const k of Object.keys(this.labels) as (keyof typeof this.labels)[])
+      this.labels[k] = new LabelTally(this.t);
+  }
+
+  /** A label gate, computed once (rows, figures and the summary file read the same). */
+  private gate(key: string, tally: LabelTally, o: Parameters<typeof gateLabels>[1]): LabelGate {
+    let g = this.gated.get(key);
+    if (!g) {
+      g = gateLabels(tally, o);
+      this.gated.set(key, g);
+    }
+    return g;
   }
 
   get hasInterviews(): boolean {
@@ -109,50 +149,63 @@ export class InterviewsAnalysis implements Analysis {
     const user = userKey(r);
     this.users.push(user);
     this.groups.push(iv.group);
-    this.sentiment.add(String(iv.sentiment), user);
     if (iv.sentiment >= 5) this.positive.add(ordinal, user);
     for (const e of EMOTIONS) this.emotions.get(e)?.add(String(iv.emotions[e]), user);
     this.vision.add(iv.vision, user);
     this.holders(this.visionHolders, iv.vision).add(ordinal, user);
     this.intent.add(iv.intent, user);
     for (const c of iv.concerns) this.holders(this.multi.concerns, c).add(ordinal, user);
-    this.concernsTotal += iv.concerns.length;
     for (const x of iv.experiences) this.holders(this.multi.experiences, x).add(ordinal, user);
     for (const x of iv.context) this.holders(this.multi.context, x).add(ordinal, user);
-    const questions = new Set<string>();
-    const themes = new Set<string>();
+    this.labels.concerns.add(iv.concerns, user);
+    this.labels.experiences.add(iv.experiences, user);
+    this.labels.context.add(iv.context, user);
+    this.labels.sentiment.add([String(iv.sentiment), ...(iv.sentiment >= 5 ? [POSITIVE] : [])], user);
+    this.labels.groups.add(iv.group === null ? [] : [iv.group], user);
+    const questions = new Map<string, Set<string>>();
     for (const a of iv.answers) {
-      if (a.question) questions.add(a.question);
+      if (!a.question) continue;
+      const themes = questions.get(a.question) ?? new Set<string>();
       if (a.theme) themes.add(a.theme);
+      questions.set(a.question, themes);
     }
-    for (const q of questions) this.holders(this.answered, q).add(ordinal, user);
-    for (const th of themes) this.holders(this.themes, th).add(ordinal, user);
-  }
-
-  /** A cell for a set of participant ordinals (pooled themes). */
-  private cellOf(ordinals: Iterable<number>): Cell {
-    const cell = new Cell(this.t.minUsers);
-    for (const o of ordinals) cell.add(this.users[o] as string);
-    return cell;
+    this.labels.questions.add([...questions.keys()], user);
+    for (const [q, themes] of questions) {
+      this.holders(this.answered, q).add(ordinal, user);
+      for (const th of themes) this.holders(this.themes, th).add(ordinal, user);
+      let tally = this.themeLabels.get(q);
+      if (!tally) {
+        tally = new LabelTally(this.t);
+        this.themeLabels.set(q, tally);
+      }
+      tally.add([...themes], user);
+    }
   }
 
   // ---- released rows (figures, interview_themes.csv and interview_summary.json share them) ----
 
-  private prevalenceRows(map: Map<string, Holders>, labels: Record<string, Label>, order: readonly string[]) {
+  /**
+   * A multi-label item (several per interview) by the label rule: each label shown passes, and the
+   * interviews minus labels shown that no interview holds together are empty or pass (so an item
+   * nearly everyone raises is withheld).
+   */
+  private prevalenceRows(
+    family: "concerns" | "experiences" | "context",
+    labels: Record<string, Label>,
+    order: readonly string[],
+  ) {
     const rows: Row[] = [];
-    let suppressed = 0;
+    const gated = this.gate(family, this.labels[family], { order, disjoint: true });
+    const shown = new Map(gated.kept.map((k) => [k.key, k.cell]));
+    const suppressed = order.filter((k) => this.multi[family].has(k) && !shown.has(k)).length;
     for (const key of order) {
-      const h = map.get(key);
-      if (!h) continue;
-      if (!h.cell.passes(this.t)) {
-        suppressed++;
-        continue;
-      }
-      const w = wilson(h.cell.conversations, this.n);
+      const cell = shown.get(key);
+      if (!cell) continue;
+      const w = wilson(cell.conversations, this.n);
       rows.push({
         category: key,
         label: labels[key]?.name ?? key,
-        interviews: h.cell.conversations,
+        interviews: cell.conversations,
         share: round(w.p),
         ci_low: round(w.lo),
         ci_high: round(w.hi),
@@ -177,6 +230,28 @@ export class InterviewsAnalysis implements Analysis {
     return { rows, suppressed: gated.suppressed };
   }
 
+  /**
+   * Sentiment levels 1-7 and net positive (5+, which holds levels 5-7): one label gate, so that
+   * neither the interviews nor the net positive ones minus the levels shown single out a few.
+   */
+  private sentimentRows() {
+    const gated = this.gate("sentiment", this.labels.sentiment, { order: [POSITIVE, ...LEVELS] });
+    const shown = new Set(gated.kept.map((k) => k.key));
+    const row = (category: string, label: string, interviews: number) => {
+      const w = wilson(interviews, this.n);
+      return { category, label, interviews, share: round(w.p), ci_low: round(w.lo), ci_high: round(w.hi) };
+    };
+    const rows = gated.kept
+      .filter((k) => k.key !== POSITIVE)
+      .map((k) => row(k.key, k.key, k.cell.conversations));
+    // The levels are disjoint: the rest is the interviews minus the levels shown, which the gate checked.
+    const other = this.labels.sentiment.count((ls) => !LEVELS.some((l) => shown.has(l) && ls.has(l)));
+    if (rows.length > 0 && other.conversations > 0 && other.passes(this.t))
+      rows.push(row("other", "Other (pooled)", other.conversations));
+    const positive = gated.kept.find((k) => k.key === POSITIVE)?.cell ?? null;
+    return { rows, suppressed: LEVELS.filter((l) => !shown.has(l)).length, positive };
+  }
+
   /** Per emotion, its intensity levels: a partition of the interviews, gated by the partition rule. */
   private emotionRows() {
     const rows: Row[] = [];
@@ -199,26 +274,57 @@ export class InterviewsAnalysis implements Analysis {
     return { rows, suppressed };
   }
 
-  /** Per released question: its themes (small ones pooled into "other"), with shares of those who answered. */
+  /**
+   * The questions shown: interviews answer several, so they are labels of the interviews, gated by
+   * the label rule (the interviews minus those that answered a question must pass, or be none).
+   */
+  private shownQuestions(): Set<string> {
+    const order = (this.study?.questions ?? []).map((q) => q.id);
+    return new Set(
+      this.gate("questions", this.labels.questions, { order, disjoint: true }).kept.map((k) => k.key),
+    );
+  }
+
+  /**
+   * A shown question's themes: labels of the interviews that answered it, gated by the label rule
+   * (what the themes shown leave of those interviews passes, or is none); then "other themes", the
+   * interviews with any theme not shown, when it passes and showing it leaves every difference safe.
+   */
+  private shownThemes(q: string): {
+    themes: { key: string; cell: Cell }[];
+    other: Cell | null;
+    pooled: number;
+  } {
+    const tally = this.themeLabels.get(q) as LabelTally;
+    const order = (this.study?.themes ?? []).filter((th) => th.question === q).map((th) => th.id);
+    const gated = this.gate(`themes ${q}`, tally, { order, disjoint: true });
+    const shown = new Set(gated.kept.map((k) => k.key));
+    const pooled = order.filter((th) => !shown.has(th) && this.themes.has(th)).length;
+    if (pooled === 0 || gated.kept.length === 0) return { themes: gated.kept, other: null, pooled };
+    const withOther = tally.relabel((ls) => [...ls].map((l) => (shown.has(l) ? l : OTHER_THEMES)));
+    const again = this.gate(`themes ${q} with other`, withOther, {
+      order: [...gated.kept.map((k) => k.key), OTHER_THEMES],
+      disjoint: true,
+    });
+    const other = again.kept.length === gated.kept.length + 1 ? (again.kept.at(-1)?.cell ?? null) : null;
+    return { themes: gated.kept, other, pooled };
+  }
+
+  /** Per shown question: its themes (the rest pooled into "other"), with shares of those who answered. */
   themeRows(): Row[] {
     if (!this.study) return [];
     const rows: Row[] = [];
+    const questions = this.shownQuestions();
     for (const q of this.study.questions) {
-      const answered = this.answered.get(q.id);
-      if (!answered?.cell.passes(this.t)) continue;
-      const base = answered.cell.conversations;
-      const pooled = new Set<number>();
-      let pooledThemes = 0;
+      if (!questions.has(q.id)) continue;
+      const base = this.answered.get(q.id)?.cell.conversations ?? 0;
+      const { themes, other, pooled } = this.shownThemes(q.id);
+      const byId = new Map(this.study.themes.map((th) => [th.id, th]));
       const themeRowsOfQ: Row[] = [];
-      for (const theme of this.study.themes.filter((th) => th.question === q.id)) {
-        const h = this.themes.get(theme.id);
-        if (!h) continue;
-        if (!h.cell.passes(this.t)) {
-          for (const o of h.ordinals) pooled.add(o);
-          pooledThemes++;
-          continue;
-        }
-        const w = wilson(h.cell.conversations, base);
+      for (const { key, cell } of themes) {
+        const theme = byId.get(key);
+        if (!theme) continue;
+        const w = wilson(cell.conversations, base);
         themeRowsOfQ.push({
           question_id: q.id,
           question: q.label,
@@ -226,7 +332,7 @@ export class InterviewsAnalysis implements Analysis {
           theme: theme.name,
           description: theme.description,
           keywords: theme.keywords.join(" "),
-          interviews: h.cell.conversations,
+          interviews: cell.conversations,
           answered: base,
           share: round(w.p),
           ci_low: round(w.lo),
@@ -235,15 +341,15 @@ export class InterviewsAnalysis implements Analysis {
       }
       themeRowsOfQ.sort((a, b) => Number(b.interviews) - Number(a.interviews));
       rows.push(...themeRowsOfQ);
-      const other = this.cellOf(pooled);
-      if (pooledThemes > 0 && other.passes(this.t)) {
+      if (other) {
         const w = wilson(other.conversations, base);
         rows.push({
           question_id: q.id,
           question: q.label,
           theme_id: `${q.id}/${OTHER_THEMES}`,
-          theme: `Other themes (${pooledThemes} pooled)`,
-          description: "Themes each under the privacy thresholds, counted together.",
+          theme: `Other themes (${pooled} pooled)`,
+          description:
+            "Themes not shown on their own (under the privacy thresholds, or withheld so that no difference of shown counts singles out a few), counted together.",
           keywords: "",
           interviews: other.conversations,
           answered: base,
@@ -259,8 +365,9 @@ export class InterviewsAnalysis implements Analysis {
   /** Answers per question: the segmentation and alignment at a glance. */
   private questionRows(): Row[] {
     if (!this.study) return [];
+    const shown = this.shownQuestions();
     return this.study.questions
-      .filter((q) => this.answered.get(q.id)?.cell.passes(this.t))
+      .filter((q) => shown.has(q.id))
       .map((q) => ({
         question_id: q.id,
         question: q.label,
@@ -272,17 +379,21 @@ export class InterviewsAnalysis implements Analysis {
       }));
   }
 
-  /** Groups that pass the thresholds, with their participants. */
+  /**
+   * The groups shown, with their participants: a partition of the interviews (and those in no
+   * group), gated by the rule: each passes, and the interviews in no group shown pass or are none.
+   */
   private releasedGroups(): { group: string; members: Set<number> }[] {
     const byGroup = new Map<string, Set<number>>();
     for (const [o, g] of this.groups.entries()) {
       if (g === null) continue;
       byGroup.set(g, (byGroup.get(g) ?? new Set()).add(o));
     }
-    return [...byGroup.entries()]
-      .filter(([, members]) => this.cellOf(members).passes(this.t))
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([group, members]) => ({ group, members }));
+    const order = [...byGroup.keys()].sort();
+    const shown = new Set(this.gate("groups", this.labels.groups, { order }).kept.map((k) => k.key));
+    return order
+      .filter((g) => shown.has(g))
+      .map((group) => ({ group, members: byGroup.get(group) as Set<number> }));
   }
 
   /**
@@ -295,27 +406,42 @@ export class InterviewsAnalysis implements Analysis {
     if (groups.length < 2) return { rows: [], suppressed: 0, groups: [] };
     const items: ComparisonItem[] = [];
     const all = (h: Holders | undefined) => new Set(h?.ordinals ?? []);
-    items.push({
-      kind: "sentiment",
-      key: "net_positive",
-      label: "Net positive (sentiment 5+)",
-      base: null,
-      holders: all(this.positive),
-    });
+    if (this.sentimentRows().positive)
+      items.push({
+        kind: "sentiment",
+        key: "net_positive",
+        label: "Net positive (sentiment 5+)",
+        base: null,
+        holders: all(this.positive),
+      });
+    // Only items their own figures show: a vision pooled into "other" there, compared per group
+    // here, would give "other" minus it.
     const labelled = <K extends string>(
       kind: "concern" | "vision",
       map: Map<string, Holders>,
       labels: Record<K, Label>,
+      shown: ReadonlySet<string>,
     ) => {
       for (const key of Object.keys(labels) as K[]) {
         const h = map.get(key);
-        if (!h?.cell.passes(this.t)) continue;
+        if (!h || !shown.has(key)) continue;
         const name = `${kind === "concern" ? "Concern" : "Vision"}: ${labels[key].name}`;
         items.push({ kind, key, label: name, base: null, holders: all(h) });
       }
     };
-    labelled("concern", this.multi.concerns, CONCERN_LABELS);
-    labelled("vision", this.visionHolders, VISION_LABELS);
+    const shownOf = (rows: Row[]) => new Set(rows.map((r) => String(r.category)));
+    labelled(
+      "concern",
+      this.multi.concerns,
+      CONCERN_LABELS,
+      shownOf(this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS).rows),
+    );
+    labelled(
+      "vision",
+      this.visionHolders,
+      VISION_LABELS,
+      shownOf(this.distributionRows(this.vision, VISION_LABELS, VISIONS).rows),
+    );
     for (const row of this.themeRows()) {
       const id = String(row.theme_id);
       if (id.endsWith(`/${OTHER_THEMES}`)) continue;
@@ -345,8 +471,22 @@ export class InterviewsAnalysis implements Analysis {
         }
         return { group, k: holders.length, n, holders };
       });
+      // The item per group by the label rule: the groups are labels, each interview's outcome is
+      // whether it holds the item, lacks it, or was not asked (a theme's question unanswered), so
+      // that each group's count, its rest and what it leaves of the group, and the item's
+      // interviews in no group shown, are empty or pass.
+      const tally = new LabelTally(this.t);
+      for (const [o, g] of this.groups.entries())
+        tally.add(
+          g === null ? [] : [g],
+          this.users[o] as string,
+          item.base && !item.base.has(o) ? NOT_ASKED : item.holders.has(o) ? HOLDS : LACKS,
+        );
+      const order = groups.map((g) => g.group);
+      const gated = gateLabels(tally, { order, outcomes: [[HOLDS], [LACKS], [NOT_ASKED]] });
       const releasable =
-        cells.every((c) => this.cellOf(c.holders).passes(this.t) || c.k === 0) &&
+        gated.released &&
+        gated.kept.length === order.length &&
         cells.every((c) => c.n >= this.t.minConversations);
       if (!releasable) {
         suppressed++;
@@ -381,6 +521,14 @@ export class InterviewsAnalysis implements Analysis {
       suppressed,
       groups: groups.map((g) => ({ group: g.group, interviews: g.members.size })),
     };
+  }
+
+  /**
+   * Mentions of the concerns shown per interview: a function of released counts (with all concerns,
+   * it minus the shown ones would count the mentions of a withheld one).
+   */
+  private concernsPerParticipant(shown: Row[]): number {
+    return shown.reduce((a, r) => a + Number(r.interviews), 0) / Math.max(1, this.n);
   }
 
   /** Quotes of consenting participants for released themes (the release audits each again). */
@@ -450,17 +598,18 @@ export class InterviewsAnalysis implements Analysis {
   private overview(): Section {
     const n = this.n;
     const summary: string[] = [];
-    if (this.positive.cell.passes(this.t)) {
-      const w = wilson(this.positive.cell.conversations, n);
+    const sentiment = this.sentimentRows();
+    if (sentiment.positive) {
+      const w = wilson(sentiment.positive.conversations, n);
       summary.push(
         `${percent(w.p)} of ${n} interviews are net positive about AI (sentiment 5 or more on 1-7; 95% CI ${percent(w.lo)}-${percent(w.hi)}; the 81k-person study reported 67%).`,
       );
     }
-    const concerns = this.prevalenceRows(this.multi.concerns, CONCERN_LABELS, CONCERNS);
+    const concerns = this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS);
     const top = [...concerns.rows].sort((a, b) => Number(b.share) - Number(a.share)).slice(0, 3);
     if (top.length > 0)
       summary.push(
-        `Most common concerns: ${top.map((r) => `${String(r.label).toLowerCase()} ${percent(Number(r.share))}`).join(", ")} (${(this.concernsTotal / n).toFixed(1)} concerns per participant on average).`,
+        `Most common concerns: ${top.map((r) => `${String(r.label).toLowerCase()} ${percent(Number(r.share))}`).join(", ")} (${(this.concernsPerParticipant(concerns.rows)).toFixed(1)} of the concerns shown per participant on average).`,
       );
     const visions = this.distributionRows(this.vision, VISION_LABELS, VISIONS);
     const topVision = visions.rows
@@ -478,7 +627,6 @@ export class InterviewsAnalysis implements Analysis {
       );
 
     const figures: Figure[] = [];
-    const sentiment = this.distributionRows(this.sentiment, null, ["1", "2", "3", "4", "5", "6", "7"]);
     figures.push({
       id: "interview-sentiment",
       title: "Overall sentiment towards AI",
@@ -560,7 +708,7 @@ export class InterviewsAnalysis implements Analysis {
         "Realised experiences",
         "Share of interviews telling of each way AI has already helped (several per participant).",
         "Interview experiences facet. Labels under the privacy thresholds are not shown.",
-        this.prevalenceRows(this.multi.experiences, EXPERIENCE_LABELS, EXPERIENCES),
+        this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES),
         "#5aa469",
       ),
     );
@@ -570,7 +718,7 @@ export class InterviewsAnalysis implements Analysis {
         "What participants use AI for",
         "Share of interviews by context tag (several per participant).",
         "Interview context facet. Tags under the privacy thresholds are not shown.",
-        this.prevalenceRows(this.multi.context, CONTEXT_LABELS, CONTEXTS),
+        this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS),
         "#4fa3a5",
       ),
     );
@@ -687,26 +835,28 @@ export class InterviewsAnalysis implements Analysis {
     const released = new Set(themes.map((r) => String(r.theme_id)));
     const quotes = this.quotesFor(released).filter((q) => keep(q.text));
     const comparison = this.comparisonRows();
-    const pos = wilson(this.positive.cell.conversations, this.n);
+    const { positive, rows: sentiment } = this.sentimentRows();
+    const pos = wilson(positive?.conversations ?? 0, this.n);
+    const concerns = this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS).rows;
     return {
       interviews: this.n,
       thresholds: { min_users: this.t.minUsers, min_conversations: this.t.minConversations },
       alignment: this.study ? { mode: this.study.mode, plan_title: this.study.plan_title } : null,
-      net_positive: this.positive.cell.passes(this.t)
+      net_positive: positive
         ? {
-            interviews: this.positive.cell.conversations,
+            interviews: positive.conversations,
             share: round(pos.p),
             ci_low: round(pos.lo),
             ci_high: round(pos.hi),
           }
         : null,
-      sentiment: this.distributionRows(this.sentiment, null, ["1", "2", "3", "4", "5", "6", "7"]).rows,
+      sentiment,
       emotions: this.emotionRows().rows,
       visions: this.distributionRows(this.vision, VISION_LABELS, VISIONS).rows,
-      concerns: this.prevalenceRows(this.multi.concerns, CONCERN_LABELS, CONCERNS).rows,
-      concerns_per_participant: round(this.concernsTotal / Math.max(1, this.n), 3),
-      experiences: this.prevalenceRows(this.multi.experiences, EXPERIENCE_LABELS, EXPERIENCES).rows,
-      context: this.prevalenceRows(this.multi.context, CONTEXT_LABELS, CONTEXTS).rows,
+      concerns,
+      concerns_per_participant: round(this.concernsPerParticipant(concerns), 3),
+      experiences: this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES).rows,
+      context: this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS).rows,
       intents: this.distributionRows(this.intent, INTENT_LABELS, INTENTS).rows,
       questions: clean(this.questionRows()).map((q) => ({
         ...q,
