@@ -4,7 +4,8 @@
  * distribute over the questions, and a comparison of groups — then one section per question with its
  * themes, each theme's prevalence among the participants who answered it (95% Wilson intervals), and,
  * only for participants who consented, illustrative quotes. Every bar, cell, theme and group passes
- * the privacy thresholds (distinct participants and interviews); smaller themes are pooled.
+ * the privacy thresholds (distinct participants and interviews), and follows the label rule of
+ * src/release/gate.ts, so that no difference of released counts singles out fewer; the rest is pooled.
  */
 import { chiSquareTest, holm } from "../interview/groups.ts";
 import type { InterviewStudy } from "../interview/stage.ts";
@@ -573,7 +574,7 @@ export class InterviewsAnalysis implements Analysis {
               "Share of the participants who answered this question whose answers fall in each theme, with 95% Wilson intervals.",
             method:
               "The answers to this question (rubric answer and follow-ups) are clustered (LSA embeddings, k-means); each cluster is a theme named by its most distinctive words among words at least the minimum number of participants used. " +
-              "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds are pooled.",
+              "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds, and the smallest while what the themes shown leave of those who answered would be under them, are pooled.",
             n: answered,
             rows: rows.map(({ question_id: _q, question: _t, theme, ...rest }) => ({
               label: theme ?? null,
@@ -633,7 +634,7 @@ export class InterviewsAnalysis implements Analysis {
       caption:
         "Share of interviews at each level of overall sentiment, 1 (very negative) to 7 (very positive); 5 and above is positive.",
       method:
-        "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled.",
+        "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled; so is the smallest level while the pool, or what the levels shown leave of the net positive (5+) interviews, would be under them.",
       n,
       rows: sentiment.rows.map((r) => ({ ...r, label: r.category === "other" ? r.label : `${r.category}` })),
       suppressed: sentiment.suppressed,
@@ -697,7 +698,7 @@ export class InterviewsAnalysis implements Analysis {
         "interview-concerns",
         "Concerns",
         "Share of interviews raising each concern (a participant may raise several).",
-        "Interview concerns facet. Concerns under the privacy thresholds are not shown.",
+        "Interview concerns facet. A concern is shown when its interviews pass the privacy thresholds and what the concerns shown leave of the interviews passes too (a concern nearly everyone raises is withheld).",
         concerns,
         "#c4515a",
       ),
@@ -707,7 +708,7 @@ export class InterviewsAnalysis implements Analysis {
         "interview-experiences",
         "Realised experiences",
         "Share of interviews telling of each way AI has already helped (several per participant).",
-        "Interview experiences facet. Labels under the privacy thresholds are not shown.",
+        "Interview experiences facet. A label is shown when its interviews pass the privacy thresholds and what the labels shown leave of the interviews passes too.",
         this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES),
         "#5aa469",
       ),
@@ -717,7 +718,7 @@ export class InterviewsAnalysis implements Analysis {
         "interview-context",
         "What participants use AI for",
         "Share of interviews by context tag (several per participant).",
-        "Interview context facet. Tags under the privacy thresholds are not shown.",
+        "Interview context facet. A tag is shown when its interviews pass the privacy thresholds and what the tags shown leave of the interviews passes too.",
         this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS),
         "#4fa3a5",
       ),
@@ -745,7 +746,7 @@ export class InterviewsAnalysis implements Analysis {
             : "The interviewer's questions are clustered across interviews; a cluster asked at a steady point of at least a fifth of the interviews is a question of the rubric, and the rest are follow-ups of the question before.",
         n,
         rows: questions.map((q) => ({ label: `${q.question_id} ${String(q.question).slice(0, 70)}`, ...q })),
-        suppressed: 0,
+        suppressed: (this.study?.questions.length ?? 0) - questions.length,
         spec: {
           width: 420,
           height: { step: 22 },
@@ -763,7 +764,7 @@ export class InterviewsAnalysis implements Analysis {
         caption: `Share of each group holding each theme, concern or vision, with 95% Wilson intervals; groups by ${this.study?.group_by ?? "group"}. * marks a significant difference.`,
         method:
           "Pearson chi-square test of independence per item (for two groups, the two-proportion z-test), p-values corrected for all items by Holm's method; significant means Holm p < 0.05. " +
-          "An item is compared only when each group's count is zero or passes the privacy thresholds.",
+          "An item is compared only when, in each group, the interviews holding it, those lacking it and those not asked are each none or pass the privacy thresholds, and so are those holding it in no group shown; groups are shown when each passes and the interviews in no group shown pass too.",
         n,
         rows: comparison.rows.map((r) => ({ label: `${r.item}${r.significant ? " *" : ""}`, ...r })),
         suppressed: comparison.suppressed,

@@ -16,7 +16,7 @@ export interface Figure {
   rows: Row[];
   /** A Vega-Lite spec without `data`: the rows are injected when rendering. */
   spec: Record<string, unknown>;
-  /** Categories not shown on their own because they fell under the thresholds. */
+  /** Categories not shown on their own: under the thresholds, or withheld by the subtraction rule. */
   suppressed: number;
 }
 

@@ -63,7 +63,7 @@ function table(figure: Figure): string {
 function figureHtml(figure: Figure, svg: string | undefined, sectionTitle: string): string {
   const suppressed =
     figure.suppressed > 0
-      ? ` ${figure.suppressed} categor${figure.suppressed === 1 ? "y" : "ies"} under the privacy thresholds ${figure.suppressed === 1 ? "is" : "are"} not shown on ${figure.suppressed === 1 ? "its" : "their"} own.`
+      ? ` ${figure.suppressed} categor${figure.suppressed === 1 ? "y is" : "ies are"} not shown on ${figure.suppressed === 1 ? "its" : "their"} own: under the privacy thresholds, or withheld so that no difference of released counts singles out fewer.`
       : "";
   const body =
     figure.rows.length === 0
