@@ -79,10 +79,16 @@ export function interviewFacts(
     ["visions", s.visions, "vision"],
     ["intents", s.intents, "intent"],
   ] as const) {
-    const shown = rows.map((r) => String(r.category)).filter((c) => c !== "other");
+    const shown = rows.map((r) => String(r.category)).filter((c) => !["other", "5+", "1-4"].includes(c));
     for (const r of rows) {
       const c = String(r.category);
-      fact(figure, c, { [attr]: c === "other" ? not(attr, shown) : [c] }, Number(r.interviews));
+      const condition =
+        c === "5+"
+          ? { positive: ["yes"] }
+          : c === "1-4"
+            ? { positive: ["no"] }
+            : { [attr]: c === "other" ? not(attr, shown) : [c] };
+      fact(figure, c, condition, Number(r.interviews));
     }
   }
   const emotions = [...new Set(s.emotions.map((r) => String(r.emotion)))];
@@ -106,9 +112,12 @@ export function interviewFacts(
       fact(figure, String(r.category), { [`${prefix}:${r.category}`]: ["yes"] }, Number(r.interviews));
 
   const themeOf = new Map<string, string>();
+  const answeredShown = new Set(
+    s.questions.filter((q) => q.interviews !== null).map((q) => String(q.question_id)),
+  );
   for (const q of s.questions) {
     const qid = String(q.question_id);
-    fact("questions", qid, { [`answered:${qid}`]: ["yes"] }, Number(q.interviews));
+    if (q.interviews !== null) fact("questions", qid, { [`answered:${qid}`]: ["yes"] }, Number(q.interviews));
     const listed = q.themes.map((th) => String(th.theme_id));
     for (const rec of records) {
       const other = Object.keys(rec).some(
@@ -144,7 +153,7 @@ export function interviewFacts(
         const id = themeOf.get(item);
         if (!id) continue;
         const qid = id.slice(0, id.lastIndexOf("/"));
-        base = { [`answered:${qid}`]: ["yes"] };
+        if (answeredShown.has(qid)) base = { [`answered:${qid}`]: ["yes"] };
         holds = { [`theme:${id}`]: ["yes"] };
       }
       // Each item's rows are a figure of their own: its groups are disjoint parts of its base.

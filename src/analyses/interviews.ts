@@ -65,6 +65,7 @@ interface ComparisonItem {
 const OTHER_THEMES = "other";
 /** The sentiment tally's label of net positive interviews (5+), beside the levels "1".."7". */
 const POSITIVE = "5+";
+const NOT_POSITIVE = "1-4";
 const LEVELS = ["1", "2", "3", "4", "5", "6", "7"];
 /** Outcomes of a compared item per interview: holds it, could but does not, could not (did not answer). */
 const HOLDS = "yes";
@@ -102,6 +103,8 @@ export class InterviewsAnalysis implements Analysis {
     context: null as unknown as LabelTally,
     sentiment: null as unknown as LabelTally,
     questions: null as unknown as LabelTally,
+    /** Every theme of every question, over all interviews (for a question whose answered count is withheld). */
+    themes: null as unknown as LabelTally,
     groups: null as unknown as LabelTally,
   };
   private readonly themeLabels = new Map<string, LabelTally>();
@@ -171,6 +174,10 @@ export class InterviewsAnalysis implements Analysis {
       questions.set(a.question, themes);
     }
     this.labels.questions.add([...questions.keys()], user);
+    this.labels.themes.add(
+      [...questions.values()].flatMap((th) => [...th]),
+      user,
+    );
     for (const [q, themes] of questions) {
       this.holders(this.answered, q).add(ordinal, user);
       for (const th of themes) this.holders(this.themes, th).add(ordinal, user);
@@ -250,6 +257,13 @@ export class InterviewsAnalysis implements Analysis {
     if (rows.length > 0 && other.conversations > 0 && other.passes(this.t))
       rows.push(row("other", "Other (pooled)", other.conversations));
     const positive = gated.kept.find((k) => k.key === POSITIVE)?.cell ?? null;
+    // No level can be shown beside net positive: show net positive and the rest (the interviews
+    // minus it, which the gate checked), rather than nothing.
+    if (rows.length === 0 && positive) {
+      const rest = this.n - positive.conversations;
+      rows.push(row(POSITIVE, "5-7 (net positive)", positive.conversations));
+      if (rest > 0) rows.push(row(NOT_POSITIVE, "1-4", rest));
+    }
     return { rows, suppressed: LEVELS.filter((l) => !shown.has(l)).length, positive };
   }
 
@@ -296,8 +310,11 @@ export class InterviewsAnalysis implements Analysis {
     other: Cell | null;
     pooled: number;
   } {
-    const tally = this.themeLabels.get(q) as LabelTally;
     const order = (this.study?.themes ?? []).filter((th) => th.question === q).map((th) => th.id);
+    // A question whose answered count is withheld: its themes over all interviews instead.
+    const tally = this.shownQuestions().has(q)
+      ? (this.themeLabels.get(q) as LabelTally)
+      : this.labels.themes.relabel((ls) => order.filter((th) => ls.has(th)));
     const gated = this.gate(`themes ${q}`, tally, { order, disjoint: true });
     const shown = new Set(gated.kept.map((k) => k.key));
     const pooled = order.filter((th) => !shown.has(th) && this.themes.has(th)).length;
@@ -311,14 +328,18 @@ export class InterviewsAnalysis implements Analysis {
     return { themes: gated.kept, other, pooled };
   }
 
-  /** Per shown question: its themes (the rest pooled into "other"), with shares of those who answered. */
+  /**
+   * Per question: its themes (the rest pooled into "other"), with shares of those who answered, or
+   * of all interviews where how many answered is withheld (`answered` is then null).
+   */
   themeRows(): Row[] {
     if (!this.study) return [];
     const rows: Row[] = [];
     const questions = this.shownQuestions();
     for (const q of this.study.questions) {
-      if (!questions.has(q.id)) continue;
-      const base = this.answered.get(q.id)?.cell.conversations ?? 0;
+      if (!this.answered.has(q.id)) continue;
+      const shownQ = questions.has(q.id);
+      const base = shownQ ? (this.answered.get(q.id)?.cell.conversations ?? 0) : this.n;
       const { themes, other, pooled } = this.shownThemes(q.id);
       const byId = new Map(this.study.themes.map((th) => [th.id, th]));
       const themeRowsOfQ: Row[] = [];
@@ -334,7 +355,7 @@ export class InterviewsAnalysis implements Analysis {
           description: theme.description,
           keywords: theme.keywords.join(" "),
           interviews: cell.conversations,
-          answered: base,
+          answered: shownQ ? base : null,
           share: round(w.p),
           ci_low: round(w.lo),
           ci_high: round(w.hi),
@@ -353,7 +374,7 @@ export class InterviewsAnalysis implements Analysis {
             "Themes not shown on their own (under the privacy thresholds, or withheld so that no difference of shown counts singles out a few), counted together.",
           keywords: "",
           interviews: other.conversations,
-          answered: base,
+          answered: shownQ ? base : null,
           share: round(w.p),
           ci_low: round(w.lo),
           ci_high: round(w.hi),
@@ -363,21 +384,27 @@ export class InterviewsAnalysis implements Analysis {
     return rows;
   }
 
-  /** Answers per question: the segmentation and alignment at a glance. */
-  private questionRows(): Row[] {
+  /**
+   * Answers per question: the segmentation and alignment at a glance. How many interviews asked a
+   * question is not released (no gate knows which did); for a question whose answered count is
+   * withheld, with `withheld`, its counts are null (the answers, less the probes, would give it).
+   */
+  private questionRows(withheld = false): Row[] {
     if (!this.study) return [];
     const shown = this.shownQuestions();
     return this.study.questions
-      .filter((q) => shown.has(q.id))
-      .map((q) => ({
-        question_id: q.id,
-        question: q.label,
-        asked: q.asked,
-        interviews: this.answered.get(q.id)?.cell.conversations ?? 0,
-        answers: q.answers,
-        probes: q.probes,
-        share_of_interviews: round((this.answered.get(q.id)?.cell.conversations ?? 0) / this.n),
-      }));
+      .filter((q) => shown.has(q.id) || (withheld && this.answered.has(q.id)))
+      .map((q) => {
+        const answered = shown.has(q.id) ? (this.answered.get(q.id)?.cell.conversations ?? 0) : null;
+        return {
+          question_id: q.id,
+          question: q.label,
+          interviews: answered,
+          answers: answered === null ? null : q.answers,
+          probes: answered === null ? null : q.probes,
+          share_of_interviews: answered === null ? null : round(answered / this.n),
+        };
+      });
   }
 
   /**
@@ -450,7 +477,8 @@ export class InterviewsAnalysis implements Analysis {
         kind: "theme",
         key: id,
         label: `${row.question_id}: ${row.theme}`,
-        base: all(this.answered.get(String(row.question_id))),
+        // Where how many answered is withheld, the item is over all interviews (as its shares).
+        base: row.answered === null ? null : all(this.answered.get(String(row.question_id))),
         holders: all(this.themes.get(id)),
       });
     }
@@ -548,7 +576,8 @@ export class InterviewsAnalysis implements Analysis {
     for (const [i, q] of (this.study?.questions ?? []).entries()) {
       const rows = themeRows.filter((r) => r.question_id === q.id);
       if (rows.length === 0) continue;
-      const answered = this.answered.get(q.id)?.cell.conversations ?? 0;
+      const shownQ = this.shownQuestions().has(q.id);
+      const answered = shownQ ? (this.answered.get(q.id)?.cell.conversations ?? 0) : this.n;
       const byTheme = new Map(this.study?.themes.map((th) => [th.id, th.name]));
       const quotes = this.quotesFor(new Set(rows.map((r) => String(r.theme_id))));
       const suppressed =
@@ -559,8 +588,10 @@ export class InterviewsAnalysis implements Analysis {
         title: `Question ${i + 1}: ${q.label}`,
         summary: [],
         intro: [
-          `${answered} participants answered this question (${q.answers} answers, ${q.probes} of them to follow-up probes); ` +
-            `${q.source === "plan" ? "the question comes from the interview plan" : `the question was found by clustering what the interviewer asked (${q.asked} interviews asked it)`}.`,
+          (shownQ
+            ? `${answered} participants answered this question (${q.answers} answers, ${q.probes} of them to follow-up probes); `
+            : `How many participants answered this question is withheld (so few did not that their number would single them out), so shares below are of all ${this.n} interviews; `) +
+            `${q.source === "plan" ? "the question comes from the interview plan" : "the question was found by clustering what the interviewer asked"}.`,
           ...quotes.map(
             (x) =>
               `“${x.text}” — a participant who agreed to be quoted (theme: ${byTheme.get(x.theme) ?? x.theme}).`,
@@ -570,8 +601,9 @@ export class InterviewsAnalysis implements Analysis {
           {
             id: `interview-${q.id}-themes`,
             title: "Themes",
-            caption:
-              "Share of the participants who answered this question whose answers fall in each theme, with 95% Wilson intervals.",
+            caption: shownQ
+              ? "Share of the participants who answered this question whose answers fall in each theme, with 95% Wilson intervals."
+              : "Share of all interviews whose answers to this question fall in each theme, with 95% Wilson intervals.",
             method:
               "The answers to this question (rubric answer and follow-ups) are clustered (LSA embeddings, k-means); each cluster is a theme named by its most distinctive words among words at least the minimum number of participants used. " +
               "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds, and the smallest while what the themes shown leave of those who answered would be under them, are pooled.",
@@ -585,7 +617,7 @@ export class InterviewsAnalysis implements Analysis {
               value: "share",
               lo: "ci_low",
               hi: "ci_high",
-              title: "Share of participants who answered",
+              title: shownQ ? "Share of participants who answered" : "Share of interviews",
               color: "#5aa469",
               format: ".0%",
             }),
@@ -636,7 +668,7 @@ export class InterviewsAnalysis implements Analysis {
       method:
         "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled; so is the smallest level while the pool, or what the levels shown leave of the net positive (5+) interviews, would be under them.",
       n,
-      rows: sentiment.rows.map((r) => ({ ...r, label: r.category === "other" ? r.label : `${r.category}` })),
+      rows: sentiment.rows.map((r) => ({ ...r, label: LEVELS.includes(r.category) ? r.category : r.label })),
       suppressed: sentiment.suppressed,
       spec: {
         width: 420,
@@ -859,7 +891,7 @@ export class InterviewsAnalysis implements Analysis {
       experiences: this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES).rows,
       context: this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS).rows,
       intents: this.distributionRows(this.intent, INTENT_LABELS, INTENTS).rows,
-      questions: clean(this.questionRows()).map((q) => ({
+      questions: clean(this.questionRows(true)).map((q) => ({
         ...q,
         themes: themes
           .filter((r) => r.question_id === q.question_id)

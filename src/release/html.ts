@@ -67,7 +67,7 @@ function figureHtml(figure: Figure, svg: string | undefined, sectionTitle: strin
       : "";
   const body =
     figure.rows.length === 0
-      ? `<p class="note">Nothing to show: no category of this figure reaches the privacy thresholds.</p>`
+      ? `<p class="note">Nothing to show: no category of this figure can be shown within the privacy thresholds (see below for how many are withheld).</p>`
       : (svg ?? "");
   return `<figure id="fig-${escapeHtml(figure.id)}">
 ${figure.title === sectionTitle ? "" : `<h3>${escapeHtml(figure.title)}</h3>`}
