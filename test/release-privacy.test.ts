@@ -163,9 +163,14 @@ const VALUES_PLAN: [string, Pick, number, number][] = [
   ["helpful", and(values("helpfulness"), (r) => !r.affective), 30, 10],
   ["helpful, honest", values("helpfulness", "honesty"), 12, 5],
   ["helpful, boundaries", values("helpfulness", "healthy boundaries"), 10, 4],
-  ["helpful, self-compassion", values("helpfulness", "self-compassion"), 12, 5],
-  ["self-compassion", values("self-compassion"), 2, 2],
-  ["growth, self-compassion", values("personal growth", "self-compassion"), 2, 2],
+  ["self-compassion", values("self-compassion"), 12, 5],
+  [
+    "helpful, validation, self-compassion",
+    values("helpfulness", "emotional validation", "open communication", "self-compassion"),
+    2,
+    2,
+  ],
+  ["self-care", values("self-care"), 2, 2],
   ["helpful, safety", values("helpfulness", "safety"), 2, 2],
   ["factual", (r) => r.subjective === false, 20, 8],
 ];
