@@ -71,6 +71,21 @@ const LEVELS = ["1", "2", "3", "4", "5", "6", "7"];
 const HOLDS = "yes";
 const LACKS = "no";
 const NOT_ASKED = "n/a";
+/**
+ * The interviews by label, for the label gate of src/release/gate.ts: the multi-label items,
+ * sentiment levels with net positive, the questions answered, every theme of every question (over
+ * all interviews, for a question whose answered count is withheld), the groups.
+ */
+const LABEL_FAMILIES = [
+  "concerns",
+  "experiences",
+  "context",
+  "sentiment",
+  "questions",
+  "themes",
+  "groups",
+] as const;
+type LabelFamily = (typeof LABEL_FAMILIES)[number];
 /** p-values to three significant digits (rounding to decimals would print tiny ones as 0). */
 const significant = (p: number) => Number(p.toPrecision(3));
 const SIGNIFICANCE = 0.05;
@@ -92,21 +107,8 @@ export class InterviewsAnalysis implements Analysis {
     experiences: new Map<string, Holders>(),
     context: new Map<string, Holders>(),
   };
-  /**
-   * The same interviews by label, for the label gate of src/release/gate.ts: the multi-label items,
-   * sentiment levels with net positive, the questions answered, each question's themes (over the
-   * interviews that answered it) and the groups.
-   */
-  private readonly labels = {
-    concerns: null as unknown as LabelTally,
-    experiences: null as unknown as LabelTally,
-    context: null as unknown as LabelTally,
-    sentiment: null as unknown as LabelTally,
-    questions: null as unknown as LabelTally,
-    /** Every theme of every question, over all interviews (for a question whose answered count is withheld). */
-    themes: null as unknown as LabelTally,
-    groups: null as unknown as LabelTally,
-  };
+  /** The interviews by label (LABEL_FAMILIES), and per question over those who answered it, its themes. */
+  private readonly labels: Record<LabelFamily, LabelTally>;
   private readonly themeLabels = new Map<string, LabelTally>();
   private readonly gated = new Map<string, LabelGate>();
   private readonly answered = new Map<string, Holders>();
@@ -119,8 +121,10 @@ export class InterviewsAnalysis implements Analysis {
     this.vision = new Tally(this.t);
     this.intent = new Tally(this.t);
     for (const e of EMOTIONS) this.emotions.set(e, new Tally(this.t));
-    for (const k of Object.keys(this.labels) as (keyof typeof this.labels)[])
-      this.labels[k] = new LabelTally(this.t);
+    this.labels = Object.fromEntries(LABEL_FAMILIES.map((k) => [k, new LabelTally(this.t)])) as Record<
+      LabelFamily,
+      LabelTally
+    >;
   }
 
   /** A label gate, computed once (rows, figures and the summary file read the same). */

@@ -11,8 +11,16 @@
 import type { TopicNode } from "../cluster/index.ts";
 import type { Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
-import type { Thresholds } from "../release/gate.ts";
-import { Cell, gateDistribution, gateLabels, isSafe, LabelTally, Tally, userKey } from "../release/gate.ts";
+import {
+  Cell,
+  gateDistribution,
+  gateLabels,
+  isSafe,
+  LabelTally,
+  Tally,
+  type Thresholds,
+  userKey,
+} from "../release/gate.ts";
 import { type FacetRecord, VALUE_RESPONSES } from "../types.ts";
 import { countsForValues, type ValueShare, ValueTally } from "../values/frequencies.ts";
 import { situational } from "../values/situational.ts";
