@@ -32,7 +32,10 @@ FUNCTION_WORDS.forEach(([, words], bit) => {
   for (const w of words.split(" ")) entry(w).lang |= 1 << bit;
 });
 
-const SINGLE_BIT = new Map(FUNCTION_WORDS.map((_, bit) => [1 << bit, bit]));
+/** The language of a word used by exactly one language, else -1. */
+function singleLanguage(mask: number): number {
+  return mask !== 0 && (mask & (mask - 1)) === 0 ? 31 - Math.clz32(mask) : -1;
+}
 
 /** franc's fixed candidate list (ISO 639-3 -> English name): the ~20 languages most seen in chats. */
 const FRANC_NAMES: Record<string, string> = {
@@ -70,7 +73,17 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0900-\u097f]/g, "Hindi"],
   [/[\u0e00-\u0e7f]/g, "Thai"],
 ];
-const NON_LATIN = /[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+/** The code units of the writing systems in SCRIPTS. */
+function isNonLatin(c: number): boolean {
+  return (
+    (c >= 0x0370 && c <= 0x06ff) ||
+    (c >= 0x0900 && c <= 0x097f) ||
+    (c >= 0x0e00 && c <= 0x0e7f) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
+}
 const SAMPLE_CHARS = 500;
 const SAMPLE_WORDS = 100;
 
@@ -90,17 +103,34 @@ function byScript(sample: string): { language: string; cue: string } | null {
   return null;
 }
 
-export function detectLanguageOfMessages(user: readonly MessageText[]): {
-  language: string | null;
-  cue: string;
-} {
+/** The text the script test and franc read: the first SAMPLE_CHARS characters of the human's messages. */
+function sampleOf(user: readonly MessageText[]): string {
   let sample = "";
   for (const m of user) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${m.raw.slice(0, SAMPLE_CHARS - sample.length)}\n`;
   }
-  if (NON_LATIN.test(sample)) {
-    const script = byScript(sample);
+  return sample;
+}
+
+/** Whether the sample holds a character of a non-Latin script, read in place (no sample is built). */
+function sampleHasNonLatin(user: readonly MessageText[]): boolean {
+  let length = 0;
+  for (const m of user) {
+    if (length >= SAMPLE_CHARS) break;
+    const end = Math.min(m.raw.length, SAMPLE_CHARS - length);
+    for (let i = 0; i < end; i++) if (isNonLatin(m.raw.charCodeAt(i))) return true;
+    length += end + 1;
+  }
+  return false;
+}
+
+export function detectLanguageOfMessages(user: readonly MessageText[]): {
+  language: string | null;
+  cue: string;
+} {
+  if (sampleHasNonLatin(user)) {
+    const script = byScript(sampleOf(user));
     if (script) return script;
   }
   const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
@@ -111,8 +141,8 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
       if (c === 46 || c === 33 || c === 63 || (c >= 48 && c <= 57)) continue;
       words++;
       // Only words of a single language count: "de", "la", "i" or "is" say little on their own.
-      const bit = SINGLE_BIT.get((m.infos[i] as WordInfo).lang);
-      if (bit !== undefined) counts[bit] = (counts[bit] as number) + 1;
+      const bit = singleLanguage((m.infos[i] as WordInfo).lang);
+      if (bit >= 0) counts[bit] = (counts[bit] as number) + 1;
     }
   }
   if (words === 0) return { language: null, cue: "no words" };
@@ -129,7 +159,7 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
   if ((top >= 1 && runnerUp === 0) || (top >= 2 && top >= 2 * runnerUp))
     return { language: bestName, cue: `function words: ${bestName}` };
   if (words < 4) return { language: top > 0 ? bestName : "English", cue: "too short: default" };
-  const code = franc(sample, { only: FRANC_ONLY, minLength: 3 });
+  const code = franc(sampleOf(user), { only: FRANC_ONLY, minLength: 3 });
   return { language: FRANC_NAMES[code] ?? (top > 0 ? bestName : "English"), cue: `franc: ${code}` };
 }
 

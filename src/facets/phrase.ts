@@ -9,7 +9,7 @@
  *   x?      the slot may be absent            _   any one word        #   a number
  *   ..N     up to N words, within one sentence ^   (first) the message starts here
  */
-import { addStemPhrase, entry, lookup, type WordInfo } from "./vocab.ts";
+import { addStemPhrase, entry, lookup, type PhraseRole, startsOf, type WordInfo } from "./vocab.ts";
 
 export type LexiconRole = "user" | "assistant" | "any";
 
@@ -43,7 +43,11 @@ export interface Hit {
   end: number;
 }
 
-const SENTENCE_END = new Set([".", "!", "?"]);
+/** ".", "!" or "?", the tokens that end a sentence. */
+function isSentenceEnd(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return word.length === 1 && (c === 46 || c === 33 || c === 63);
+}
 
 function parseSlot(item: string, source: string): Slot {
   const slot: Slot = { words: new Set(), prefixes: [], any: false, number: false, optional: false, gap: 0 };
@@ -75,7 +79,7 @@ function parseSlot(item: string, source: string): Slot {
 
 function slotMatches(slot: Slot, word: string | undefined): boolean {
   if (word === undefined) return false;
-  if (slot.any) return !SENTENCE_END.has(word);
+  if (slot.any) return !isSentenceEnd(word);
   if (slot.number) {
     const c = word.charCodeAt(0);
     return c >= 48 && c <= 57;
@@ -93,7 +97,7 @@ function matchFrom(slots: Slot[], k: number, words: string[], j: number): number
     for (let g = 0; g <= slot.gap; g++) {
       if (g > 0) {
         const w = words[j + g - 1];
-        if (w === undefined || SENTENCE_END.has(w)) return -1;
+        if (w === undefined || isSentenceEnd(w)) return -1;
       }
       const end = matchFrom(slots, k + 1, words, j + g);
       if (end >= 0) return end;
@@ -144,16 +148,21 @@ export class Lexicon {
       !second.number &&
       second.gap === 0 &&
       second.prefixes.length === 0;
+    // Indexed per role, so a message only ever tries the phrases its role can match.
+    const roles: PhraseRole[] = this.role === "any" ? ["user", "assistant"] : [this.role];
     for (const w of first.words) {
       const info = entry(w);
-      if (!fixedSecond) {
-        info.phrases.push(phrase);
-        continue;
+      for (const role of roles) {
+        const starts = startsOf(info, role);
+        if (!fixedSecond) {
+          starts.phrases.push(phrase);
+          continue;
+        }
+        starts.next ??= new Map();
+        for (const w2 of second.words) starts.next.set(w2, [...(starts.next.get(w2) ?? []), phrase]);
       }
-      info.next ??= new Map();
-      for (const w2 of second.words) info.next.set(w2, [...(info.next.get(w2) ?? []), phrase]);
     }
-    for (const p of first.prefixes) addStemPhrase(p, phrase);
+    for (const p of first.prefixes) addStemPhrase(p, phrase, roles);
   }
 
   phrasesNamed(name: string): Phrase[] {
@@ -174,28 +183,24 @@ export function scan(
   message: number,
   out: Hit[],
 ): void {
-  for (let i = 0; i < words.length; i++) {
+  const user = role === "user";
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
     const info = infos[i] as WordInfo;
-    if (info.phrases.length > 0) tryPhrases(info.phrases, words, i, role, message, out);
-    if (info.next !== null && i + 1 < words.length) {
-      const phrases = info.next.get(words[i + 1] as string);
-      if (phrases !== undefined) tryPhrases(phrases, words, i, role, message, out);
+    const starts = user ? info.user : info.assistant;
+    if (starts === null) continue;
+    if (starts.phrases.length > 0) tryPhrases(starts.phrases, words, i, message, out);
+    if (starts.next !== null && i + 1 < n) {
+      const phrases = starts.next.get(words[i + 1] as string);
+      if (phrases !== undefined) tryPhrases(phrases, words, i, message, out);
     }
   }
 }
 
-function tryPhrases(
-  phrases: Phrase[],
-  words: string[],
-  i: number,
-  role: string,
-  message: number,
-  out: Hit[],
-): void {
+function tryPhrases(phrases: Phrase[], words: string[], i: number, message: number, out: Hit[]): void {
   for (let p = 0; p < phrases.length; p++) {
     const phrase = phrases[p] as Phrase;
-    const lexRole = phrase.lexicon.role;
-    if ((lexRole !== "any" && lexRole !== role) || (phrase.atStart && i !== 0)) continue;
+    if (phrase.atStart && i !== 0) continue;
     const end = matchFrom(phrase.slots, 1, words, i + 1);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });

@@ -5,7 +5,7 @@
  */
 import type { Conversation } from "../types.ts";
 import { type Hit, scan } from "./phrase.ts";
-import { lookup, NONE, type WordInfo } from "./vocab.ts";
+import { FORM_HASH_SEED, formHash, lookup, surfaceAt, type WordInfo } from "./vocab.ts";
 
 export interface MessageText {
   /** Index in conversation.messages. */
@@ -58,12 +58,18 @@ function isWordChar(c: number): boolean {
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
-/** Tokenises one text, at most `limit` characters of it (see MessageText.words). */
+/**
+ * Tokenises one text, at most `limit` characters of it (see MessageText.words): one pass over the
+ * lower-cased text's character codes. A word is a run of word characters, joined across an apostrophe
+ * between letters ("don't") and a decimal point between digits ("3.5"); its hash is computed on the
+ * way, so a word seen before is found in the word table's surface forms without taking a substring.
+ */
 export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens {
   const text = raw.length > limit ? raw.slice(0, limit) : raw;
   const lower = text.toLowerCase();
-  // Capitals count only where lower-casing kept every offset and the text is not all capitals.
-  const mixed = lower.length === text.length && lower !== text && text.toUpperCase() !== text;
+  // Capitals count only where lower-casing kept every offset and the text is not all capitals
+  // (decided at the first word written in capitals, as most texts have none).
+  let mixed: boolean | undefined;
   const words: string[] = [];
   const infos: WordInfo[] = [];
   let shouted: number[] | null = null;
@@ -85,45 +91,44 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       continue;
     }
     const start = i;
-    let quote = false;
+    let hash = formHash(FORM_HASH_SEED, c);
     i++;
     while (i < n) {
       const d = lower.charCodeAt(i);
-      if (isWordChar(d)) i++;
-      else if ((d === APOSTROPHE || d === RIGHT_QUOTE) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
-        quote ||= d === RIGHT_QUOTE;
-        i += 2;
-      } else if (
-        d === 46 &&
-        i + 1 < n &&
-        isDigit(lower.charCodeAt(i + 1)) &&
-        isDigit(lower.charCodeAt(i - 1))
-      )
-        i += 2;
-      else break;
-    }
-    let word = lower.slice(start, i);
-    if (quote) word = word.replaceAll("\u2019", "'");
-    let info = lookup(word);
-    if (info.expand === null && info === NONE && word.endsWith("'s") && word.length > 2) {
-      word = word.slice(0, -2);
-      info = lookup(word);
-    }
-    if (mixed && isShouted(text, start, i)) {
-      shouted ??= [];
-      shouted.push(words.length);
-    }
-    if (info.expand !== null) {
-      for (const w of info.expand) {
-        words.push(w);
-        infos.push(lookup(w));
+      if (isWordChar(d)) {
+        hash = formHash(hash, d);
+        i++;
+        continue;
       }
-    } else {
-      words.push(word);
-      infos.push(info);
+      // An apostrophe between letters ("don't"), a decimal point between digits ("3.5"); past the
+      // end, charCodeAt gives NaN, which is neither.
+      const e = lower.charCodeAt(i + 1);
+      if (
+        ((d === APOSTROPHE || d === RIGHT_QUOTE) && isWordChar(e)) ||
+        (d === 46 && isDigit(e) && isDigit(lower.charCodeAt(i - 1)))
+      ) {
+        hash = formHash(formHash(hash, d), e);
+        i += 2;
+      } else break;
+    }
+    const surface = surfaceAt(lower, start, i, hash);
+    if (isShouted(text, start, i)) {
+      mixed ??= isMixed(text, lower);
+      if (mixed) {
+        shouted ??= [];
+        shouted.push(words.length);
+      }
+    }
+    for (let k = 0; k < surface.words.length; k++) {
+      words.push(surface.words[k] as string);
+      infos.push(surface.infos[k] as WordInfo);
     }
   }
   return { words, infos, shouted };
+}
+
+function isMixed(text: string, lower: string): boolean {
+  return lower.length === text.length && lower !== text && text.toUpperCase() !== text;
 }
 
 const EMOTICONS = [":'(", ":-)", ":-(", ":)", ":(", ":d", ";)", ":p", ":/", "<3"];

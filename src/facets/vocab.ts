@@ -6,6 +6,14 @@
  */
 import type { Phrase } from "./phrase.ts";
 
+/** The cue phrases that start with a word, for messages of one role. */
+export interface PhraseStarts {
+  /** Phrases whose second slot is not one fixed word, tried wherever the word stands. */
+  phrases: Phrase[];
+  /** Phrases by their fixed second word (fewer phrases tried per token). */
+  next: Map<string, Phrase[]> | null;
+}
+
 export interface WordInfo {
   /** Valence on VADER's -4..4 scale; 0 when the word carries none. */
   valence: number;
@@ -14,25 +22,32 @@ export interface WordInfo {
   booster: number;
   /** Bit mask of languages (see language.ts) that use the word as a common function word. */
   lang: number;
-  /** Cue phrases whose first word this is (those whose second word is not fixed). */
-  phrases: Phrase[];
-  /** Cue phrases whose first word this is, by their fixed second word (fewer phrases tried per token). */
-  next: Map<string, Phrase[]> | null;
+  /** Cue phrases starting with this word, in user messages and in assistant messages (null: none). */
+  user: PhraseStarts | null;
+  assistant: PhraseStarts | null;
   /** A contraction's expansion ("can't" -> "can", "not"), or null. */
   expand: string[] | null;
 }
 
 function blank(): WordInfo {
-  return { valence: 0, negation: false, booster: 0, lang: 0, phrases: [], next: null, expand: null };
+  return { valence: 0, negation: false, booster: 0, lang: 0, user: null, assistant: null, expand: null };
 }
 
 const table = new Map<string, WordInfo>();
 /** Cue phrases that start with a word stem ("suicid*"), matched by prefix when a word is first seen. */
-const prefixed: { prefix: string; phrase: Phrase }[] = [];
+const prefixed: { prefix: string; phrase: Phrase; roles: PhraseRole[] }[] = [];
 /** Resolved entries (table entry + stem phrases), memoised; cleared when it grows too large. */
 let resolved = new Map<string, WordInfo>();
 const MAX_RESOLVED = 200_000;
 export const NONE: WordInfo = Object.freeze(blank()) as WordInfo;
+
+export type PhraseRole = "user" | "assistant";
+
+/** Anything registered changes what words resolve to: forget what was resolved before. */
+function changed(): void {
+  if (resolved.size > 0) resolved = new Map();
+  if (formKeys.length > 0) clearForms();
+}
 
 /** The writable entry of a word (creating it), for modules that register their vocabulary at load. */
 export function entry(word: string): WordInfo {
@@ -41,29 +56,130 @@ export function entry(word: string): WordInfo {
     info = blank();
     table.set(word, info);
   }
-  resolved = new Map();
+  changed();
   return info;
 }
 
-export function addStemPhrase(prefix: string, phrase: Phrase): void {
-  prefixed.push({ prefix, phrase });
-  resolved = new Map();
+/** The phrase lists of a word for one role, created on first use. */
+export function startsOf(info: WordInfo, role: PhraseRole): PhraseStarts {
+  const starts = info[role] ?? { phrases: [], next: null };
+  info[role] = starts;
+  return starts;
+}
+
+export function addStemPhrase(prefix: string, phrase: Phrase, roles: PhraseRole[]): void {
+  prefixed.push({ prefix, phrase, roles });
+  changed();
 }
 
 /** Everything known about a word; one Map lookup after the first time a word is seen. */
 export function lookup(word: string): WordInfo {
   const hit = resolved.get(word);
   if (hit !== undefined) return hit;
-  let info = table.get(word) ?? NONE;
+  const own = table.get(word) ?? NONE;
+  let info = own;
   for (const p of prefixed) {
     if (word.length > p.prefix.length && word.startsWith(p.prefix)) {
-      if (info === NONE || info === table.get(word)) info = { ...info, phrases: [...info.phrases] };
-      info.phrases.push(p.phrase);
+      // A copy, so the stem's phrases are not added to the shared entry.
+      if (info === own) info = { ...own, user: copyStarts(own.user), assistant: copyStarts(own.assistant) };
+      for (const role of p.roles) startsOf(info, role).phrases.push(p.phrase);
     }
   }
   if (resolved.size >= MAX_RESOLVED) resolved = new Map();
   resolved.set(word, info);
   return info;
+}
+
+function copyStarts(starts: PhraseStarts | null): PhraseStarts | null {
+  return starts && { phrases: [...starts.phrases], next: starts.next };
+}
+
+/**
+ * What the tokeniser emits for one surface form (a lower-cased run of word characters, a curly
+ * apostrophe read as a straight one): the form itself, a possessive's stem ("john's" -> "john",
+ * for words the table does not know) or a contraction's words, each with its entry.
+ */
+export interface Surface {
+  words: string[];
+  infos: WordInfo[];
+}
+
+function resolveSurface(form: string): Surface {
+  let word = form;
+  let info = lookup(word);
+  if (info.expand === null && info === NONE && word.endsWith("'s") && word.length > 2) {
+    word = word.slice(0, -2);
+    info = lookup(word);
+  }
+  if (info.expand === null) return { words: [word], infos: [info] };
+  return { words: info.expand, infos: info.expand.map(lookup) };
+}
+
+/**
+ * Surface forms already resolved, in an open-addressing hash table that the tokeniser probes with a
+ * hash it computes while scanning (formHash): a form seen before costs neither a substring nor a Map
+ * lookup. Bounded like `resolved`: past MAX_RESOLVED forms it starts afresh.
+ */
+let formKeys: string[] = [];
+let formValues: Surface[] = [];
+let formHashes: number[] = [];
+let formSlots = new Int32Array(1 << 12);
+
+function clearForms(): void {
+  formKeys = [];
+  formValues = [];
+  formHashes = [];
+  formSlots = new Int32Array(1 << 12);
+}
+
+export const FORM_HASH_SEED = 0x811c9dc5 | 0;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/** One step of the forms' hash (FNV-1a over UTF-16 code units, a curly apostrophe read as straight). */
+export function formHash(h: number, c: number): number {
+  return Math.imul(h ^ (c === RIGHT_QUOTE ? APOSTROPHE : c), 0x01000193);
+}
+
+function sameForm(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let k = 0; k < key.length; k++) {
+    const c = text.charCodeAt(start + k);
+    if ((c === RIGHT_QUOTE ? APOSTROPHE : c) !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The resolved surface of text[start, end), whose formHash is `hash`. */
+export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
+  const mask = formSlots.length - 1;
+  let slot = hash & mask;
+  for (let at = formSlots[slot] as number; at !== 0; at = formSlots[slot] as number) {
+    if (formHashes[at - 1] === hash && sameForm(formKeys[at - 1] as string, text, start, end))
+      return formValues[at - 1] as Surface;
+    slot = (slot + 1) & mask;
+  }
+  const form = text.slice(start, end).replaceAll("\u2019", "'");
+  const surface = resolveSurface(form);
+  if (formKeys.length >= MAX_RESOLVED) clearForms();
+  else if (formKeys.length * 2 >= mask) growForms();
+  formKeys.push(form);
+  formValues.push(surface);
+  formHashes.push(hash);
+  insertSlot(formKeys.length, hash);
+  return surface;
+}
+
+function insertSlot(index: number, hash: number): void {
+  const mask = formSlots.length - 1;
+  let slot = hash & mask;
+  while (formSlots[slot] !== 0) slot = (slot + 1) & mask;
+  formSlots[slot] = index;
+}
+
+function growForms(): void {
+  formSlots = new Int32Array(formSlots.length * 2);
+  for (let k = 0; k < formKeys.length; k++) insertSlot(k + 1, formHashes[k] as number);
 }
 
 /**
