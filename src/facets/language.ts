@@ -73,15 +73,16 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0900-\u097f]/g, "Hindi"],
   [/[\u0e00-\u0e7f]/g, "Thai"],
 ];
-/** The code units of the writing systems in SCRIPTS. */
+/** The code units of the writing systems in SCRIPTS (the first test passes all Latin text). */
 function isNonLatin(c: number): boolean {
   return (
-    (c >= 0x0370 && c <= 0x06ff) ||
-    (c >= 0x0900 && c <= 0x097f) ||
-    (c >= 0x0e00 && c <= 0x0e7f) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af)
+    c >= 0x0370 &&
+    (c <= 0x06ff ||
+      (c >= 0x0900 && c <= 0x097f) ||
+      (c >= 0x0e00 && c <= 0x0e7f) ||
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xac00 && c <= 0xd7af))
   );
 }
 const SAMPLE_CHARS = 500;

@@ -9,12 +9,22 @@
  *   x?      the slot may be absent            _   any one word        #   a number
  *   ..N     up to N words, within one sentence ^   (first) the message starts here
  */
-import { addStemPhrase, entry, lookup, type PhraseRole, startsOf, type WordInfo } from "./vocab.ts";
+import {
+  addStemPhrase,
+  cueWordOf,
+  entry,
+  lookup,
+  type PhraseRole,
+  startsOf,
+  type WordInfo,
+} from "./vocab.ts";
 
 export type LexiconRole = "user" | "assistant" | "any";
 
 interface Slot {
   words: Set<string>;
+  /** The words as a bit set over their cue-word numbers (vocab.ts), the form matching reads. */
+  bits: Uint32Array;
   prefixes: string[];
   any: boolean;
   number: boolean;
@@ -49,8 +59,29 @@ function isSentenceEnd(word: string): boolean {
   return word.length === 1 && (c === 46 || c === 33 || c === 63);
 }
 
+const NO_BITS = new Uint32Array(0);
+
+function bitsOf(ids: number[]): Uint32Array {
+  const bits = new Uint32Array((Math.max(0, ...ids) >>> 5) + 1);
+  for (const id of ids) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+  return bits;
+}
+
+function hasBit(bits: Uint32Array, id: number): boolean {
+  const w = id >>> 5;
+  return w < bits.length && ((bits[w] as number) & (1 << (id & 31))) !== 0;
+}
+
 function parseSlot(item: string, source: string): Slot {
-  const slot: Slot = { words: new Set(), prefixes: [], any: false, number: false, optional: false, gap: 0 };
+  const slot: Slot = {
+    words: new Set(),
+    bits: NO_BITS,
+    prefixes: [],
+    any: false,
+    number: false,
+    optional: false,
+    gap: 0,
+  };
   if (item.startsWith("..")) {
     slot.gap = Number(item.slice(2));
     if (!Number.isInteger(slot.gap) || slot.gap < 1) throw new Error(`bad gap "${item}" in "${source}"`);
@@ -73,24 +104,24 @@ function parseSlot(item: string, source: string): Slot {
         slot.words.add(alt);
       }
     }
+    slot.bits = bitsOf([...slot.words].map(cueWordOf));
   }
   return slot;
 }
 
-function slotMatches(slot: Slot, word: string | undefined): boolean {
-  if (word === undefined) return false;
+function slotMatches(slot: Slot, word: string, info: WordInfo): boolean {
   if (slot.any) return !isSentenceEnd(word);
   if (slot.number) {
     const c = word.charCodeAt(0);
     return c >= 48 && c <= 57;
   }
-  if (slot.words.has(word)) return true;
+  if (hasBit(slot.bits, info.cueWord)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
   return false;
 }
 
 /** End (exclusive) of a match of slots[k..] starting at token j, or -1. */
-function matchFrom(slots: Slot[], k: number, words: string[], j: number): number {
+function matchFrom(slots: Slot[], k: number, words: string[], infos: WordInfo[], j: number): number {
   if (k === slots.length) return j;
   const slot = slots[k] as Slot;
   if (slot.gap > 0) {
@@ -99,16 +130,16 @@ function matchFrom(slots: Slot[], k: number, words: string[], j: number): number
         const w = words[j + g - 1];
         if (w === undefined || isSentenceEnd(w)) return -1;
       }
-      const end = matchFrom(slots, k + 1, words, j + g);
+      const end = matchFrom(slots, k + 1, words, infos, j + g);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (slotMatches(slot, words[j])) {
-    const end = matchFrom(slots, k + 1, words, j + 1);
+  if (j < words.length && slotMatches(slot, words[j] as string, infos[j] as WordInfo)) {
+    const end = matchFrom(slots, k + 1, words, infos, j + 1);
     if (end >= 0 || !slot.optional) return end;
   } else if (!slot.optional) return -1;
-  return matchFrom(slots, k + 1, words, j);
+  return matchFrom(slots, k + 1, words, infos, j);
 }
 
 export class Lexicon {
@@ -159,7 +190,10 @@ export class Lexicon {
           continue;
         }
         starts.next ??= new Map();
-        for (const w2 of second.words) starts.next.set(w2, [...(starts.next.get(w2) ?? []), phrase]);
+        for (const w2 of second.words) {
+          const id = cueWordOf(w2);
+          starts.next.set(id, [...(starts.next.get(id) ?? []), phrase]);
+        }
       }
     }
     for (const p of first.prefixes) addStemPhrase(p, phrase, roles);
@@ -189,19 +223,27 @@ export function scan(
     const info = infos[i] as WordInfo;
     const starts = user ? info.user : info.assistant;
     if (starts === null) continue;
-    if (starts.phrases.length > 0) tryPhrases(starts.phrases, words, i, message, out);
+    if (starts.phrases.length > 0) tryPhrases(starts.phrases, words, infos, i, message, out);
     if (starts.next !== null && i + 1 < n) {
-      const phrases = starts.next.get(words[i + 1] as string);
-      if (phrases !== undefined) tryPhrases(phrases, words, i, message, out);
+      const second = (infos[i + 1] as WordInfo).cueWord;
+      const phrases = second === 0 ? undefined : starts.next.get(second);
+      if (phrases !== undefined) tryPhrases(phrases, words, infos, i, message, out);
     }
   }
 }
 
-function tryPhrases(phrases: Phrase[], words: string[], i: number, message: number, out: Hit[]): void {
+function tryPhrases(
+  phrases: Phrase[],
+  words: string[],
+  infos: WordInfo[],
+  i: number,
+  message: number,
+  out: Hit[],
+): void {
   for (let p = 0; p < phrases.length; p++) {
     const phrase = phrases[p] as Phrase;
     if (phrase.atStart && i !== 0) continue;
-    const end = matchFrom(phrase.slots, 1, words, i + 1);
+    const end = matchFrom(phrase.slots, 1, words, infos, i + 1);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
   }

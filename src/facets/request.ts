@@ -6,6 +6,7 @@
 import { FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { type Hit, Lexicon } from "./phrase.ts";
+import { hitsOf } from "./text.ts";
 
 interface Topic {
   id: string;
@@ -423,7 +424,7 @@ export const requestFacet: FacetDefinition<"request" | "task"> = {
     "Complete the sentence 'The user's overall request for the assistant is to ...' in at most one sentence, and name the task in a few words. Use no personal information and no proper nouns; be general; do not mention 'the conversation'.",
   extract(text, prior) {
     // The task is set by the first human messages; later ones are follow-ups.
-    const opening = text.user.slice(0, 2).flatMap((m) => m.hits);
+    const opening = hitsOf(text.user.slice(0, 2));
     let { topic: chosen, hits } = topicOf(opening);
     // Facets already decided take precedence over topic words.
     const types = prior.affective_types ?? [];

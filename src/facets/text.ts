@@ -28,6 +28,9 @@ export interface ConversationText {
   assistant: MessageText[];
   /** Both roles, in conversation order. */
   messages: MessageText[];
+  /** Every hit in the human's messages, and in the assistant's, in conversation order. */
+  userHits: Hit[];
+  assistantHits: Hit[];
 }
 
 export interface Tokens {
@@ -119,9 +122,15 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
         shouted.push(words.length);
       }
     }
-    for (let k = 0; k < surface.words.length; k++) {
-      words.push(surface.words[k] as string);
-      infos.push(surface.infos[k] as WordInfo);
+    const expansion = surface.expansion;
+    if (expansion === null) {
+      words.push(surface.word);
+      infos.push(surface.info);
+    } else {
+      for (let k = 0; k < expansion.words.length; k++) {
+        words.push(expansion.words[k] as string);
+        infos.push(expansion.infos[k] as WordInfo);
+      }
     }
   }
   return { words, infos, shouted };
@@ -132,11 +141,14 @@ function isMixed(text: string, lower: string): boolean {
 }
 
 const EMOTICONS = [":'(", ":-)", ":-(", ":)", ":(", ":d", ";)", ":p", ":/", "<3"];
+/** Their second characters: most colons are followed by none of these, and are no emoticon. */
+const EMOTICON_SECOND = new Set(EMOTICONS.map((e) => e.charCodeAt(1)));
 
 /** An emoticon or an emoji with a sentiment valence starting at i (sentiment evidence), else undefined. */
 function symbolAt(lower: string, i: number): string | undefined {
   const c = lower.charCodeAt(i);
   if (c === 58 || c === 59 || c === 60) {
+    if (!EMOTICON_SECOND.has(lower.charCodeAt(i + 1))) return undefined;
     for (const e of EMOTICONS) {
       if (!lower.startsWith(e, i)) continue;
       const after = lower.charCodeAt(i + e.length);
@@ -173,6 +185,8 @@ export function prepareText(conversation: Conversation): ConversationText {
   const user: MessageText[] = [];
   const assistant: MessageText[] = [];
   const messages: MessageText[] = [];
+  const userHits: Hit[] = [];
+  const assistantHits: Hit[] = [];
   const all = conversation.messages;
   for (let index = 0; index < all.length; index++) {
     const m = all[index];
@@ -186,6 +200,15 @@ export function prepareText(conversation: Conversation): ConversationText {
     const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits };
     (m.role === "user" ? user : assistant).push(text);
     messages.push(text);
+    const roleHits = m.role === "user" ? userHits : assistantHits;
+    for (const h of hits) roleHits.push(h);
   }
-  return { conversation, user, assistant, messages };
+  return { conversation, user, assistant, messages, userHits, assistantHits };
+}
+
+/** The hits of some messages, in order (a plain loop: Array.prototype.flatMap is slow in V8). */
+export function hitsOf(messages: readonly MessageText[]): Hit[] {
+  const out: Hit[] = [];
+  for (const m of messages) for (const h of m.hits) out.push(h);
+  return out;
 }

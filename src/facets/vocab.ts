@@ -10,8 +10,8 @@ import type { Phrase } from "./phrase.ts";
 export interface PhraseStarts {
   /** Phrases whose second slot is not one fixed word, tried wherever the word stands. */
   phrases: Phrase[];
-  /** Phrases by their fixed second word (fewer phrases tried per token). */
-  next: Map<string, Phrase[]> | null;
+  /** Phrases by the cue-word number of their fixed second word (fewer phrases tried per token). */
+  next: Map<number, Phrase[]> | null;
 }
 
 export interface WordInfo {
@@ -27,19 +27,54 @@ export interface WordInfo {
   assistant: PhraseStarts | null;
   /** A contraction's expansion ("can't" -> "can", "not"), or null. */
   expand: string[] | null;
+  /**
+   * The word's number among the words cue phrases name (1, 2, ...; 0 for any other word), so a
+   * phrase slot tests a token with one bit instead of a string lookup (phrase.ts).
+   */
+  cueWord: number;
 }
 
+/** Every entry has the same fields in the same order, so the engine's reads of them stay monomorphic. */
 function blank(): WordInfo {
-  return { valence: 0, negation: false, booster: 0, lang: 0, user: null, assistant: null, expand: null };
+  return {
+    valence: 0,
+    negation: false,
+    booster: 0,
+    lang: 0,
+    user: null,
+    assistant: null,
+    expand: null,
+    cueWord: 0,
+  };
+}
+
+function copyOf(info: WordInfo): WordInfo {
+  const copy = blank();
+  copy.valence = info.valence;
+  copy.negation = info.negation;
+  copy.booster = info.booster;
+  copy.lang = info.lang;
+  copy.user = copyStarts(info.user);
+  copy.assistant = copyStarts(info.assistant);
+  copy.expand = info.expand;
+  copy.cueWord = info.cueWord;
+  return copy;
+}
+
+function copyStarts(starts: PhraseStarts | null): PhraseStarts | null {
+  return starts && { phrases: [...starts.phrases], next: starts.next };
 }
 
 const table = new Map<string, WordInfo>();
 /** Cue phrases that start with a word stem ("suicid*"), matched by prefix when a word is first seen. */
 const prefixed: { prefix: string; phrase: Phrase; roles: PhraseRole[] }[] = [];
-/** Resolved entries (table entry + stem phrases), memoised; cleared when it grows too large. */
+/** The numbers of cue words (WordInfo.cueWord), also of words that have no entry of their own. */
+const cueWords = new Map<string, number>();
+/** Resolved entries (table entry + stem phrases + cue-word number), memoised; cleared when too large. */
 let resolved = new Map<string, WordInfo>();
 const MAX_RESOLVED = 200_000;
-export const NONE: WordInfo = Object.freeze(blank()) as WordInfo;
+/** The entry of every word the table does not know (read-only by convention: frozen, it would change shape). */
+export const NONE: WordInfo = blank();
 
 export type PhraseRole = "user" | "assistant";
 
@@ -54,6 +89,7 @@ export function entry(word: string): WordInfo {
   let info = table.get(word);
   if (!info) {
     info = blank();
+    info.cueWord = cueWords.get(word) ?? 0;
     table.set(word, info);
   }
   changed();
@@ -72,6 +108,22 @@ export function addStemPhrase(prefix: string, phrase: Phrase, roles: PhraseRole[
   changed();
 }
 
+/**
+ * The cue-word number of a word a phrase slot names, given on first use. A word with no entry gets
+ * none here (an entry would change how the word tokenises, see resolveSurface): lookup adds the number.
+ */
+export function cueWordOf(word: string): number {
+  let id = cueWords.get(word);
+  if (id === undefined) {
+    id = cueWords.size + 1;
+    cueWords.set(word, id);
+    const own = table.get(word);
+    if (own) own.cueWord = id;
+    changed();
+  }
+  return id;
+}
+
 /** Everything known about a word; one Map lookup after the first time a word is seen. */
 export function lookup(word: string): WordInfo {
   const hit = resolved.get(word);
@@ -81,38 +133,49 @@ export function lookup(word: string): WordInfo {
   for (const p of prefixed) {
     if (word.length > p.prefix.length && word.startsWith(p.prefix)) {
       // A copy, so the stem's phrases are not added to the shared entry.
-      if (info === own) info = { ...own, user: copyStarts(own.user), assistant: copyStarts(own.assistant) };
+      if (info === own) info = copyOf(own);
       for (const role of p.roles) startsOf(info, role).phrases.push(p.phrase);
     }
+  }
+  // A cue word with no entry of its own (entries carry their number already).
+  const cueWord = cueWords.get(word) ?? 0;
+  if (info.cueWord !== cueWord) {
+    if (info === own) info = copyOf(own);
+    info.cueWord = cueWord;
   }
   if (resolved.size >= MAX_RESOLVED) resolved = new Map();
   resolved.set(word, info);
   return info;
 }
 
-function copyStarts(starts: PhraseStarts | null): PhraseStarts | null {
-  return starts && { phrases: [...starts.phrases], next: starts.next };
+/** True for a word with no entry and no stem phrase: nothing in the engine knows it. */
+function isUnknown(word: string): boolean {
+  return (
+    !table.has(word) && !prefixed.some((p) => word.length > p.prefix.length && word.startsWith(p.prefix))
+  );
 }
 
 /**
  * What the tokeniser emits for one surface form (a lower-cased run of word characters, a curly
- * apostrophe read as a straight one): the form itself, a possessive's stem ("john's" -> "john",
- * for words the table does not know) or a contraction's words, each with its entry.
+ * apostrophe read as a straight one): the form itself, or a possessive's stem ("john's" -> "john",
+ * for words nothing knows), with its entry; or a contraction's words with theirs.
  */
 export interface Surface {
-  words: string[];
-  infos: WordInfo[];
+  word: string;
+  info: WordInfo;
+  /** A contraction's words and their entries, else null. */
+  expansion: { words: string[]; infos: WordInfo[] } | null;
 }
 
 function resolveSurface(form: string): Surface {
   let word = form;
   let info = lookup(word);
-  if (info.expand === null && info === NONE && word.endsWith("'s") && word.length > 2) {
+  if (info.expand === null && word.endsWith("'s") && word.length > 2 && isUnknown(word)) {
     word = word.slice(0, -2);
     info = lookup(word);
   }
-  if (info.expand === null) return { words: [word], infos: [info] };
-  return { words: info.expand, infos: info.expand.map(lookup) };
+  const expansion = info.expand && { words: info.expand, infos: info.expand.map(lookup) };
+  return { word, info, expansion };
 }
 
 /**
