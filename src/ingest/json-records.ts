@@ -7,7 +7,7 @@ import streamArray from "stream-json/streamers/stream-array.js";
 import type { Conversation, SourceRef } from "../types.ts";
 import { isGzipError, readLineBatches, streamFault } from "./lines.ts";
 import { readHead } from "./open.ts";
-import type { FileInput, ReadItem } from "./reader.ts";
+import type { FileInput, Reader, ReadItem } from "./reader.ts";
 import { RecordError } from "./roles.ts";
 import { countMarks, Utf8Marker } from "./utf8.ts";
 
@@ -49,11 +49,31 @@ function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === "");
 }
 
-async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<ReadItem> {
-  for await (const batch of readLineBatches(input.open())) {
-    for (const item of batch) {
+/**
+ * Where a JSON line is. Its fallback id is only spelled out when a record has no id of its own, which
+ * keeps a string per line off the common path.
+ */
+class LinePlace implements Place {
+  readonly source: SourceRef;
+  readonly #path: string;
+  readonly #line: number;
+  constructor(path: string, line: number) {
+    this.source = { file: path, line };
+    this.#path = path;
+    this.#line = line;
+  }
+  get fallbackId(): string {
+    return `${this.#path}:${this.#line}`;
+  }
+}
+
+/** JSON lines, one batch of items per chunk of the file (see readLineBatches). */
+async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<ReadItem[]> {
+  for await (const lines of readLineBatches(input.open())) {
+    const batch: ReadItem[] = [];
+    for (const item of lines) {
       if ("fault" in item) {
-        yield { rejection: { file: input.path, line: item.line, reason: item.fault } };
+        batch.push({ rejection: { file: input.path, line: item.line, reason: item.fault } });
         continue;
       }
       if (isBlank(item.text)) continue;
@@ -61,14 +81,12 @@ async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<Re
       try {
         value = JSON.parse(item.text);
       } catch {
-        yield { rejection: { file: input.path, line: item.line, reason: "malformed JSON" } };
+        batch.push({ rejection: { file: input.path, line: item.line, reason: "malformed JSON" } });
         continue;
       }
-      yield convertOrReject(convert, value, {
-        source: { file: input.path, line: item.line },
-        fallbackId: `${input.path}:${item.line}`,
-      });
+      batch.push(convertOrReject(convert, value, new LinePlace(input.path, item.line)));
     }
+    if (batch.length > 0) yield batch;
   }
 }
 
@@ -115,16 +133,34 @@ async function* jsonArray(input: FileInput, convert: Convert): AsyncGenerator<Re
 
 /**
  * Reads JSONL or a JSON array, whichever the file holds ("auto"; "lines-of-arrays" when a JSON line
- * may itself be an array of messages), or always an array (exports).
+ * may itself be an array of messages), or always an array (exports), in batches: JSON lines come a
+ * chunk of the file at a time, array elements one at a time (the streaming parser yields them so).
  */
-export async function* readJsonRecords(
+export async function* readJsonRecordBatches(
   input: FileInput,
   convert: Convert,
   mode: "auto" | "lines-of-arrays" | "array" = "auto",
-): AsyncGenerator<ReadItem> {
+): AsyncGenerator<ReadItem[]> {
   const head = await readHead(input, 4096);
   // An empty file holds no records (rather than being a broken array).
   if (head.length < 4096 && head.trim() === "") return;
   const array = mode === "array" || looksLikeArray(head, mode === "lines-of-arrays");
-  yield* array ? jsonArray(input, convert) : jsonLines(input, convert);
+  if (!array) {
+    yield* jsonLines(input, convert);
+    return;
+  }
+  for await (const item of jsonArray(input, convert)) yield [item];
+}
+
+/** The `read` and `readBatches` of a JSON-based format, from how it converts one record. */
+export function jsonReader(
+  convert: Convert,
+  mode: "auto" | "lines-of-arrays" | "array" = "auto",
+): Pick<Reader, "read" | "readBatches"> {
+  return {
+    async *read(input) {
+      for await (const batch of readJsonRecordBatches(input, convert, mode)) yield* batch;
+    },
+    readBatches: (input) => readJsonRecordBatches(input, convert, mode),
+  };
 }
