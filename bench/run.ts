@@ -56,11 +56,14 @@ const results = TASKS.map((task) => {
 });
 const base = results[0] as Result;
 console.log(`corpus: ${size.toLocaleString("en")} conversations (${corpus}); median of ${repeat} run(s)`);
-console.log("task                  conv/s    seconds  peak RSS MB  time vs read+parse  CPU vs read+parse");
+console.log(
+  "task                  conv/s    seconds  CPU µs/conv  peak RSS MB  time vs read+parse  CPU vs read+parse",
+);
 for (const r of results) {
   const rate = Math.round(r.conversations / r.seconds);
+  const cpuUs = (r.cpu_seconds * 1e6) / r.conversations;
   console.log(
-    `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${`${(r.seconds / base.seconds).toFixed(2)}x`.padStart(18)}  ${`${(r.cpu_seconds / base.cpu_seconds).toFixed(2)}x`.padStart(17)}`,
+    `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${cpuUs.toFixed(1).padStart(11)}  ${String(r.peak_rss_mb).padStart(11)}  ${`${(r.seconds / base.seconds).toFixed(2)}x`.padStart(18)}  ${`${(r.cpu_seconds / base.cpu_seconds).toFixed(2)}x`.padStart(17)}`,
   );
 }
 
