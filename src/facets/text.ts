@@ -5,7 +5,8 @@
  */
 import type { Conversation } from "../types.ts";
 import { type Hit, scan } from "./phrase.ts";
-import { FORM_HASH_SEED, formHash, lookup, surfaceAt, type WordInfo } from "./vocab.ts";
+import { HASH_SEED, hashStep } from "./slice-table.ts";
+import { lookup, surfaceAt, type WordInfo } from "./vocab.ts";
 
 export interface MessageText {
   /** Index in conversation.messages. */
@@ -39,23 +40,29 @@ export interface Tokens {
   shouted: number[] | null;
 }
 
-/** 1 for ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+/**
+ * 1 for the code units words are made of (after lower-casing): ASCII letters and digits, and the
+ * letters of other scripts — not punctuation, symbols, emoji halves or CJK punctuation. One table
+ * lookup per character.
+ */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const word =
+    c < 128
+      ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+      : c >= 0xc0 &&
+        c !== 0xd7 &&
+        c !== 0xf7 &&
+        !(c >= 0x2000 && c <= 0x2bff) &&
+        !(c >= 0x3000 && c <= 0x303f) &&
+        !(c >= 0xd800 && c <= 0xdfff) &&
+        c !== 0xfeff;
+  WORD_CHAR[c] = word ? 1 : 0;
+}
 
+/** Past the end of a text, charCodeAt gives NaN, which is no word character. */
 function isWordChar(c: number): boolean {
-  if (c < 128) return ASCII_WORD[c] === 1;
-  // Letters of other scripts; not punctuation, symbols, emoji halves or CJK punctuation.
-  return (
-    c >= 0xc0 &&
-    c !== 0xd7 &&
-    c !== 0xf7 &&
-    !(c >= 0x2000 && c <= 0x2bff) &&
-    !(c >= 0x3000 && c <= 0x303f) &&
-    !(c >= 0xd800 && c <= 0xdfff) &&
-    c !== 0xfeff
-  );
+  return WORD_CHAR[c] === 1;
 }
 
 const APOSTROPHE = 39;
@@ -94,23 +101,23 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       continue;
     }
     const start = i;
-    let hash = formHash(FORM_HASH_SEED, c);
+    let hash = hashStep(HASH_SEED, c);
     i++;
     while (i < n) {
       const d = lower.charCodeAt(i);
       if (isWordChar(d)) {
-        hash = formHash(hash, d);
+        hash = hashStep(hash, d);
         i++;
         continue;
       }
-      // An apostrophe between letters ("don't"), a decimal point between digits ("3.5"); past the
-      // end, charCodeAt gives NaN, which is neither.
+      // An apostrophe between letters ("don't", hashed as a straight one), a decimal point between
+      // digits ("3.5").
       const e = lower.charCodeAt(i + 1);
-      if (
-        ((d === APOSTROPHE || d === RIGHT_QUOTE) && isWordChar(e)) ||
-        (d === 46 && isDigit(e) && isDigit(lower.charCodeAt(i - 1)))
-      ) {
-        hash = formHash(formHash(hash, d), e);
+      if ((d === APOSTROPHE || d === RIGHT_QUOTE) && isWordChar(e)) {
+        hash = hashStep(hashStep(hash, APOSTROPHE), e);
+        i += 2;
+      } else if (d === 46 && isDigit(e) && isDigit(lower.charCodeAt(i - 1))) {
+        hash = hashStep(hashStep(hash, d), e);
         i += 2;
       } else break;
     }

@@ -5,6 +5,7 @@
  * engine looks each token up once per message instead of running one regular expression per cue.
  */
 import type { Phrase } from "./phrase.ts";
+import { SliceTable } from "./slice-table.ts";
 
 /** The cue phrases that start with a word, for messages of one role. */
 export interface PhraseStarts {
@@ -73,6 +74,12 @@ const cueWords = new Map<string, number>();
 /** Resolved entries (table entry + stem phrases + cue-word number), memoised; cleared when too large. */
 let resolved = new Map<string, WordInfo>();
 const MAX_RESOLVED = 200_000;
+/**
+ * Surface forms already resolved, found by the slice of text the tokeniser is at and the hash it
+ * computed while scanning it (slice-table.ts). Bounded like `resolved`: past MAX_RESOLVED forms it
+ * starts afresh.
+ */
+const forms = new SliceTable<Surface>();
 /** The entry of every word the table does not know (read-only by convention: frozen, it would change shape). */
 export const NONE: WordInfo = blank();
 
@@ -81,7 +88,7 @@ export type PhraseRole = "user" | "assistant";
 /** Anything registered changes what words resolve to: forget what was resolved before. */
 function changed(): void {
   if (resolved.size > 0) resolved = new Map();
-  if (formKeys.length > 0) clearForms();
+  if (forms.size > 0) clearForms();
 }
 
 /** The writable entry of a word (creating it), for modules that register their vocabulary at load. */
@@ -178,71 +185,19 @@ function resolveSurface(form: string): Surface {
   return { word, info, expansion };
 }
 
-/**
- * Surface forms already resolved, in an open-addressing hash table that the tokeniser probes with a
- * hash it computes while scanning (formHash): a form seen before costs neither a substring nor a Map
- * lookup. Bounded like `resolved`: past MAX_RESOLVED forms it starts afresh.
- */
-let formKeys: string[] = [];
-let formValues: Surface[] = [];
-let formHashes: number[] = [];
-let formSlots = new Int32Array(1 << 12);
-
 function clearForms(): void {
-  formKeys = [];
-  formValues = [];
-  formHashes = [];
-  formSlots = new Int32Array(1 << 12);
+  forms.clear();
 }
 
-export const FORM_HASH_SEED = 0x811c9dc5 | 0;
-const APOSTROPHE = 39;
-const RIGHT_QUOTE = 0x2019;
-
-/** One step of the forms' hash (FNV-1a over UTF-16 code units, a curly apostrophe read as straight). */
-export function formHash(h: number, c: number): number {
-  return Math.imul(h ^ (c === RIGHT_QUOTE ? APOSTROPHE : c), 0x01000193);
-}
-
-function sameForm(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let k = 0; k < key.length; k++) {
-    const c = text.charCodeAt(start + k);
-    if ((c === RIGHT_QUOTE ? APOSTROPHE : c) !== key.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** The resolved surface of text[start, end), whose formHash is `hash`. */
+/** The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight) is `hash`. */
 export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
-  const mask = formSlots.length - 1;
-  let slot = hash & mask;
-  for (let at = formSlots[slot] as number; at !== 0; at = formSlots[slot] as number) {
-    if (formHashes[at - 1] === hash && sameForm(formKeys[at - 1] as string, text, start, end))
-      return formValues[at - 1] as Surface;
-    slot = (slot + 1) & mask;
-  }
+  const known = forms.get(text, start, end, hash);
+  if (known !== undefined) return known;
   const form = text.slice(start, end).replaceAll("\u2019", "'");
   const surface = resolveSurface(form);
-  if (formKeys.length >= MAX_RESOLVED) clearForms();
-  else if (formKeys.length * 2 >= mask) growForms();
-  formKeys.push(form);
-  formValues.push(surface);
-  formHashes.push(hash);
-  insertSlot(formKeys.length, hash);
+  if (forms.size >= MAX_RESOLVED) clearForms();
+  forms.add(form, hash, surface);
   return surface;
-}
-
-function insertSlot(index: number, hash: number): void {
-  const mask = formSlots.length - 1;
-  let slot = hash & mask;
-  while (formSlots[slot] !== 0) slot = (slot + 1) & mask;
-  formSlots[slot] = index;
-}
-
-function growForms(): void {
-  formSlots = new Int32Array(formSlots.length * 2);
-  for (let k = 0; k < formKeys.length; k++) insertSlot(k + 1, formHashes[k] as number);
 }
 
 /**
