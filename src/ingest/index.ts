@@ -65,7 +65,7 @@ async function walk(dir: string): Promise<string[]> {
 async function* sources(
   inputs: string | string[],
   options: ReadOptions,
-): AsyncGenerator<AsyncIterable<ReadItem[]>> {
+): AsyncGenerator<AsyncIterable<Iterable<ReadItem>>> {
   for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
     // An empty file found in a folder is nothing to read, not a reason to stop.
     const format = options.format ?? (await detectOrBlank(path));
@@ -79,7 +79,7 @@ async function* batchesOf(
   reader: Reader,
   input: FileInput,
   options: ReadOptions,
-): AsyncGenerator<ReadItem[]> {
+): AsyncGenerator<Iterable<ReadItem>> {
   if (reader.readBatches) yield* reader.readBatches(input, options);
   else for await (const item of reader.read(input, options)) yield [item];
 }

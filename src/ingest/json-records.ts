@@ -5,7 +5,7 @@
  */
 import streamArray from "stream-json/streamers/stream-array.js";
 import type { Conversation, SourceRef } from "../types.ts";
-import { isGzipError, readLineBatches, streamFault } from "./lines.ts";
+import { isGzipError, type LineItem, readLineBatches, streamFault } from "./lines.ts";
 import { readHead } from "./open.ts";
 import type { FileInput, Reader, ReadItem } from "./reader.ts";
 import { RecordError } from "./roles.ts";
@@ -67,26 +67,29 @@ class LinePlace implements Place {
   }
 }
 
-/** JSON lines, one batch of items per chunk of the file (see readLineBatches). */
-async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<ReadItem[]> {
-  for await (const lines of readLineBatches(input.open())) {
-    const batch: ReadItem[] = [];
-    for (const item of lines) {
-      if ("fault" in item) {
-        batch.push({ rejection: { file: input.path, line: item.line, reason: item.fault } });
-        continue;
-      }
-      if (isBlank(item.text)) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(item.text);
-      } catch {
-        batch.push({ rejection: { file: input.path, line: item.line, reason: "malformed JSON" } });
-        continue;
-      }
-      batch.push(convertOrReject(convert, value, new LinePlace(input.path, item.line)));
+/**
+ * JSON lines, one batch per chunk of the file (see readLineBatches). A batch parses each line only
+ * as it is read, so a chunk's lines are held as text, not as parsed records.
+ */
+async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<Iterable<ReadItem>> {
+  for await (const lines of readLineBatches(input.open())) yield parsedLines(input.path, lines, convert);
+}
+
+function* parsedLines(path: string, lines: LineItem[], convert: Convert): Generator<ReadItem> {
+  for (const item of lines) {
+    if ("fault" in item) {
+      yield { rejection: { file: path, line: item.line, reason: item.fault } };
+      continue;
     }
-    if (batch.length > 0) yield batch;
+    if (isBlank(item.text)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(item.text);
+    } catch {
+      yield { rejection: { file: path, line: item.line, reason: "malformed JSON" } };
+      continue;
+    }
+    yield convertOrReject(convert, value, new LinePlace(path, item.line));
   }
 }
 
@@ -135,12 +138,13 @@ async function* jsonArray(input: FileInput, convert: Convert): AsyncGenerator<Re
  * Reads JSONL or a JSON array, whichever the file holds ("auto"; "lines-of-arrays" when a JSON line
  * may itself be an array of messages), or always an array (exports), in batches: JSON lines come a
  * chunk of the file at a time, array elements one at a time (the streaming parser yields them so).
+ * Each batch is read to its end before the next is asked for.
  */
 export async function* readJsonRecordBatches(
   input: FileInput,
   convert: Convert,
   mode: "auto" | "lines-of-arrays" | "array" = "auto",
-): AsyncGenerator<ReadItem[]> {
+): AsyncGenerator<Iterable<ReadItem>> {
   const head = await readHead(input, 4096);
   // An empty file holds no records (rather than being a broken array).
   if (head.length < 4096 && head.trim() === "") return;

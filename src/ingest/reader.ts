@@ -56,5 +56,5 @@ export interface Reader {
    * The same items as `read`, several at a time where the format allows (a chunk of JSON lines):
    * one await per batch instead of one per record. Optional; readers without it are read item by item.
    */
-  readBatches?(input: FileInput, options: ReaderOptions): AsyncIterable<ReadItem[]>;
+  readBatches?(input: FileInput, options: ReaderOptions): AsyncIterable<Iterable<ReadItem>>;
 }
