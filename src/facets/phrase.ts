@@ -223,17 +223,20 @@ export function scan(
     const info = infos[i] as WordInfo;
     const starts = user ? info.user : info.assistant;
     if (starts === null) continue;
-    if (starts.phrases.length > 0) tryPhrases(starts.phrases, words, infos, i, message, out);
+    if (starts.phrases.length > 0) tryPhrases(starts.phrases, 1, words, infos, i, message, out);
     if (starts.next !== null && i + 1 < n) {
       const second = (infos[i + 1] as WordInfo).cueWord;
       const phrases = second === 0 ? undefined : starts.next.get(second);
-      if (phrases !== undefined) tryPhrases(phrases, words, infos, i, message, out);
+      // Found by their second word, these phrases match from their third slot on.
+      if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
     }
   }
 }
 
+/** Each phrase that matches at token i, its slots before `from` already matched (one per token). */
 function tryPhrases(
   phrases: Phrase[],
+  from: number,
   words: string[],
   infos: WordInfo[],
   i: number,
@@ -243,7 +246,7 @@ function tryPhrases(
   for (let p = 0; p < phrases.length; p++) {
     const phrase = phrases[p] as Phrase;
     if (phrase.atStart && i !== 0) continue;
-    const end = matchFrom(phrase.slots, 1, words, infos, i + 1);
+    const end = matchFrom(phrase.slots, from, words, infos, i + from);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
   }
