@@ -205,7 +205,9 @@ export class Lexicon {
 
   /** This lexicon's hits among a message's (or conversation's) hits. */
   of(hits: readonly Hit[]): Hit[] {
-    return hits.filter((h) => h.lexicon === this);
+    const out: Hit[] = [];
+    for (const h of hits) if (h.lexicon === this) out.push(h);
+    return out;
   }
 }
 

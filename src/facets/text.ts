@@ -195,6 +195,8 @@ export function prepareText(conversation: Conversation): ConversationText {
   const userHits: Hit[] = [];
   const assistantHits: Hit[] = [];
   const all = conversation.messages;
+  // Every message is tokenised first and matched after: each loop keeps its own code and tables
+  // in the processor's caches, which interleaving them per message would evict.
   for (let index = 0; index < all.length; index++) {
     const m = all[index];
     if (m === undefined || m.role === "system") continue;
@@ -202,13 +204,14 @@ export function prepareText(conversation: Conversation): ConversationText {
       m.text,
       m.role === "assistant" ? ASSISTANT_CHARS : Number.POSITIVE_INFINITY,
     );
-    const hits: Hit[] = [];
-    scan(words, infos, m.role, index, hits);
-    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits };
+    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits: [] };
     (m.role === "user" ? user : assistant).push(text);
     messages.push(text);
+  }
+  for (const m of messages) {
+    scan(m.words, m.infos, m.role, m.index, m.hits);
     const roleHits = m.role === "user" ? userHits : assistantHits;
-    for (const h of hits) roleHits.push(h);
+    for (const h of m.hits) roleHits.push(h);
   }
   return { conversation, user, assistant, messages, userHits, assistantHits };
 }
