@@ -73,18 +73,7 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0900-\u097f]/g, "Hindi"],
   [/[\u0e00-\u0e7f]/g, "Thai"],
 ];
-/** The code units of the writing systems in SCRIPTS (the first test passes all Latin text). */
-function isNonLatin(c: number): boolean {
-  return (
-    c >= 0x0370 &&
-    (c <= 0x06ff ||
-      (c >= 0x0900 && c <= 0x097f) ||
-      (c >= 0x0e00 && c <= 0x0e7f) ||
-      (c >= 0x3040 && c <= 0x30ff) ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xac00 && c <= 0xd7af))
-  );
-}
+const NON_LATIN = /[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const SAMPLE_CHARS = 500;
 const SAMPLE_WORDS = 100;
 
@@ -114,13 +103,16 @@ function sampleOf(user: readonly MessageText[]): string {
   return sample;
 }
 
-/** Whether the sample holds a character of a non-Latin script, read in place (no sample is built). */
+/**
+ * Whether the sample holds a character of a non-Latin script, tested message by message (a native
+ * scan of each piece, and no sample is built).
+ */
 function sampleHasNonLatin(user: readonly MessageText[]): boolean {
   let length = 0;
   for (const m of user) {
     if (length >= SAMPLE_CHARS) break;
     const end = Math.min(m.raw.length, SAMPLE_CHARS - length);
-    for (let i = 0; i < end; i++) if (isNonLatin(m.raw.charCodeAt(i))) return true;
+    if (NON_LATIN.test(end === m.raw.length ? m.raw : m.raw.slice(0, end))) return true;
     length += end + 1;
   }
   return false;
