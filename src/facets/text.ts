@@ -91,8 +91,16 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       i++;
       continue;
     }
-    if (!isWordChar(c)) {
-      const p = c === 46 ? "." : c === 33 ? "!" : c === 63 ? "?" : c < 58 ? undefined : symbolAt(lower, i);
+    if (WORD_CHAR[c] !== 1) {
+      if (c === 46 || c === 33 || c === 63) {
+        // Sentence punctuation is a form of the table too: found there like a word.
+        const surface = surfaceAt(lower, i, i + 1, hashStep(HASH_SEED, c));
+        words.push(surface.word);
+        infos.push(surface.info);
+        i++;
+        continue;
+      }
+      const p = c < 58 ? undefined : symbolAt(lower, i);
       if (p !== undefined) {
         words.push(p);
         infos.push(lookup(p));
@@ -105,7 +113,7 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
     i++;
     while (i < n) {
       const d = lower.charCodeAt(i);
-      if (isWordChar(d)) {
+      if (WORD_CHAR[d] === 1) {
         hash = hashStep(hash, d);
         i++;
         continue;

@@ -88,7 +88,7 @@ export type PhraseRole = "user" | "assistant";
 /** Anything registered changes what words resolve to: forget what was resolved before. */
 function changed(): void {
   if (resolved.size > 0) resolved = new Map();
-  if (forms.size > 0) clearForms();
+  if (forms.size > 0) forms.clear();
 }
 
 /** The writable entry of a word (creating it), for modules that register their vocabulary at load. */
@@ -185,17 +185,13 @@ function resolveSurface(form: string): Surface {
   return { word, info, expansion };
 }
 
-function clearForms(): void {
-  forms.clear();
-}
-
 /** The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight) is `hash`. */
 export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
   const known = forms.get(text, start, end, hash);
   if (known !== undefined) return known;
   const form = text.slice(start, end).replaceAll("\u2019", "'");
   const surface = resolveSurface(form);
-  if (forms.size >= MAX_RESOLVED) clearForms();
+  if (forms.size >= MAX_RESOLVED) forms.clear();
   forms.add(form, hash, surface);
   return surface;
 }
