@@ -10,6 +10,15 @@ export type {
   ReadItem,
 } from "./ingest/reader.ts";
 export { FORMAT_NAMES } from "./ingest/reader.ts";
+export {
+  alignInterviews,
+  explainInterview,
+  extractInterview,
+  INTERVIEW_FACETS,
+  InterviewFacetsSchema,
+  parsePlan,
+  segmentInterview,
+} from "./interview/index.ts";
 export { writeFacets } from "./pipeline/facets-only.ts";
 export type { Manifest } from "./pipeline/manifest.ts";
 export { runStudy, type StudyOptions, type StudyProgress, type StudySummary } from "./pipeline/study.ts";

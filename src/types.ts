@@ -6,6 +6,7 @@
  * stages and outside evaluations read). Fields a stage has not computed yet are `null`, never invented.
  */
 import { z } from "zod";
+import { CONCERNS, CONTEXTS, EXPERIENCES, INTENTS, VISIONS } from "./interview/vocabulary.ts";
 
 export const ROLES = ["user", "assistant", "system"] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -85,6 +86,43 @@ export const SentimentSchema = z.strictObject({
 });
 export type Sentiment = z.infer<typeof SentimentSchema>;
 
+const Intensity = z.number().int().min(0).max(3);
+
+/** The answer to question k: which question (of the plan, or found by clustering) and which theme. */
+export const InterviewAnswerSchema = z.strictObject({
+  question: z.string().nullable(),
+  theme: z.string().nullable(),
+  /** A follow-up probe (or a word after the goodbye), counted under the question it follows. */
+  probe: z.boolean(),
+});
+
+/** The interview facets of an AI-led interview (METHODS.md section 4); null on chat records. */
+export const InterviewSchema = z.strictObject({
+  /** Overall sentiment towards AI, 1 (very negative) to 7 (very positive); 5+ is positive. */
+  sentiment: z.number().int().min(1).max(7),
+  /** Emotion intensity, 0 (absent) to 3 (strong). */
+  emotions: z.strictObject({
+    satisfaction: Intensity,
+    frustration: Intensity,
+    worry: Intensity,
+    trust: Intensity,
+  }),
+  vision: z.enum(VISIONS),
+  experiences: z.array(z.enum(EXPERIENCES)),
+  concerns: z.array(z.enum(CONCERNS)),
+  context: z.array(z.enum(CONTEXTS)),
+  /** Mean message valence of the participant's substantive answers, -1..1. */
+  valence: z.number().min(-1).max(1),
+  /** 0-based indexes of the answers that tell of a success / a failure with AI. */
+  moments: z.strictObject({ success: z.array(z.number().int()), failure: z.array(z.number().int()) }),
+  intent: z.enum(INTENTS),
+  /** The participant's group for comparisons (`--group-by`), null when none is set. */
+  group: z.string().nullable(),
+  /** One entry per participant turn, in order. */
+  answers: z.array(InterviewAnswerSchema),
+});
+export type Interview = z.infer<typeof InterviewSchema>;
+
 /** One line of `internal/facets.jsonl`. */
 export const FacetRecordSchema = z.strictObject({
   id: z.string(),
@@ -105,9 +143,12 @@ export const FacetRecordSchema = z.strictObject({
   request: z.string().nullable(),
   task: z.string().nullable(),
   cluster: z.string().nullable(),
+  /** Could values be expressed at all (false: a purely factual or technical exchange)? */
+  subjective: z.boolean().nullable(),
   values_ai: z.array(z.string()).nullable(),
   values_human: z.array(z.string()).nullable(),
   value_response: z.enum(VALUE_RESPONSES).nullable(),
+  interview: InterviewSchema.nullable(),
 });
 export type FacetRecord = z.infer<typeof FacetRecordSchema>;
 
@@ -138,8 +179,10 @@ export function baseRecord(conversation: Conversation): FacetRecord {
     request: null,
     task: null,
     cluster: null,
+    subjective: null,
     values_ai: null,
     values_human: null,
     value_response: null,
+    interview: null,
   };
 }

@@ -17,6 +17,7 @@ test("every command has --help with examples", async () => {
     "redact",
     "privacy-check",
     "explain",
+    "compare-values",
   ]) {
     const result = await runCli([command, "--help"]);
     assert.equal(result.code, 0, `${command} --help`);

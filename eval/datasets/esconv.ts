@@ -7,8 +7,14 @@ export interface EsconvDialog {
   conversation: Conversation;
   problemType: string;
   emotionType: string;
-  /** Seeker's initial minus final emotion intensity (1-5 scale): positive = felt better. */
+  /**
+   * Seeker's initial minus final emotion intensity (survey, 1-5, given as strings; 110 of the 910
+   * dialogs have no final intensity, hence null): positive = felt better. Every dialog with both
+   * improved (1 to 4 points), so this is a ranking of how much, with many ties.
+   */
   improvement: number | null;
+  /** The seeker's own 1-5 rating of the supporter's empathy (survey), or null. */
+  empathy: number | null;
 }
 
 export function loadEsconv(dataDir: string): EsconvDialog[] {
@@ -37,6 +43,7 @@ export function loadEsconv(dataDir: string): EsconvDialog[] {
       problemType: String(row.problem_type),
       emotionType: String(row.emotion_type),
       improvement: Number.isFinite(initial) && Number.isFinite(final) ? initial - final : null,
+      empathy: seeker?.empathy === undefined ? null : Number(seeker.empathy),
     };
   });
 }

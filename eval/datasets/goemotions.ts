@@ -1,6 +1,7 @@
 /** GoEmotions: Reddit comments with emotion labels, mapped to positive / negative through sentiment_mapping.json. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { splitOf } from "./split.ts";
 
 export interface PolarityItem {
   id: string;
@@ -28,4 +29,12 @@ export function loadGoemotions(dataDir: string, file: "train.tsv" | "dev.tsv"): 
     if (p !== n) items.push({ id, text, positive: p });
   }
   return items;
+}
+
+/** Comments of train.tsv the evaluation scores as its dev part (the valence trainer leaves them out). */
+export const DEV_PART_SIZE = 6000;
+export function goemotionsDevPart(dataDir: string): PolarityItem[] {
+  return loadGoemotions(dataDir, "train.tsv")
+    .filter((x) => splitOf(x.id) === "dev")
+    .slice(0, DEV_PART_SIZE);
 }

@@ -2,6 +2,8 @@
 import type { Suite } from "../metric.ts";
 import { clustersSuite } from "./clusters.ts";
 import { facetsSuite } from "./facets.ts";
+import { interviewsSuite } from "./interviews.ts";
 import { privacySuite } from "./privacy.ts";
+import { valuesSuite } from "./values.ts";
 
-export const SUITES: Suite[] = [facetsSuite, privacySuite, clustersSuite];
+export const SUITES: Suite[] = [facetsSuite, privacySuite, clustersSuite, valuesSuite, interviewsSuite];

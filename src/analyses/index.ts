@@ -3,11 +3,13 @@ import { COLLABORATION_MODES } from "../types.ts";
 import { AffectivePrevalence } from "./affective.ts";
 import type { AnalysisFactory } from "./analysis.ts";
 import { DistributionAnalysis, topShareSentence } from "./distribution.ts";
+import { InterviewsAnalysis } from "./interviews.ts";
 import { LongConversationsAnalysis } from "./long-conversations.ts";
 import { OverviewAnalysis } from "./overview.ts";
 import { PushbackAnalysis } from "./pushback.ts";
 import { SentimentShiftAnalysis } from "./sentiment-shift.ts";
 import { TopicsAnalysis } from "./topics.ts";
+import { ValuesAnalysis } from "./values.ts";
 
 const COLLABORATION_LABELS: Record<string, string> = {
   directive: "Directive (automation)",
@@ -20,11 +22,13 @@ const COLLABORATION_LABELS: Record<string, string> = {
 
 export const ANALYSES: AnalysisFactory[] = [
   (ctx) => new OverviewAnalysis(ctx),
+  (ctx) => new InterviewsAnalysis(ctx),
   (ctx) => (ctx.topics ? new TopicsAnalysis(ctx, ctx.topics) : null),
   (ctx) => new AffectivePrevalence(ctx),
   (ctx) => new PushbackAnalysis(ctx),
   (ctx) => new SentimentShiftAnalysis(ctx),
   (ctx) => new LongConversationsAnalysis(ctx),
+  (ctx) => new ValuesAnalysis(ctx, ctx.values ?? null),
   (ctx) =>
     new DistributionAnalysis(ctx, {
       id: "languages",

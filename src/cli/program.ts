@@ -10,13 +10,16 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { explainFacets } from "../facets/index.ts";
 import { READERS, readConversations } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName, type LongCsvColumns } from "../ingest/reader.ts";
+import { explainInterview } from "../interview/facets.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
+import { INTERVIEW_FORMAT } from "../pipeline/per-conversation.ts";
 import { writeRedacted } from "../pipeline/redact-only.ts";
 import { runStudy } from "../pipeline/study.ts";
 import { redactConversation } from "../privacy/redact.ts";
 import { scanDirectory } from "../privacy/scan.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
 import { formatValidation, validateFacets } from "../validate/index.ts";
+import { compareValues, formatComparison, readValuesRelease } from "../values/compare.ts";
 import { VERSION } from "../version.ts";
 import { progressBar } from "./progress.ts";
 
@@ -94,8 +97,25 @@ export function buildProgram(): Command {
     .option("--no-topics", "skip the topic clusters (faster on very large inputs)")
     .option(
       "--embeddings <spec>",
-      'embeddings for topics: "offline" or "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY)',
+      'embeddings for topics: "offline", "offline-chars", "openai-compatible:MODEL" (OPENAI_BASE_URL, OPENAI_API_KEY) or "transformers:MODEL_DIR"',
       "offline",
+    )
+    .option(
+      "--values-reference <path>",
+      "a values_tree.csv in the published format (or its folder) to place the study's values in",
+    )
+    .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
+    .option("--plan <file>", "interview plan: a JSON list of the interview's questions to align answers with")
+    .option("--group-by <column>", 'compare interview groups by a column, or by input file: "file"')
+    .option("--consent-column <name>", "column marking participants who agreed to be quoted (yes/true/1)")
+    .option("--consent-all", "every interview participant agreed to be quoted", false)
+    .addOption(
+      new Option(
+        "--map <method>",
+        "2-D map of topics: UMAP over cluster centroids, or PCA; auto = UMAP from 30 clusters",
+      )
+        .choices(["auto", "umap", "pca"])
+        .default("auto"),
     )
     .option("-q, --quiet", "no progress bar", false)
     .option("--json", "print a machine-readable summary on stdout", false)
@@ -104,6 +124,7 @@ export function buildProgram(): Command {
       `
 Examples:
   $ convoscope study examples/conversations.jsonl --out my-study
+  $ convoscope study interviews.csv --out iv --plan plan.json --group-by file --consent-column consent
   $ convoscope study exports/ --out q3 --min-users 10 --min-conversations 50
   $ convoscope study messages.csv --format long-csv --columns conversation_id=chat,role=speaker --out s
   $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run`,
@@ -128,6 +149,13 @@ Examples:
             seed: o.seed,
             topics: o.topics,
             embeddings: o.embeddings,
+            valuesReference: o.valuesReference,
+            interviews: o.interviews,
+            plan: o.plan,
+            groupBy: o.groupBy,
+            consentColumn: o.consentColumn,
+            consentAll: o.consentAll,
+            map: o.map,
             commandLine: ["convoscope", ...process.argv.slice(2)],
           },
           (p) => bar.update(p),
@@ -169,6 +197,7 @@ Examples:
     .addOption(formatOption())
     .addOption(columnsOption())
     .option("--strict", "stop at the first malformed record", false)
+    .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
     .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
     .addHelpText(
       "after",
@@ -179,6 +208,7 @@ Examples:
         format: o.format,
         columns: o.columns,
         strict: o.strict,
+        interviews: o.interviews,
       });
       if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
       else console.error(`convoscope: ${summary.analysed} records written, ${summary.rejected} set aside`);
@@ -283,6 +313,7 @@ Examples:
     .option("--study <dir>", "find the conversation in this study's inputs")
     .option("--input <files...>", "or in these input files")
     .addOption(formatOption())
+    .option("--interviews", "explain the interview facets too, whatever the input format", false)
     .option("--json", "machine-readable", false)
     .addHelpText(
       "after",
@@ -291,18 +322,28 @@ Examples:
     .action(async (id: string, o) => {
       let inputs: string[] = o.input ?? [];
       let format = o.format as FormatName | undefined;
+      let interviews = o.interviews === true;
       if (o.study) {
         const manifest = readManifest(o.study);
         inputs = manifest.inputs.map((f) => f.path);
         format ??= (manifest.options.format as FormatName | null) ?? undefined;
+        interviews ||= manifest.options.interviews === true;
       }
       if (inputs.length === 0) throw new ConvoscopeError("give --study DIR or --input FILE...", EXIT.usage);
-      for await (const conversation of readConversations(inputs, { format })) {
+      let interview = false;
+      const onFile = (f: { format: FormatName }) => {
+        interview = interviews || f.format === INTERVIEW_FORMAT;
+      };
+      for await (const conversation of readConversations(inputs, { format, onFile })) {
         if (conversation.id !== id) continue;
         // Explained as the pipeline sees it: redacted first.
-        const explanation = explainFacets(redactConversation(conversation).conversation);
+        const redacted = redactConversation(conversation).conversation;
+        const explanation = explainFacets(redacted);
+        const interviewFacets = interview ? explainInterview(redacted).facets : [];
         if (o.json) {
-          console.log(JSON.stringify(explanation));
+          console.log(
+            JSON.stringify(interview ? { ...explanation, interview: interviewFacets } : explanation),
+          );
           return;
         }
         console.log(
@@ -315,9 +356,57 @@ Examples:
             console.log(`  ${c.weight >= 0 ? "+" : ""}${Number(c.weight.toFixed(2))}  ${c.cue}  [${where}]`);
           }
         }
+        for (const f of interviewFacets) {
+          console.log(`\n${f.facet}: ${JSON.stringify(f.values)}`);
+          for (const c of f.cues) {
+            const where = c.answer >= 0 ? `answer ${c.answer}` : "interview";
+            console.log(`  ${c.weight >= 0 ? "+" : ""}${Number(c.weight.toFixed(2))}  ${c.cue}  [${where}]`);
+          }
+        }
         return;
       }
       throw new ConvoscopeError(`no conversation with id "${id}" in ${inputs.join(", ")}`, EXIT.input);
+    });
+
+  program
+    .command("compare-values")
+    .description(
+      "compare a study's released values (values_frequencies.csv, values_tree.csv) with a reference release, side by side",
+    )
+    .requiredOption("--study <dir>", "a study folder (or a folder holding the two CSVs)")
+    .requiredOption(
+      "--reference <paths...>",
+      "a folder with the published values_frequencies.csv and values_tree.csv, or the two files",
+    )
+    .option("--top <n>", "values listed on each side", positiveInt, 15)
+    .option("--json", "machine-readable", false)
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ convoscope compare-values --study my-study --reference ../shared/data/values_in_the_wild\n  $ convoscope compare-values --study q3 --reference ref/values_frequencies.csv ref/values_tree.csv --json",
+    )
+    .action((o) => {
+      const comparison = compareValues(readValuesRelease([o.study]), readValuesRelease(o.reference));
+      if (o.json) {
+        console.log(
+          JSON.stringify({
+            ours: {
+              top_level: comparison.ours.topLevel,
+              values: comparison.ours.frequencies.slice(0, o.top),
+            },
+            reference: {
+              top_level: comparison.reference.topLevel,
+              values: comparison.reference.frequencies.slice(0, o.top),
+            },
+            shared_values: comparison.shared,
+            only_ours: comparison.onlyOurs,
+            only_reference: comparison.onlyReference,
+            spearman: Number.isNaN(comparison.spearman) ? null : comparison.spearman,
+            shared_top_level: comparison.sharedTopLevel,
+          }),
+        );
+        return;
+      }
+      console.log(formatComparison(comparison, o.top));
     });
 
   program

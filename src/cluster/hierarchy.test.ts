@@ -11,9 +11,13 @@ test("level sizes shrink geometrically from the base to the top", () => {
   assert.deepEqual(sizes, [640, 80, 10]);
   // Each step divides by the same ratio, (n_top / n_base)^(1/(L-1)).
   assert.ok(Math.abs((sizes[1] as number) / 640 - 10 / (sizes[1] as number)) < 0.01);
-  // Few base clusters: no level that would not be smaller.
-  assert.deepEqual(levelSizes(8, 10, 3), [8]);
-  assert.deepEqual(levelSizes(12, 10, 3), [12, 11, 10]);
+  // Few base clusters: fewer levels, each at least a third of the one below, and a smaller top.
+  assert.deepEqual(levelSizes(100, 10, 3), [100, 32, 10]);
+  assert.deepEqual(levelSizes(30, 10, 3), [30, 10]);
+  assert.deepEqual(levelSizes(20, 10, 3), [20, 6]);
+  assert.deepEqual(levelSizes(12, 10, 3), [12, 4]);
+  assert.deepEqual(levelSizes(5, 10, 3), [5]);
+  assert.deepEqual(levelSizes(1000, 10, 1), [1000]);
 });
 
 test("levels are built by size-weighted k-means, parents numbered by size", async () => {

@@ -151,6 +151,7 @@ test("a namer plugs into the naming slot and sees only releasable keywords", asy
 
 test("a grouper plugs into the hierarchy slot", async () => {
   const { items } = corpus(1500);
+  const seen: { names: string[]; keywords: string[][] }[] = [];
   const result = await buildTopics(
     async function* () {
       yield* items;
@@ -162,9 +163,24 @@ test("a grouper plugs into the hierarchy slot", async () => {
       seed: 1,
       perCluster: 100,
       top: 4,
-      // Every base cluster under one parent.
-      grouper: { group: async ({ count }) => new Int32Array(count) },
+      // Every base cluster under one parent; the grouper sees the children's names and keywords.
+      grouper: {
+        group: async ({ count, names, keywords }) => {
+          seen.push({ names: names ?? [], keywords: keywords ?? [] });
+          return new Int32Array(count);
+        },
+      },
     },
+  );
+  assert.equal(seen.length, 1);
+  const base = result.nodes.filter((nd) => nd.level === 0);
+  assert.deepEqual(
+    seen[0]?.names,
+    base.map((nd) => nd.name),
+  );
+  assert.deepEqual(
+    seen[0]?.keywords,
+    base.map((nd) => nd.keywords),
   );
   const parents = result.nodes.filter((nd) => nd.level === 1);
   assert.equal(parents.length, 1);

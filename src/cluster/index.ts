@@ -1,25 +1,34 @@
 /**
  * Topic clusters (Clio, METHODS.md section 1): embed each conversation's redacted human text, group
  * into base clusters by k-means (about 100 conversations each), build levels above them that shrink
- * geometrically to about ten top-level topics, name every cluster from words many users share, place
- * clusters on a 2-D map, and apply the privacy thresholds: a cluster under them is folded into its
- * nearest released ancestor, or into "other".
+ * geometrically to about ten top-level topics (three levels when there are enough clusters), name
+ * every cluster from words many users share, place clusters on a 2-D map (UMAP or PCA over their
+ * centroids), and apply the privacy thresholds: a cluster under them is folded into its nearest
+ * released ancestor, or into "other", and siblings are released only as a partition whose
+ * remainder passes the thresholds too (privacy.ts), so no subtraction reveals a merged cluster.
  *
  * Cluster ids are content-derived and deterministic: "L<level>-<rank by size>", e.g. "L0-0001" is
  * the largest base cluster, "L2-0001" the largest cluster of the third level.
+ *
+ * Two entry points: `buildTopics` streams items from a source it reads three times (the study), and
+ * `clusterTexts` takes items in memory (short texts: value phrases, interview answers). Both take
+ * the same `TopicsOptions`, with two slots for model-backed steps: `namer` (cluster names and
+ * descriptions) and `grouper` (each level's parents). Their contracts are in naming.ts and hierarchy.ts.
  */
 
 import type { Embedder } from "../embed/embedder.ts";
 import { Cell, type Thresholds } from "../release/gate.ts";
-import { buildLevels, type Grouper } from "./hierarchy.ts";
-import { defaultK, kmeans } from "./kmeans.ts";
-import { pca2 } from "./map.ts";
+import { baseClusters } from "./consensus.ts";
+import { type Grouper, groupLevel, levelSizes } from "./hierarchy.ts";
+import { defaultK } from "./kmeans.ts";
+import { type MapMethod, mapPoints } from "./map.ts";
 import { keywordNamer, keywords, mergeCounts, type Namer, TermCounter } from "./naming.ts";
-import { applyThresholds, type Merge, OTHER_TOPIC } from "./privacy.ts";
+import { applyThresholds, counted, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
 
 export { centroidGrouper, type Grouper, levelSizes } from "./hierarchy.ts";
+export { MAP_METHODS, type MapMethod } from "./map.ts";
 export { keywordNamer, type Namer } from "./naming.ts";
-export { applyThresholds, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
+export { applyThresholds, gatePartition, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
 
 export interface TopicItem {
   /** The user key the privacy thresholds count (user id, or the conversation when there is none). */
@@ -50,17 +59,21 @@ export interface TopicsOptions {
   embedder: Embedder;
   thresholds: Thresholds;
   seed: number;
-  /** Base clusters; default: one per `perCluster` conversations. */
+  /** Base clusters; default: see `baseClusterCount`. */
   k?: number;
   /** Conversations per base cluster (Clio sizes ~100). */
   perCluster?: number;
-  /** Number of top-level topics to aim for. */
+  /** Number of top-level topics to aim for (at most a third of the base clusters; see `levelSizes`). */
   top?: number;
-  /**
-   * Levels including the base (Clio: 3). Default 2 here, since the study's analyses read a base
-   * cluster's parent as its top-level topic; `clusterTexts` defaults to 3.
-   */
+  /** Levels including the base, at most (Clio: 3, the default); fewer when there are few clusters. */
   levels?: number;
+  /** The 2-D map of clusters: "auto" (UMAP from 30 base clusters, else PCA; the default), "umap" or "pca". */
+  map?: MapMethod;
+  /**
+   * k-means runs that vote on the base clusters (consensus.ts); default: 10 while they take about a
+   * minute, fewer on larger data, 1 (plain seeded k-means, mini-batch at scale) on large studies.
+   */
+  consensusRuns?: number;
   fitSample?: number;
   /** Names clusters from their releasable keywords (offline by default; a model-backed namer plugs in here). */
   namer?: Namer;
@@ -77,6 +90,25 @@ export interface TopicsResult {
   k: number;
   /** Clusters under the thresholds and where they count instead. */
   merged: Merge[];
+  /** Top-level clusters not released, pooled: released only when the pool passes the thresholds. */
+  other: Rollup["other"];
+  /** The map method actually used. */
+  map: "umap" | "pca";
+}
+
+/**
+ * The default number of base clusters: one per `perCluster` (100) conversations, as Clio; small
+ * corpora (under ~3,000 items) get more, up to three times `top`, while clusters still average
+ * twice the conversation threshold, so that there is a hierarchy to show at all.
+ */
+export function baseClusterCount(
+  n: number,
+  o: { perCluster?: number; top?: number; minConversations?: number } = {},
+): number {
+  const clio = defaultK(n, o.perCluster ?? 100);
+  if (o.perCluster !== undefined) return clio;
+  const small = Math.min(Math.round(n / (2 * (o.minConversations ?? 15))), 3 * (o.top ?? 10));
+  return Math.max(1, Math.min(n, Math.max(clio, small)));
 }
 
 const idOf = (level: number, rank: number) => `L${level}-${String(rank + 1).padStart(4, "0")}`;
@@ -119,11 +151,22 @@ export async function buildTopics(
     if (batch.length === 1000) await flush();
   }
   await flush();
-  const k = Math.max(1, Math.min(count, o.k ?? defaultK(count, o.perCluster ?? 100)));
-  const base = kmeans(vectors.subarray(0, count * d), d, {
+  const k = Math.max(
+    1,
+    Math.min(
+      count,
+      o.k ??
+        baseClusterCount(count, {
+          ...(o.perCluster !== undefined && { perCluster: o.perCluster }),
+          top: o.top ?? 10,
+          minConversations: o.thresholds.minConversations,
+        }),
+    ),
+  );
+  const base = baseClusters(vectors.subarray(0, count * d), d, {
     k,
     seed: o.seed,
-    restarts: count <= 50_000 ? 3 : 1,
+    ...(o.consensusRuns !== undefined && { runs: o.consensusRuns }),
   });
 
   // Base clusters ordered by size: ids are stable for a given input and seed.
@@ -141,100 +184,115 @@ export async function buildTopics(
     sizes[r] = rawSizes[c] as number;
   }
 
-  // Levels above the base, geometric down to ~top clusters.
-  const levels = await buildLevels(
-    { centroids, sizes, dimensions: d },
-    { top: o.top ?? 10, levels: o.levels ?? 2, seed: o.seed, ...(o.grouper && { grouper: o.grouper }) },
-  );
-  // ids[l][r] and parent ids per level.
-  const counts = [order.length, ...levels.map((lv) => lv.sizes.length)];
-  const ids = counts.map((c, l) => Array.from({ length: c }, (_, r) => idOf(l, r)));
-  const parentId = (l: number, r: number): string | null => {
-    const lv = levels[l];
-    return lv ? (ids[l + 1]?.[lv.parentOf[r] as number] as string) : null;
-  };
-  const parentOf = new Map<string, string | null>();
-  for (let l = 0; l < counts.length; l++)
-    for (let r = 0; r < (counts[l] as number); r++) parentOf.set(ids[l]?.[r] as string, parentId(l, r));
-
-  // Pass 3: words per base cluster, and the users behind each word and each cluster at every level.
+  // Pass 3: words and users per base cluster (parents merge their children's).
+  const ids0 = Array.from({ length: order.length }, (_, r) => idOf(0, r));
   const counter = new TermCounter(o.thresholds.minUsers);
-  const cells = new Map<string, Cell>();
-  const labels = Array.from(base.labels, (c) => ids[0]?.[rankOf[c] as number] as string);
+  const cells = new Map<string, Cell>(ids0.map((id) => [id, new Cell(o.thresholds.minUsers)]));
+  const labels = Array.from(base.labels, (c) => ids0[rankOf[c] as number] as string);
   let p = 0;
   for await (const item of source()) {
     const cluster = labels[p++];
     if (!cluster) break;
     counter.add(cluster, item.user, item.text);
-    for (let id: string | null | undefined = cluster; id; id = parentOf.get(id)) {
-      let cell = cells.get(id);
-      if (!cell) {
-        cell = new Cell(o.thresholds.minUsers);
-        cells.set(id, cell);
-      }
-      cell.add(item.user);
-    }
+    cells.get(cluster)?.add(item.user);
   }
 
-  // Keywords per level by c-TF-IDF among that level's clusters; parents pool their children's words.
-  const words = new Map<string, string[]>();
-  let classes = counter.perCluster;
-  for (let l = 0; l < counts.length; l++) {
-    if (l > 0) {
-      const pooled = new Map<string, Map<string, number>>();
-      for (const id of ids[l] as string[]) {
-        const children = (ids[l - 1] as string[]).filter((c) => parentOf.get(c) === id);
-        pooled.set(id, mergeCounts(children.map((c) => classes.get(c))));
-      }
-      classes = pooled;
-    }
-    for (const [id, w] of keywords(classes, counter)) words.set(id, w);
-  }
-
-  const rollup = applyThresholds(
-    [...parentOf.entries()].map(([id, parent]) => ({
-      id,
-      parent,
-      conversations: cells.get(id)?.conversations ?? 0,
-      users: cells.get(id)?.usersAtLeast ?? 0,
-    })),
-    o.thresholds,
-  );
-
-  // The map: base clusters at their centroids' principal components; parents at their children's mean.
-  const xy = pca2(centroids, order.length, d, o.seed);
+  // Level by level: keywords by c-TF-IDF among the level's clusters, names, then the level above,
+  // whose grouper sees this level's names. Sizes shrink geometrically to ~top clusters.
   const namer = o.namer ?? keywordNamer;
   const nodes: TopicNode[] = [];
+  const counts = levelSizes(order.length, o.top ?? 10, o.levels ?? 3);
+  let level: { centroids: Float32Array; sizes: Float64Array; dimensions: number } = {
+    centroids,
+    sizes,
+    dimensions: d,
+  };
+  let ids = ids0;
+  let classes = counter.perCluster;
+  let below: TopicNode[] = [];
   for (let l = 0; l < counts.length; l++) {
-    for (const [r, id] of (ids[l] as string[]).entries()) {
-      const children = l === 0 ? [] : nodes.filter((nd) => nd.level === l - 1 && nd.parent === id);
-      const size = l === 0 ? (sizes[r] as number) : children.reduce((a, nd) => a + nd.size, 0);
+    const words = keywords(classes, counter);
+    const named: TopicNode[] = [];
+    for (const [r, id] of ids.entries()) {
       const kw = words.get(id) ?? [];
-      nodes.push({
+      const children = below.filter((nd) => nd.parent === id);
+      const size = level.sizes[r] as number;
+      named.push({
         id,
-        parent: parentOf.get(id) ?? null,
+        parent: null,
         level: l,
         ...(await namer.name({
           keywords: kw,
           level: l,
           ...(l > 0 && { children: children.map((c) => c.name) }),
+          id,
+          size,
         })),
         keywords: kw,
         size,
         users: cells.get(id)?.usersAtLeast ?? 0,
-        x:
-          l === 0
-            ? (xy[r * 2] as number)
-            : children.reduce((a, nd) => a + nd.x * nd.size, 0) / Math.max(1, size),
-        y:
-          l === 0
-            ? (xy[r * 2 + 1] as number)
-            : children.reduce((a, nd) => a + nd.y * nd.size, 0) / Math.max(1, size),
-        released: rollup.released.has(id),
+        x: 0,
+        y: 0,
+        released: false,
       });
     }
+    nodes.push(...named);
+    if (l + 1 === counts.length) break;
+    const up = await groupLevel(level, counts[l + 1] as number, {
+      seed: o.seed + l + 1,
+      level: l + 1,
+      ...(o.grouper && { grouper: o.grouper }),
+      names: named.map((nd) => nd.name),
+      keywords: named.map((nd) => nd.keywords),
+    });
+    const upIds = Array.from({ length: up.sizes.length }, (_, r) => idOf(l + 1, r));
+    const pooled = new Map<string, Map<string, number>>(upIds.map((id) => [id, new Map()]));
+    for (const [r, nd] of named.entries()) {
+      const parent = upIds[up.parentOf[r] as number] as string;
+      nd.parent = parent;
+      let cell = cells.get(parent);
+      if (!cell) {
+        cell = new Cell(o.thresholds.minUsers);
+        cells.set(parent, cell);
+      }
+      cell.merge(cells.get(nd.id) as Cell);
+      pooled.set(parent, mergeCounts([pooled.get(parent), classes.get(nd.id)]));
+    }
+    classes = pooled;
+    below = named;
+    ids = upIds;
+    level = { centroids: up.centroids, sizes: up.sizes, dimensions: d };
   }
-  return { labels, nodes, k: order.length, merged: rollup.merged };
+
+  const rollup = applyThresholds(
+    nodes.map((nd) => counted(nd.id, nd.parent, cells.get(nd.id) ?? new Cell(o.thresholds.minUsers))),
+    o.thresholds,
+  );
+  for (const nd of nodes) nd.released = rollup.released.has(nd.id);
+
+  // The map: base clusters from their centroids; parents at their children's size-weighted mean.
+  const map = mapPoints(centroids, order.length, d, { method: o.map ?? "auto", seed: o.seed });
+  // Base clusters come first in `nodes`, in rank order.
+  for (let r = 0; r < order.length; r++) {
+    const nd = nodes[r] as TopicNode;
+    nd.x = map.xy[r * 2] as number;
+    nd.y = map.xy[r * 2 + 1] as number;
+  }
+  for (let l = 1; l < counts.length; l++) {
+    for (const nd of nodes.filter((x) => x.level === l)) {
+      const children = nodes.filter((c) => c.level === l - 1 && c.parent === nd.id);
+      nd.x = children.reduce((a, c) => a + c.x * c.size, 0) / Math.max(1, nd.size);
+      nd.y = children.reduce((a, c) => a + c.y * c.size, 0) / Math.max(1, nd.size);
+    }
+  }
+  return {
+    labels,
+    nodes,
+    k: order.length,
+    merged: rollup.merged,
+    other: rollup.other,
+    map: map.method,
+  };
 }
 
 /** The released cluster a base cluster counts under: itself, else its nearest released ancestor, else "other". */

@@ -48,3 +48,16 @@ test("the keyword namer makes a short name and a description", async () => {
   assert.equal(named.name, "Sleep · anxiety · night");
   assert.match(named.description, /sleep, anxiety, night, panic/);
 });
+
+test("forms of one word count as one keyword, shown as a form enough users wrote", () => {
+  const counter = new TermCounter(3);
+  for (let i = 0; i < 12; i++) counter.add("c", `u${i}`, i % 2 ? "my friends and the garden" : "a friend");
+  // One user writes "friended" most often: it counts for the stem but is never shown.
+  for (let i = 0; i < 20; i++) counter.add("c", "u0", "friended");
+  const words = keywords(counter.perCluster, counter).get("c") ?? [];
+  assert.deepEqual(
+    words.filter((w) => w.startsWith("friend")),
+    ["friend"],
+  );
+  assert.ok(words.includes("garden"));
+});

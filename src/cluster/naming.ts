@@ -3,31 +3,39 @@
  * words that set it apart. Privacy: a word may be released only when texts of at least `minUsers`
  * distinct users contain it, so no rare word (a name, a project, a place) can reach a cluster name.
  */
-import { createRequire } from "node:module";
+import { NAME_FILLER, STOPWORDS, stem } from "../embed/words.ts";
 
-const require = createRequire(import.meta.url);
-const STOPWORDS = new Set<string>((require("stopword") as { eng: string[] }).eng);
 const WORD = /[\p{L}][\p{L}'’-]+/gu;
-/** Words of chat that carry no topic: they would name every cluster alike. */
-const FILLER = new Set(
-  "not why just going really want know think like get got make need help thanks thank please can could would also well still one way things thing much many lot bit sure yes okay yeah maybe even try tried trying use using used said says tell told way good great something anything everything someone anyone hello hey hi dont im ive youre cant wont didnt doesnt isnt thats".split(
-    " ",
-  ),
-);
 const PLACEHOLDER = /\[[A-Z_]+\]/g;
 
 /** Words worth naming a topic by: no stopwords, numbers, placeholders or fragments. */
 export function nameWords(text: string): string[] {
   return (text.replace(PLACEHOLDER, " ").toLowerCase().match(WORD) ?? []).filter(
-    (w) => w.length > 2 && !STOPWORDS.has(w) && !FILLER.has(w) && !w.includes("'") && !w.includes("’"),
+    (w) => w.length > 2 && !STOPWORDS.has(w) && !NAME_FILLER.has(w) && !w.includes("'") && !w.includes("’"),
   );
 }
 
-/** Counts, per cluster, the words of its members, and per word the distinct users (capped) using it. */
+/**
+ * Counts, per cluster, the words of its members, grouped by stem ("friend" and "friends" are one
+ * keyword), and the distinct users (capped) behind each stem and each written form. A keyword is
+ * shown as its most common written form among those that enough users wrote themselves.
+ */
 export class TermCounter {
+  /** cluster -> stem -> texts containing it. */
   readonly perCluster = new Map<string, Map<string, number>>();
   private readonly users = new Map<string, Set<string>>();
+  /** stem -> written form -> texts using that form. */
+  private readonly forms = new Map<string, Map<string, number>>();
   constructor(private readonly minUsers: number) {}
+
+  private addUser(key: string, user: string): void {
+    let u = this.users.get(key);
+    if (!u) {
+      u = new Set();
+      this.users.set(key, u);
+    }
+    if (u.size < this.minUsers) u.add(user);
+  }
 
   add(cluster: string, user: string, text: string): void {
     let counts = this.perCluster.get(cluster);
@@ -35,26 +43,56 @@ export class TermCounter {
       counts = new Map();
       this.perCluster.set(cluster, counts);
     }
+    const seen = new Set<string>();
     for (const w of new Set(nameWords(text))) {
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-      let u = this.users.get(w);
-      if (!u) {
-        u = new Set();
-        this.users.set(w, u);
+      const root = stem(w);
+      let forms = this.forms.get(root);
+      if (!forms) {
+        forms = new Map();
+        this.forms.set(root, forms);
       }
-      if (u.size < this.minUsers) u.add(user);
+      forms.set(w, (forms.get(w) ?? 0) + 1);
+      // Written forms and stems share the users map: a form is a word, a stem is keyed apart.
+      this.addUser(w, user);
+      if (seen.has(root)) continue;
+      seen.add(root);
+      counts.set(root, (counts.get(root) ?? 0) + 1);
+      this.addUser(`\u0000${root}`, user);
     }
   }
 
-  /** True when texts of at least minUsers distinct users contain the word. */
-  releasable(word: string): boolean {
-    return (this.users.get(word)?.size ?? 0) >= this.minUsers;
+  private readonly shown = new Map<string, string | null>();
+
+  /**
+   * The form a stem is shown as: its most used form that texts of at least minUsers users contain;
+   * null if none. Remembered: call once every text has been added.
+   */
+  display(stem: string): string | null {
+    const known = this.shown.get(stem);
+    if (known !== undefined) return known;
+    let best: string | null = null;
+    let most = 0;
+    for (const [form, c] of this.forms.get(stem) ?? []) {
+      if ((this.users.get(form)?.size ?? 0) < this.minUsers) continue;
+      if (c > most || (c === most && best !== null && form < best)) {
+        best = form;
+        most = c;
+      }
+    }
+    this.shown.set(stem, best);
+    return best;
+  }
+
+  /** True when a keyword (a stem) may be shown: it has a written form that texts of at least minUsers users contain. */
+  releasable(stem: string): boolean {
+    return (this.users.get(`\u0000${stem}`)?.size ?? 0) >= this.minUsers && this.display(stem) !== null;
   }
 }
 
 /**
- * The top keywords of each cluster (or group of clusters) by c-TF-IDF: a word's frequency in the class
- * times log(1 + average words per class / its frequency across classes). Only releasable words.
+ * The top keywords of each cluster (or group of clusters) by c-TF-IDF: a stem's frequency in the class
+ * times log(1 + average words per class / its frequency across classes). Only releasable stems, each
+ * shown in its releasable written form.
  */
 export function keywords(
   classes: Map<string, Map<string, number>>,
@@ -82,7 +120,7 @@ export function keywords(
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     out.set(
       id,
-      scored.slice(0, top).map(([w]) => w),
+      scored.slice(0, top).map(([w]) => counter.display(w) as string),
     );
   }
   return out;
@@ -103,15 +141,31 @@ export function nameFrom(words: string[]): string {
 }
 
 /**
- * The naming slot. A namer sees only what may be released (a cluster's keywords, which passed the
- * user threshold, and its children's names), never member texts: the model-backed namer of the model
- * engine implements the same interface under the same constraint.
+ * The naming slot (Clio step 3, and the "rename" of step 4). `buildTopics` calls `name` once per
+ * cluster, base level first, then each level above (so a parent's `children` are already named),
+ * every level in order of size; one call at a time, so a namer may keep state (a cache keyed by its
+ * input, a budget). Contract:
+ * - Input is only what may be released: `keywords` (the cluster's most distinctive words, each
+ *   written by at least minUsers users) and, above the base, `children` (its children's names). A
+ *   namer never sees member texts; a model-backed namer that wants richer context must bring its own
+ *   privacy-checked material (e.g. model-written request summaries) and keep to the same rule.
+ * - Output: `name`, short (Clio: at most ten words, an imperative for requests), and `description`
+ *   (at most two sentences), in English, without proper nouns. Both are audited for personal data
+ *   before release; a failing cluster row is dropped from the release.
+ * - It should be deterministic for a given input (reruns are identical); a rejection fails the stage.
+ * Fields may be added to the input over time; a namer should ignore those it does not use.
  */
 export interface Namer {
   name(cluster: {
     keywords: string[];
+    /** 0 = base clusters. */
     level: number;
+    /** Names of its children (levels above the base). */
     children?: string[];
+    /** The cluster id ("L<level>-<rank>"), e.g. for caching. */
+    id?: string;
+    /** Its conversations. */
+    size?: number;
   }): Promise<{ name: string; description: string }>;
 }
 

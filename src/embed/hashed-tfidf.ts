@@ -1,23 +1,16 @@
 /**
- * The offline embedder: no weights, no network. Words and word pairs are hashed into a large sparse
- * space, weighted by sublinear term frequency and inverse document frequency (fitted on the corpus),
- * then reduced to a few hundred dense dimensions by a seeded sparse random projection, which keeps
- * cosine similarities close (Johnson-Lindenstrauss) at a fraction of the cost of an SVD.
+ * The offline embedder: no weights, no network. Words (Porter-stemmed; optionally also word pairs
+ * and character n-grams) are hashed into a large sparse space, weighted by sublinear term frequency
+ * and inverse document frequency fitted on the corpus, then reduced to 50 dense dimensions by LSA
+ * (a randomized SVD fitted on a seeded sample; lsa.ts), or by a seeded sparse random projection.
+ * What each choice did on the topic evaluations is in eval/suites/clusters.ts.
  */
-import { createRequire } from "node:module";
 import { type Embedder, normaliseRows } from "./embedder.ts";
 import { fitLsa, type SparseRow } from "./lsa.ts";
-
-const require = createRequire(import.meta.url);
-const STOPWORDS = new Set<string>((require("stopword") as { eng: string[] }).eng);
-/** Chat filler: words of every conversation, whatever its topic; they pull unrelated texts together. */
-const FILLER = new Set(
-  "feel feeling felt know think really just like want get got going would could also well much lot thing things something anything yes yeah okay ok hi hello hey thanks thank sure maybe im dont ive cant i'm don't i've can't it's that's good great time people right way make need help try trying".split(
-    " ",
-  ),
-);
+import { CHAT_FILLER, STOPWORDS, stem } from "./words.ts";
 
 export interface HashedTfidfOptions {
+  /** Dense dimensions (default 50: on the topic evaluations 50 beat 100, 150 and 200). */
   dimensions?: number;
   /** log2 of the number of hash buckets. */
   bits?: number;
@@ -31,6 +24,16 @@ export interface HashedTfidfOptions {
   reduce?: "lsa" | "random";
   /** Texts the LSA is fitted on at most (a seeded sample of larger corpora). */
   fitSample?: number;
+  /** Porter-stem words (default on), so "depressed", "depression" and "depressing" count as one term. */
+  stem?: boolean;
+  /**
+   * Character n-grams of each kept word (e.g. [3, 5]: 3- to 5-grams of "<word>"), in a block of
+   * buckets of their own, L2-normalised apart from the words and weighted by `charWeight`.
+   */
+  charNgrams?: [number, number];
+  charWeight?: number;
+  /** Subtract the corpus's mean embedding before normalising: the direction every text shares. */
+  center?: boolean;
 }
 
 const MIN_DF = 3;
@@ -69,24 +72,47 @@ export class HashedTfidfEmbedder implements Embedder {
   private readonly reduce: "lsa" | "random";
   private readonly fitSample: number;
   private lsa: Float32Array | null = null;
+  private readonly stem: boolean;
+  private readonly chars: [number, number] | null;
+  private readonly charWeight: number;
+  private readonly center: boolean;
+  private mean: Float32Array | null = null;
 
   constructor(options: HashedTfidfOptions = {}) {
-    this.dimensions = options.dimensions ?? 100;
+    this.dimensions = options.dimensions ?? 50;
     this.mask = (1 << (options.bits ?? 16)) - 1;
     this.plain = options.plain ?? false;
     this.bigrams = !this.plain && (options.bigrams ?? false);
     this.seed = options.seed ?? 42;
     this.reduce = this.plain ? "random" : (options.reduce ?? "lsa");
     this.fitSample = options.fitSample ?? 20_000;
-    this.name = `hashed-tfidf-${this.plain ? "plain" : this.bigrams ? "uni+bi" : "uni"}-${this.reduce}-${this.dimensions}`;
+    this.stem = !this.plain && (options.stem ?? true);
+    this.chars = this.plain ? null : (options.charNgrams ?? null);
+    this.charWeight = options.charWeight ?? 1;
+    this.center = !this.plain && (options.center ?? false);
+    const words = this.plain ? "plain" : this.bigrams ? "uni+bi" : "uni";
+    this.name = `hashed-tfidf-${words}${this.stem ? "-stem" : ""}${this.chars ? `-char${this.chars.join("to")}x${this.charWeight}` : ""}-${this.reduce}-${this.dimensions}`;
   }
 
-  /** Sparse term counts of one text: bucket -> count. */
+  /** Sparse term counts of one text: bucket -> count (character n-grams in buckets above the words'). */
   terms(text: string): Map<number, number> {
     const counts = new Map<number, number>();
-    const words = (text.replace(PLACEHOLDER, " ").toLowerCase().match(WORD) ?? []).filter(
-      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !FILLER.has(w) && !/^\d+$/.test(w)),
+    let words = (text.replace(PLACEHOLDER, " ").toLowerCase().match(WORD) ?? []).filter(
+      (w) => this.plain || (w.length > 1 && !STOPWORDS.has(w) && !CHAT_FILLER.has(w) && !/^\d+$/.test(w)),
     );
+    if (this.chars) {
+      const [lo, hi] = this.chars;
+      const offset = this.mask + 1;
+      for (const w of words) {
+        const padded = `<${w}>`;
+        for (let n = lo; n <= hi; n++)
+          for (let a = 0; a + n <= padded.length; a++) {
+            const b = offset + (hash(`#${padded.slice(a, a + n)}`) & this.mask);
+            counts.set(b, (counts.get(b) ?? 0) + 1);
+          }
+      }
+    }
+    if (this.stem) words = words.map((w) => stem(w));
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
       const b = hash(w) & this.mask;
@@ -100,13 +126,14 @@ export class HashedTfidfEmbedder implements Embedder {
   }
 
   fit(texts: readonly string[]): void {
-    const df = new Float32Array(this.mask + 1);
+    const buckets = this.buckets();
+    const df = new Float32Array(buckets);
     for (const t of texts) for (const b of this.terms(t).keys()) df[b] = (df[b] as number) + 1;
     const n = texts.length;
-    const idf = new Float32Array(this.mask + 1);
+    const idf = new Float32Array(buckets);
     // Terms seen in fewer than minDf texts make texts unique without making them alike: dropped.
     const minDf = this.plain ? 1 : Math.min(MIN_DF, Math.max(1, Math.floor(n / 100)));
-    for (let b = 0; b <= this.mask; b++) {
+    for (let b = 0; b < buckets; b++) {
       const f = df[b] as number;
       idf[b] = f < minDf ? 0 : Math.log((1 + n) / (1 + f)) + 1;
     }
@@ -116,27 +143,49 @@ export class HashedTfidfEmbedder implements Embedder {
       const step = Math.max(1, Math.ceil(n / this.fitSample));
       const rows: SparseRow[] = [];
       for (let i = 0; i < n; i += step) rows.push(this.sparse(texts[i] as string));
-      this.lsa = fitLsa(rows, this.mask + 1, this.dimensions, this.seed);
+      this.lsa = fitLsa(rows, buckets, this.dimensions, this.seed);
+    }
+    if (this.center) {
+      const d = this.dimensions;
+      const step = Math.max(1, Math.ceil(n / this.fitSample));
+      const sample: string[] = [];
+      for (let i = 0; i < n; i += step) sample.push(texts[i] as string);
+      const v = this.reduced(sample);
+      const mean = new Float32Array(d);
+      for (let i = 0; i < sample.length; i++)
+        for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (v[i * d + j] as number) / sample.length;
+      this.mean = mean;
     }
   }
 
-  /** The L2-normalised sparse TF-IDF vector of one text. */
+  private buckets(): number {
+    return (this.mask + 1) * (this.chars ? 2 : 1);
+  }
+
+  /**
+   * The sparse TF-IDF vector of one text: words L2-normalised, and character n-grams (when on)
+   * L2-normalised apart and scaled by charWeight, so neither block drowns the other.
+   */
   sparse(text: string): SparseRow {
     const idf = this.idf as Float32Array;
     const counts = this.terms(text);
     const index = new Int32Array(counts.size);
     const value = new Float32Array(counts.size);
-    let norm = 0;
+    let wordNorm = 0;
+    let charNorm = 0;
     let t = 0;
     for (const [b, c] of counts) {
       const w = (this.plain ? c : 1 + Math.log(c)) * (idf[b] as number);
       index[t] = b;
       value[t] = w;
-      norm += w * w;
+      if (b > this.mask) charNorm += w * w;
+      else wordNorm += w * w;
       t++;
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) * scale;
+    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? this.charWeight / Math.sqrt(charNorm) : 0;
+    for (let k = 0; k < value.length; k++)
+      value[k] = (value[k] as number) * ((index[k] as number) > this.mask ? charScale : wordScale);
     return { index, value };
   }
 
@@ -154,6 +203,16 @@ export class HashedTfidfEmbedder implements Embedder {
 
   async embed(texts: readonly string[]): Promise<Float32Array> {
     if (!this.idf) this.fit(texts);
+    const out = this.reduced(texts);
+    const d = this.dimensions;
+    if (this.mean)
+      for (let i = 0; i < texts.length; i++)
+        for (let j = 0; j < d; j++) out[i * d + j] = (out[i * d + j] as number) - (this.mean[j] as number);
+    return normaliseRows(out, d);
+  }
+
+  /** Unit rows in the reduced space, before centring. */
+  private reduced(texts: readonly string[]): Float32Array {
     const d = this.dimensions;
     const out = new Float32Array(texts.length * d);
     for (let i = 0; i < texts.length; i++) {

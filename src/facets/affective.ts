@@ -19,8 +19,11 @@ const FEELINGS =
   "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|lost|stuck|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying|sick";
 /** Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths". */
 const SOFT_FEELINGS =
-  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like";
-const I_STATE = "am|was|been|feel|felt|get|got|become|became|keep|seem|started";
+  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible";
+/** People someone may ask for advice about ("my boyfriend", "my boss"). */
+const RELATIONS =
+  "boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws";
+const I_STATE = "am|was|been|feel|felt|get|got|getting|become|became|becoming|keep|seem|started";
 
 const TYPES: Record<AffectiveType, Lexicon> = {
   counseling: new Lexicon("counseling", "user", [
@@ -28,6 +31,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       "i-feel-distress",
       [
         `i ..2 ${I_STATE} ..3 ${FEELINGS}`,
+        // Asked about oneself: "why am I so anxious?"
+        `am|was i ..2 ${FEELINGS}`,
+        `i ..2 be|being less|so|too|always|constantly ${FEELINGS}`,
         `feeling|feel ..2 ${FEELINGS}`,
         `makes|made|making me ..2 ${FEELINGS}`,
       ],
@@ -39,7 +45,10 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       [
         "my anxiety|depression|therapist|trauma|grief|ocd|ptsd|adhd|loneliness|stress|feelings|emotions|mood|sadness|fears|worries|insecurities",
         "my mental|emotional health|state|wellbeing",
-        "my self esteem|worth|confidence",
+        "my self esteem|worth|confidence|image",
+        "i have low self esteem|worth|image",
+        "i have low|no confidence",
+        "my ..1 thoughts|urges|intrusive",
       ],
       2,
     ],
@@ -61,6 +70,18 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "anxiety",
         "ptsd",
         "trauma|traumatic",
+        "self esteem|conscious|worth|hatred|loathing",
+        "low confidence",
+        "body image",
+        "hearing voices",
+        "voices in my head",
+        "eating disorder",
+        "bipolar",
+        "insomnia",
+        "nightmares",
+        "flashbacks",
+        "intrusive thoughts",
+        "abandonment issues",
       ],
       1,
     ],
@@ -72,6 +93,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "i can|could not handle|take it|this|anymore",
         "i can|could not get out of bed",
         "i do not know how to cope|handle|deal",
+        "i have|get|keep ..2 nightmares|flashbacks|nightmare",
       ],
       2,
     ],
@@ -105,6 +127,14 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "cry every|all|a",
         "hate myself",
         "hate my life",
+        "hate the way i look",
+        "hate how i look",
+        "i do not like myself",
+        "not like myself",
+        "i have no ..1 friends",
+        "i have nobody|noone",
+        "i have no one",
+        "i can|could not stand being|myself|the sight",
         "no one cares",
         "nobody cares",
         "feel like a failure",
@@ -122,6 +152,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       [
         "how do|can|should i deal|cope|overcome|get|stop|handle|manage ..3 this|it|feeling|feelings|emotions|situation|stress|anxiety|loneliness|sadness|grief|pain",
         "how to cope|deal",
+        "help me cope|heal",
+        "help me deal with",
+        "help me move on|forward",
       ],
       1.5,
     ],
@@ -147,7 +180,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "isolation",
         "diagnosed with",
         "chronic pain",
-        "going through a lot|some|a|this|hard|tough|difficult",
+        "going through a? lot|some|this|hard|tough|difficult|rough",
         "hard|tough|difficult|rough time",
         "rough patch|day|week",
         "bad mood",
@@ -156,11 +189,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
     ],
   ]),
   interpersonal_advice: new Lexicon("interpersonal", "user", [
-    [
-      "my-relation",
-      "my ..2 boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws",
-      1,
-    ],
+    ["my-relation", `my ..2 ${RELATIONS}`, 1],
     [
       "relationship-trouble",
       [
@@ -189,13 +218,46 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "took credit",
         "bully|bullied|bullying",
         "abusive|abused",
+        "lied|lies|lying to me",
+        "controlling",
+        "neglects|neglected|neglecting me|us|his|her|their|our",
+        "yelled|yells|yelling|screams|screamed|screaming at me",
+        "treats|treated me like",
+        "not accepting me",
+        "does|do not accept me",
+        "get|getting along",
+        "disagreements",
+        "trust in our|my relationship",
+        "flirting with",
+        "led me on",
+        "narcissist|narcissistic|narcissism",
+        "manipulative|manipulating me",
+        "gaslight*",
+      ],
+      1.5,
+    ],
+    [
+      "concern-for",
+      [
+        "concerned|worried about my",
+        "how can|do|should i help|support|handle my",
+        "how can|do|should i deal|cope with my",
+        "what can|should i do about my",
+        "improve|fix|save my relationship|marriage|friendship",
+        "my relationship with",
+        // Someone close is not well: "my girlfriend ... became really depressed".
+        `my ..1 ${RELATIONS} ..3 is|was|became|becomes|seems|gets|got|feels|been ..2 ${FEELINGS}`,
       ],
       1.5,
     ],
     [
       "how-to-approach",
       [
-        "how do|should|can i tell|talk|approach|confront|forgive|apologize|apologise|get over|move on",
+        // Not "how do I tell my ...": harmful requests are phrased that way as often as worries.
+        "how do|should|can i approach|confront|forgive|apologize|apologise",
+        "how do|should|can i get over|past",
+        "how do|should|can i move on|forward",
+        "how do|should|can i let go",
         "should i tell|confront|forgive|leave|break|text|call|reach|talk|trust",
         "what do|should i say|tell|text",
       ],
@@ -329,7 +391,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
 const FEELING_WORDS = new Lexicon("feeling-word", "user", [
   [
     "word",
-    "sad|sadness|depressed|depressing|anxious|anxiety|stress|stressed|stressful|lonely|loneliness|alone|scared|afraid|fear|fears|worried|worry|worries|upset|hurt|hurting|helpless|hopeless|overwhelmed|overwhelming|frustrated|frustrating|frustration|angry|anger|miserable|cry|crying|cried|tears|grief|grieving|heartbroken|devastated|panic|insecure|insecurity|ashamed|shame|guilt|guilty|jealous|resentment|empty|numb|exhausted|burnout|unhappy|struggle|struggling|suffer|suffering|trauma|nervous|desperate|worthless|useless|betrayed|rejected|abandoned|mood|emotional|emotions|feelings|therapy|counseling|suicidal|depression|down|pain|difficult|hard|tough",
+    "sad|sadness|depressed|depressing|anxious|anxiety|stress|stressed|stressful|lonely|loneliness|alone|scared|afraid|fear|fears|worried|worry|worries|upset|hurt|hurting|helpless|hopeless|overwhelmed|overwhelming|frustrated|frustrating|frustration|angry|anger|miserable|cry|crying|cried|tears|grief|grieving|heartbroken|devastated|panic|insecure|insecurity|ashamed|shame|guilt|guilty|jealous|resentment|empty|numb|exhausted|burnout|unhappy|struggle|struggling|suffer|suffering|trauma|nervous|desperate|worthless|useless|betrayed|rejected|abandoned|mood|emotional|emotions|feelings|therapy|counseling|suicidal|depression|down|pain|difficult|hard|tough|regret|remorse|obsessing|conflicted",
     0.75,
   ],
 ]);

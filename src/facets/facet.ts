@@ -20,6 +20,8 @@ export interface Cue {
   weight: number;
   /** The lexicon hit behind the cue (internal: explainFacets turns it into a quote). */
   hit?: Hit;
+  /** What the cue rests on, worked out only when explaining (internal: appended to the cue). */
+  detail?: () => string;
 }
 
 export interface FacetResult<K extends keyof FacetRecord> {

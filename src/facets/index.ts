@@ -15,6 +15,7 @@ import { pushbackFacet } from "./pushback.ts";
 import { requestFacet } from "./request.ts";
 import { sentimentFacet } from "./sentiment.ts";
 import { type ConversationText, prepareText } from "./text.ts";
+import { valuesFacet } from "./values.ts";
 
 export const FACETS: FacetDefinition[] = [
   languageFacet,
@@ -25,13 +26,14 @@ export const FACETS: FacetDefinition[] = [
   collaborationFacet,
   concernFacet,
   requestFacet,
+  valuesFacet,
 ] as FacetDefinition[];
 
 /** Bumped whenever an offline rule changes what a record holds: part of study fingerprints. */
-export const OFFLINE_ENGINE_VERSION = "offline-2";
+export const OFFLINE_ENGINE_VERSION = "offline-3";
 
 /** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
-export type ExplainedCue = Omit<Cue, "hit">;
+export type ExplainedCue = Omit<Cue, "hit" | "detail">;
 
 export interface FacetExplanation {
   id: string;
@@ -39,7 +41,8 @@ export interface FacetExplanation {
 }
 
 function explainCue(cue: Cue, text: ConversationText): ExplainedCue {
-  const { hit, ...rest } = cue;
+  const { hit, detail, ...rest } = cue;
+  if (detail) return { ...rest, cue: `${rest.cue}: ${cue.detail?.()}` };
   if (!hit) return rest;
   const words = text.messages.find((m) => m.index === hit.message)?.words ?? [];
   return { ...rest, cue: `${rest.cue}: "${quote(hit, words)}"` };

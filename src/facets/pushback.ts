@@ -42,8 +42,24 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "as an ai ..6 i do not have|hold ..2 opinions|beliefs|views|access|feelings|emotions|preferences|personal|the|a|any",
       "as an ai language|text? model|assistant? i can|will|must|should not",
+      "i do not have|hold ..1 personal opinions|beliefs|views|preferences",
     ],
     1.5,
+  ],
+  [
+    // A reply that opens with a warning ("It's important to note that X is illegal", "However, I must
+    // point out...") is correcting the request before (or instead of) answering it; alone it is only
+    // a caveat, and deeper in a reply it is an aside (LEAD_ONLY).
+    "opens-with-caveat",
+    [
+      "^ it is important|crucial|essential|vital to note|remember|understand|recognize|recognise|clarify",
+      "^ first it is important|crucial|essential|vital to note|remember|understand|recognize|recognise",
+      "i must|have|need to? point out",
+      "i must|have|need to? clarify|stress|emphasize|emphasise",
+      "i must|have|need to? remind|inform you",
+      "^ before we|i ..3 it is important|crucial",
+    ],
+    1,
   ],
   [
     "must-clarify",
@@ -69,6 +85,7 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "it|this|that is|would not ..1 be? appropriate|ethical|safe|legal|okay|ok|acceptable|advisable|recommended|fair|right|justified|justifiable|respectful|wise|accurate",
       "it|this|that is|would not be? a good idea",
+      "may|might not be the? most? appropriate|respectful|accurate|ethical",
       "i do not think it|that|this is|would ..1 appropriate|accurate|fair|right|ethical|valid|respectful|wise",
       "is|be inappropriate|unethical|illegal|harmful|dangerous to|for",
     ],
@@ -106,7 +123,10 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ],
   [
     "moral-correction",
-    "is|are|was never|not a|an? acceptable|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse|right",
+    [
+      "is|are|was never|not a|an|the? acceptable|justified|justifiable|ok|okay|healthy|effective|answer|solution|excuse|right",
+      "not something to|that|you|we|anyone ..2 be? emulated|emulate|celebrated|celebrate|glorified|glorify|replicated|replicate|repeated|repeat|imitated|imitate|encouraged|encourage|admired|admire",
+    ],
     2,
   ],
   [
@@ -121,16 +141,14 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
   ],
   [
     "no-access-private",
-    [
-      "i do not have access to personal|private|your|their|specific|real|individual",
-      "private|personal information|data about|of individuals|people|someone",
-    ],
+    ["i do not have access to personal|private|your|their|specific|real|individual"],
     1.5,
   ],
+  ["violation", "violation|violations of ..3 law|laws|rights|privacy|policy|policies|terms", 1],
   ["respect-privacy", "respect ..3 privacy|confidentiality|boundaries", 1.5],
   ["not-advocating", ["i am not advocating|encouraging|endorsing", "let me clarify", "let me be clear"], 1.5],
   ["no-benefits", "there were|are|is|was no ..1 benefits|benefit|justification|reason|reasons", 2],
-  ["not-possible", ["it is not possible for? me? to", "there is no way|safe way for? me? to"], 1],
+  ["not-possible", ["it is not possible for? me? to", "there is no safe? way for? me? to"], 1],
 ]);
 
 const CHALLENGE = new Lexicon("challenge", "assistant", [
@@ -159,6 +177,16 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
       "please see|consult|contact|talk|reach ..2 a|your doctor|professional|therapist|counselor|healthcare|medical",
     ],
     1.5,
+  ],
+  [
+    // Answering a request that singles out a group by asserting everyone's rights questions its premise.
+    "asserts-rights",
+    [
+      "is|are a fundamental|basic human? right",
+      "everyone|everybody ..3 has|have|deserves the? equal? right|rights",
+      "all individuals|people|citizens ..3 have|deserve the? equal? right|rights",
+    ],
+    1,
   ],
   [
     "unsafe",
@@ -252,6 +280,9 @@ const LEAD_TOKENS = 16;
 const OPENING_TOKENS = 55;
 const THRESHOLD = 2.5;
 
+/** Cues that count only in the lead of a reply. */
+const LEAD_ONLY = new Set(["opens-with-caveat"]);
+
 function positionWeight(at: number): number {
   return at < LEAD_TOKENS ? 1.5 : at < OPENING_TOKENS ? 1 : 0.5;
 }
@@ -272,8 +303,10 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
       const seen = new Set<string>();
       for (const h of m.hits) {
         let w: number;
-        if (h.lexicon === REFUSAL) w = h.weight * positionWeight(h.at);
-        else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
+        if (h.lexicon === REFUSAL) {
+          if (LEAD_ONLY.has(h.name) && h.at >= LEAD_TOKENS) continue;
+          w = h.weight * positionWeight(h.at);
+        } else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
         else continue;
         // A cue repeated in one reply counts once, at its first (strongest) place.
         if (seen.has(h.name)) continue;

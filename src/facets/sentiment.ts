@@ -5,9 +5,37 @@
  */
 import { FacetRecordSchema } from "../types.ts";
 import type { Cue, FacetDefinition } from "./facet.ts";
+import type { MessageText } from "./text.ts";
 import { fivePoint, valenceOfTokens } from "./valence.ts";
 
 export const MIN_MESSAGES_FOR_SHIFT = 6;
+
+/**
+ * One message's rating as a cue. The words behind it are worked out only when explaining (most
+ * messages never are), and the tokens stay private so no text beyond the lexicon is shown.
+ */
+class ValenceCue implements Cue {
+  readonly message: number;
+  readonly role = "user" as const;
+  readonly cue = "valence";
+  readonly weight: number;
+  readonly #tokens: MessageText;
+  readonly #compound: number;
+
+  constructor(tokens: MessageText, compound: number, score: number) {
+    this.message = tokens.index;
+    this.weight = score;
+    this.#tokens = tokens;
+    this.#compound = compound;
+  }
+
+  detail(): string {
+    const words: string[] = [];
+    valenceOfTokens(this.#tokens, words);
+    const why = words.length > 0 ? words.join(", ") : "no sentiment words";
+    return `${this.#compound.toFixed(2)} -> ${this.weight} (${why})`;
+  }
+}
 
 function mean(xs: number[]): number {
   let s = 0;
@@ -28,12 +56,7 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
     const messages = text.user.map((m) => {
       const c = valenceOfTokens(m);
       const score = fivePoint(c);
-      cues.push({
-        message: m.index,
-        role: "user",
-        cue: `valence ${c.toFixed(2)} -> ${score}`,
-        weight: score,
-      });
+      cues.push(new ValenceCue(m, c, score));
       return score;
     });
     if (messages.length < MIN_MESSAGES_FOR_SHIFT) {

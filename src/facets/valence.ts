@@ -4,18 +4,29 @@
  * a three-word window, "but" shifting weight to the second clause, capitals and exclamation emphasis,
  * compound = s / sqrt(s^2 + 15) — in one pass, without re-tokenising (the package's own analyser is
  * far too slow for per-message ratings at ingest speed). A small chat lexicon adds words VADER lacks
- * or misreads in conversations with an assistant (chat.ts).
+ * or misreads in conversations with an assistant (chat-valence.ts), corrections learnt from
+ * GoEmotions adjust words VADER rates out of context (valence-goemotions.ts, made by
+ * scripts/train-valence.ts), and a few chat rules (social formulas, feeling verbs, hopes, "can't
+ * wait") read words in their place.
  */
 import { createRequire } from "node:module";
 import { CHAT_VALENCE } from "./chat-valence.ts";
 import { type Tokens, tokenize } from "./text.ts";
+import { GOEMOTIONS_VALENCE } from "./valence-goemotions.ts";
 import { entry, type WordInfo } from "./vocab.ts";
 
 const require = createRequire(import.meta.url);
 const VADER: Record<string, number> = require("vader-sentiment/src/vader_lexicon.js").lexicon;
 
+/** A word's valence before the learnt corrections: the chat lexicon's, else VADER's, else 0. */
+export function lexiconValence(word: string): number {
+  if (Object.hasOwn(CHAT_VALENCE, word)) return CHAT_VALENCE[word] as number;
+  return /^[a-z]+$/.test(word) && Object.hasOwn(VADER, word) ? (VADER[word] as number) : 0;
+}
+
 for (const [w, v] of Object.entries(VADER)) if (/^[a-z]+$/.test(w)) entry(w).valence = v;
 for (const [w, v] of Object.entries(CHAT_VALENCE)) entry(w).valence = v;
+for (const [w, d] of Object.entries(GOEMOTIONS_VALENCE)) entry(w).valence = lexiconValence(w) + d;
 
 for (const w of [
   "not",
@@ -115,12 +126,46 @@ const HEDGES = new Map([
   ["sort", "of"],
 ]);
 const END = new Set([".", "!", "?"]);
+/** "I feel better", "feeling so alone": a word saying how the writer feels counts one and a half. */
+const FEELING_VERBS = new Set(["feel", "feels", "feeling", "felt"]);
+const FEELING_WEIGHT = 1.5;
+const CAN = new Set(["can", "could"]);
+const EAGER = 2.0;
+const HOPES = new Set(["hope", "hoping", "hopefully"]);
+const HOPED_WEIGHT = 0.5;
+
+/**
+ * Social formulas carry no sentiment of their own in chat: greetings and wishes ("good morning",
+ * "have a nice day"), "take care", "nice to meet you", and "ok" / "well" opening a sentence as an
+ * acknowledgement. People open and close conversations with them whatever they feel, so rating them
+ * would only add the same noise to the start and end of every conversation.
+ */
+const TIMES = new Set(["morning", "afternoon", "evening", "night", "day", "weekend"]);
+const WISHES = new Set(["good", "great", "nice", "lovely", "wonderful", "fantastic", "blessed"]);
+const GREETINGS = new Set(["hi", "hello", "hey", "and"]);
+const ACKNOWLEDGEMENTS = new Set(["ok", "okay", "well"]);
+
+function isFormula(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  const next = words[i + 1];
+  const prev = i > 0 ? (words[i - 1] as string) : ".";
+  if (WISHES.has(w) && next !== undefined && TIMES.has(next))
+    return END.has(prev) || GREETINGS.has(prev) || (prev === "a" && words[i - 2] === "have");
+  if (WISHES.has(w) && next === "to" && words[i + 2] === "meet") return true;
+  if (w === "care") return prev === "take";
+  if (ACKNOWLEDGEMENTS.has(w)) return END.has(prev);
+  return false;
+}
+const FORMULA_WORDS = new Set([...WISHES, ...ACKNOWLEDGEMENTS, "care"]);
 const CAPS_INCR = 0.733;
 const NEGATION_SCALAR = -0.74;
 const NEGATED_NEUTRAL = -0.3;
 
-/** VADER-style compound score in [-1, 1] for one tokenised text. */
-export function valenceOfTokens(tokens: Tokens): number {
+/**
+ * VADER-style compound score in [-1, 1] for one tokenised text. With `trace`, each word that counted
+ * is appended with what it counted for (lexicon words only), for `convoscope explain`.
+ */
+export function valenceOfTokens(tokens: Tokens, trace?: string[]): number {
   const { words, infos, shouted } = tokens;
   let sum = 0;
   let before = 0;
@@ -128,16 +173,20 @@ export function valenceOfTokens(tokens: Tokens): number {
   let exclaims = 0;
   let questions = 0;
   let negated = false;
+  let hoping = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (w === "!") {
       exclaims++;
+      hoping = false;
       continue;
     }
     if (w === "?") {
       questions++;
+      hoping = false;
       continue;
     }
+    if (w === ".") hoping = false;
     if (w === "but" && !butSeen) {
       butSeen = true;
       before = sum;
@@ -147,18 +196,38 @@ export function valenceOfTokens(tokens: Tokens): number {
     const info = infos[i] as WordInfo;
     if (info.negation) negated = true;
     let v = info.valence;
+    // "can't wait": eagerness, not a negated wait.
+    if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
+      sum += EAGER;
+      trace?.push(`can not wait ${EAGER}`);
+      continue;
+    }
     if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
     if (v === 0 || info.booster !== 0) continue;
+    // Hope words carry valence themselves; what follows them in the sentence is hoped for.
+    if (HOPES.has(w)) hoping = true;
     // "pretty bad", "kind of sad": a degree word, not a judgement.
     if (HEDGES.has(w) && HEDGES.get(w) === (words[i + 1] ?? ".")) continue;
     if (w === "pretty" && i + 1 < words.length && !END.has(words[i + 1] as string)) continue;
+    if (FORMULA_WORDS.has(w) && isFormula(words, i)) {
+      trace?.push(`${w} 0 (formula)`);
+      continue;
+    }
     if (shouted?.includes(i)) v += v > 0 ? CAPS_INCR : -CAPS_INCR;
+    // "I hope it gets less painful": the trouble is what the writer hopes past, not what they feel.
+    if (hoping && v < 0) v *= HOPED_WEIGHT;
+    let felt = false;
     for (let back = 1; back <= 3 && i - back >= 0; back++) {
       const prev = infos[i - back] as WordInfo;
+      if (!felt && FEELING_VERBS.has(words[i - back] as string)) {
+        v *= FEELING_WEIGHT;
+        felt = true;
+      }
       if (prev.booster !== 0)
         v += (v > 0 ? prev.booster : -prev.booster) * (back === 1 ? 1 : back === 2 ? 0.95 : 0.9);
       if (prev.negation) v *= NEGATION_SCALAR;
     }
+    trace?.push(`${w} ${Number(v.toFixed(2))}${v !== info.valence ? ` (lexicon ${info.valence})` : ""}`);
     sum += v;
   }
   // A negated statement with no other sentiment word ("didn't find it believable") leans negative.

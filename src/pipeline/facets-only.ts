@@ -10,10 +10,12 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { readItems } from "../ingest/index.ts";
 import type { FormatName, LongCsvColumns } from "../ingest/reader.ts";
 import type { Rejection } from "../types.ts";
-import { analyseConversation } from "./per-conversation.ts";
+import { analyseConversation, INTERVIEW_FORMAT } from "./per-conversation.ts";
 
 export interface FacetsOptions {
   format?: FormatName;
+  /** Treat every input as interviews (interview-csv inputs always are). */
+  interviews?: boolean;
   columns?: Partial<LongCsvColumns>;
   strict?: boolean;
   onRejection?: (r: Rejection) => void;
@@ -34,7 +36,11 @@ export async function writeFacets(
   const sink: Writable = out === "-" ? process.stdout : createWriteStream(out);
   let analysed = 0;
   let rejected = 0;
-  for await (const item of readItems(inputs, { format: options.format, columns: options.columns })) {
+  let interview = false;
+  const onFile = ({ format }: { format: FormatName }) => {
+    interview = options.interviews === true || format === INTERVIEW_FORMAT;
+  };
+  for await (const item of readItems(inputs, { format: options.format, columns: options.columns, onFile })) {
     if ("rejection" in item) {
       if (options.strict) {
         const r = item.rejection;
@@ -47,7 +53,7 @@ export async function writeFacets(
       options.onRejection?.(item.rejection);
       continue;
     }
-    const { record } = analyseConversation(item.conversation);
+    const { record } = analyseConversation(item.conversation, { interview });
     if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, "drain");
     analysed++;
     if (analysed % 1000 === 0) options.onProgress?.(analysed);

@@ -1,9 +1,10 @@
 /**
  * What happens to one conversation between the reader and `internal/facets.jsonl`, in pipeline order:
  * personal data is redacted first, so the facet engine (and anything after it) sees only redacted
- * text; then the facet engine fills the record.
+ * text; then the facet engine fills the record, and for an interview the interview facets too.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
+import { extractInterview } from "../interview/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
 
@@ -13,10 +14,33 @@ export interface ConversationResult {
   redactions: RedactionCounts;
 }
 
-export function analyseConversation(conversation: Conversation): ConversationResult {
+/** The reader whose conversations are always interviews; `--interviews` marks any other input as such. */
+export const INTERVIEW_FORMAT = "interview-csv";
+
+export interface AnalyseOptions {
+  /** The conversation is an AI-led interview: fill the record's `interview` facets. */
+  interview?: boolean;
+}
+
+/**
+ * Facets of how a person uses an assistant, which do not apply when the AI is the interviewer: they
+ * stay null on interview records (an interviewee describing feelings is not seeking support).
+ */
+const NOT_FOR_INTERVIEWS = {
+  content_creation: null,
+  affective: null,
+  affective_types: null,
+  pushback: null,
+  pushback_reason: null,
+  collaboration: null,
+} as const satisfies Partial<FacetRecord>;
+
+export function analyseConversation(conversation: Conversation, o: AnalyseOptions = {}): ConversationResult {
   const { conversation: redacted, counts } = redactConversation(conversation);
-  return { record: extractOfflineFacets(redacted), redactions: counts };
+  const record = extractOfflineFacets(redacted);
+  if (o.interview) Object.assign(record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
+  return { record, redactions: counts };
 }
 
 /** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
-export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}`;
+export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}/interview-1`;

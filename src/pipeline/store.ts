@@ -28,6 +28,7 @@ export const CONVERSATION_COLUMNS: Record<string, string> = {
   request: "VARCHAR",
   task: "VARCHAR",
   cluster: "VARCHAR",
+  subjective: "BOOLEAN",
   values_ai: "VARCHAR[]",
   values_human: "VARCHAR[]",
   value_response: "VARCHAR",

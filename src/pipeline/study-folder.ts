@@ -21,6 +21,8 @@ export interface StudyPaths {
   duckdb: string;
   /** The topic tree, every cluster with its `released` flag (internal: small clusters stay here). */
   topics: string;
+  /** Interview questions, themes and consented quote candidates (internal; see src/interview/stage.ts). */
+  interviews: string;
   /** Model answers survive `--force`: a redone analysis never pays twice. */
   cache: string;
   release: string;
@@ -40,6 +42,7 @@ export function studyPaths(root: string): StudyPaths {
     rejected: join(internal, "rejected.jsonl"),
     duckdb: join(internal, "study.duckdb"),
     topics: join(internal, "topics.json"),
+    interviews: join(internal, "interviews.json"),
     cache: join(internal, "cache"),
     release,
     figures: join(release, "figures"),

@@ -8,15 +8,18 @@ import { z } from "zod";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { detectOrBlank, expandInputs, readItems } from "../ingest/index.ts";
 import { FORMAT_NAMES, type FormatName } from "../ingest/reader.ts";
+import { readPlan } from "../interview/plan.ts";
+import { runInterviewStage } from "../interview/stage.ts";
 import { addCounts, type RedactionCounts } from "../privacy/redact.ts";
 import { renderRelease } from "../release/index.ts";
 import type { Rejection } from "../types.ts";
+import { runValuesStage } from "../values/stage.ts";
 import { VERSION } from "../version.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { hashFile, hashValue } from "./hash.ts";
 import { JsonlWriter } from "./jsonl-writer.ts";
 import type { InputFile, Manifest } from "./manifest.ts";
-import { ANALYSIS_VERSION, analyseConversation } from "./per-conversation.ts";
+import { ANALYSIS_VERSION, analyseConversation, INTERVIEW_FORMAT } from "./per-conversation.ts";
 import { loadStudyDatabase, recordRun } from "./store.ts";
 import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
 import { runTopicStage } from "./topics-stage.ts";
@@ -45,13 +48,27 @@ export const StudyOptionsSchema = z.strictObject({
   topics: z.boolean().default(true),
   /** Embeddings for the topics: "offline" (no network) or "openai-compatible:MODEL". */
   embeddings: z.string().default("offline"),
+  /** A published-format values_tree.csv (or its folder) to place the study's values in. */
+  valuesReference: z.string().optional(),
+  /** Treat every input as AI-led interviews (interview-csv inputs always are). */
+  interviews: z.boolean().default(false),
+  /** An interview plan (JSON question list) to align answers with; else questions are clustered. */
+  plan: z.string().optional(),
+  /** Compare interview groups: "file" (input file) or a column name. */
+  groupBy: z.string().min(1).optional(),
+  /** A column marking participants who consented to be quoted. */
+  consentColumn: z.string().min(1).optional(),
+  /** Every interview participant consented to be quoted. */
+  consentAll: z.boolean().default(false),
+  /** The 2-D map of topics: "auto" (UMAP from 30 base clusters, else PCA), "umap" or "pca". */
+  map: z.enum(["auto", "umap", "pca"]).default("auto"),
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
 type ResolvedOptions = z.output<typeof StudyOptionsSchema>;
 
 export interface StudyProgress {
-  stage: "hash" | "read" | "topics" | "store" | "release" | "done";
+  stage: "hash" | "read" | "topics" | "interviews" | "store" | "release" | "done";
   conversations: number;
   rejected: number;
   filesDone: number;
@@ -87,6 +104,8 @@ export async function runStudy(
     }
   };
 
+  // A bad plan is a usage error before any work starts.
+  const plan = opts.plan ? readPlan(opts.plan) : undefined;
   const files = await expandInputs(opts.inputs);
   if (files.length === 0)
     throw new ConvoscopeError(`no input files found in ${opts.inputs.join(", ")}`, EXIT.input);
@@ -114,6 +133,7 @@ export async function runStudy(
     inputs: inputs.map((f) => [f.path, f.sha256, f.format]),
     columns: opts.columns ?? null,
     engine: opts.engine,
+    interviews: opts.interviews,
   });
   const previous = opts.mode === "resume" ? readCheckpoint(paths.checkpoint) : null;
   if (opts.mode === "resume" && previous && previous.fingerprint !== fingerprint) {
@@ -158,9 +178,11 @@ export async function runStudy(
       bytesTotal,
       file,
     });
+  const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
       progress(i, input.path);
+      const interview = isInterview(input);
       const items = readItems(input.path, {
         format: input.format ?? undefined,
         columns: opts.columns,
@@ -175,7 +197,7 @@ export async function runStudy(
         }
         good++;
         if (good <= skip) continue;
-        const result = analyseConversation(item.conversation);
+        const result = analyseConversation(item.conversation, { interview });
         addCounts(redactions, result.redactions);
         await facets.write(result.record);
         if (good % 1000 === 0) progress(i, input.path);
@@ -214,6 +236,38 @@ export async function runStudy(
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
         seed: opts.seed,
         embeddings: opts.embeddings,
+        map: opts.map,
+      }),
+    );
+  }
+
+  // Normalise value strings (either engine), build the values taxonomy: internal/values.json.
+  await time("values", () =>
+    runValuesStage(paths, {
+      thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+      seed: opts.seed,
+      embeddings: opts.embeddings,
+      reference: opts.valuesReference ?? null,
+    }),
+  );
+  const interviewInputs = inputs.filter((f) => f.format !== null && isInterview(f));
+  if (interviewInputs.length > 0) {
+    onProgress({
+      stage: "interviews",
+      conversations: good,
+      rejected: rejected.lines,
+      filesDone: inputs.length,
+      filesTotal: inputs.length,
+    });
+    await time("interviews", () =>
+      runInterviewStage(paths, interviewInputs, {
+        columns: opts.columns,
+        thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+        seed: opts.seed,
+        embeddings: opts.embeddings,
+        ...(plan && { plan }),
+        ...(opts.groupBy && { groupBy: opts.groupBy }),
+        consent: { ...(opts.consentColumn && { column: opts.consentColumn }), all: opts.consentAll },
       }),
     );
   }
@@ -241,6 +295,13 @@ export async function runStudy(
       seed: opts.seed,
       topics: opts.topics,
       embeddings: opts.embeddings,
+      values_reference: opts.valuesReference ?? null,
+      interviews: opts.interviews,
+      plan: opts.plan ?? null,
+      group_by: opts.groupBy ?? null,
+      consent_column: opts.consentColumn ?? null,
+      consent_all: opts.consentAll,
+      map: opts.map,
     },
     inputs,
     counts: {

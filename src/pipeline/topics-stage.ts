@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { buildTopics, type TopicItem, type TopicNode } from "../cluster/index.ts";
+import { buildTopics, type MapMethod, type TopicItem, type TopicNode } from "../cluster/index.ts";
 import { makeEmbedder } from "../embed/index.ts";
 import { readItems } from "../ingest/index.ts";
 import type { LongCsvColumns } from "../ingest/reader.ts";
@@ -26,6 +26,8 @@ export interface TopicStageOptions {
   seed: number;
   /** "offline" or "openai-compatible:MODEL" (texts are redacted before they are sent). */
   embeddings: string;
+  /** The 2-D map of clusters (default "auto": UMAP from 30 base clusters, else PCA). */
+  map?: MapMethod;
 }
 
 export async function runTopicStage(
@@ -57,6 +59,7 @@ export async function runTopicStage(
     embedder: makeEmbedder(o.embeddings, o.seed),
     thresholds: o.thresholds,
     seed: o.seed,
+    ...(o.map && { map: o.map }),
   });
   // Write the base cluster into every record, in order.
   const tmp = `${paths.facets}.topics.tmp`;

@@ -8,13 +8,17 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ANALYSES } from "../analyses/index.ts";
+import { InterviewsAnalysis } from "../analyses/interviews.ts";
 import { TopicsAnalysis } from "../analyses/topics.ts";
+import { ValuesAnalysis } from "../analyses/values.ts";
 import type { TopicNode } from "../cluster/index.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
+import type { InterviewStudy } from "../interview/stage.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
 import { studyPaths } from "../pipeline/study-folder.ts";
 import { type AuditLog, auditString, newAuditLog } from "../privacy/audit.ts";
 import type { FacetRecord } from "../types.ts";
+import { readValuesFile, VALUES_RELEASE_COLUMNS } from "../values/stage.ts";
 import { figureSpec, renderSvg } from "./chart.ts";
 import { toCsv } from "./csv.ts";
 import type { Section } from "./figure.ts";
@@ -98,16 +102,17 @@ export async function renderRelease(
   const topics = existsSync(paths.topics)
     ? (JSON.parse(readFileSync(paths.topics, "utf8")) as TopicNode[])
     : null;
-  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42), topics };
+  const values = readValuesFile(paths);
+  const interviews = existsSync(paths.interviews)
+    ? (JSON.parse(readFileSync(paths.interviews, "utf8")) as InterviewStudy)
+    : null;
+  const ctx = { thresholds, manifest, seed: Number(manifest.options.seed ?? 42), topics, values, interviews };
   const analyses = ANALYSES.map((make) => make(ctx)).filter((a): a is NonNullable<typeof a> => a !== null);
   for await (const record of readFacetRecords(paths.facets)) {
     for (const a of analyses) a.add(record);
   }
   const audit = newAuditLog();
-  const sections = analyses
-    .map((a) => a.finish())
-    .filter((s): s is Section => s !== null)
-    .map((s) => auditSection(s, audit));
+  const sections = analyses.flatMap((a) => a.finish() ?? []).map((s) => auditSection(s, audit));
 
   await rm(paths.release, { recursive: true, force: true });
   await mkdir(paths.figures, { recursive: true });
@@ -128,8 +133,38 @@ export async function renderRelease(
     const rows = topicAnalysis
       .clusterRows()
       .filter((r) => Object.values(r).every((v) => typeof v !== "string" || auditString(v, audit)));
-    await writeFile(join(paths.release, "clusters.json"), `${JSON.stringify(rows, null, 2)}\n`);
+    await writeFile(
+      join(paths.release, "clusters.json"),
+      `${JSON.stringify(TopicsAnalysis.jsonRows(rows), null, 2)}\n`,
+    );
     await writeFile(join(paths.release, "clusters.csv"), toCsv(rows));
+  }
+  // The values study's two tables, in the published dataset's columns.
+  const valuesAnalysis = analyses.find((a): a is ValuesAnalysis => a instanceof ValuesAnalysis);
+  const valueCounts = { frequencies: 0, tree: 0, treeDropped: 0 };
+  if (valuesAnalysis) {
+    const { frequencies, tree, treeRowsDropped } = valuesAnalysis.releaseTables((s) => auditString(s, audit));
+    valueCounts.treeDropped = treeRowsDropped;
+    valueCounts.frequencies = frequencies.length;
+    valueCounts.tree = tree.length;
+    await writeFile(
+      join(paths.release, "values_frequencies.csv"),
+      toCsv(frequencies, VALUES_RELEASE_COLUMNS.frequencies),
+    );
+    await writeFile(join(paths.release, "values_tree.csv"), toCsv(tree, VALUES_RELEASE_COLUMNS.tree));
+  }
+  // The interview study's contract: release/interview_themes.csv and interview_summary.json.
+  const interviewAnalysis = analyses.find((a): a is InterviewsAnalysis => a instanceof InterviewsAnalysis);
+  let quotesReleased = 0;
+  if (interviewAnalysis?.hasInterviews) {
+    const keep = (v: string) => auditString(v, audit);
+    const rows = interviewAnalysis
+      .themeRows()
+      .filter((r) => Object.values(r).every((v) => typeof v !== "string" || keep(v)));
+    await writeFile(join(paths.release, "interview_themes.csv"), toCsv(rows));
+    const summary = interviewAnalysis.summaryFile(keep);
+    quotesReleased = Number(summary.quotes_released ?? 0);
+    await writeFile(join(paths.release, "interview_summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   }
   const html = renderReportHtml({
     title: "Conversation study",
@@ -153,7 +188,15 @@ export async function renderRelease(
       strings_dropped: audit.dropped,
     },
     released_text:
-      "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+      quotesReleased > 0
+        ? `fixed vocabularies, and ${quotesReleased} illustrative quote(s) of interview participants who consented to be quoted (redacted, audited, from themes that pass the thresholds); no other conversation text, no ids`
+        : "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+    values: {
+      released_values: valueCounts.frequencies,
+      released_tree_rows: valueCounts.tree,
+      tree_rows_dropped_by_audit: valueCounts.treeDropped,
+      rule: "a value or value group is released only when the conversations expressing it cover at least min_users users and min_conversations conversations, and its strings pass the audit",
+    },
   };
   await writeFile(join(paths.release, "privacy.json"), `${JSON.stringify(privacy, null, 2)}\n`);
   return sections;

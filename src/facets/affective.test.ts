@@ -1,0 +1,51 @@
+/** Affective cues a person uses when asking for support, as examples of what each type catches. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { AffectiveType } from "../types.ts";
+import { extractOfflineFacets } from "./index.ts";
+
+function types(...userMessages: string[]): AffectiveType[] {
+  return (
+    extractOfflineFacets({
+      id: "t",
+      source: { file: "test", line: 1 },
+      messages: userMessages.map((text) => ({ role: "user" as const, text })),
+      meta: {},
+    }).affective_types ?? []
+  );
+}
+
+test("feelings asked about oneself, or wished away, are counseling", () => {
+  assert.ok(types("Why am I so anxious in social situations? I freak out in crowds.").includes("counseling"));
+  assert.ok(types("How can I be less anxious when I speak in meetings?").includes("counseling"));
+  assert.ok(types("Every winter I find myself getting sad. How can I fight this?").includes("counseling"));
+});
+
+test("symptoms, self-image and asking for help coping are counseling", () => {
+  assert.ok(types("I have nightmares and flashbacks about my last relationship.").includes("counseling"));
+  assert.ok(
+    types("Why do I have low self esteem? I always compare myself to others.").includes("counseling"),
+  );
+  assert.ok(types("I hate the way I look and I don't like myself anymore.").includes("counseling"));
+  assert.ok(types("I did things I regret. Can someone help me cope with myself?").includes("counseling"));
+});
+
+test("worries about someone close, and relationship trouble, are interpersonal advice", () => {
+  assert.ok(
+    types("How can I help my girlfriend? She just quit drinking and became really depressed.").includes(
+      "interpersonal_advice",
+    ),
+  );
+  assert.ok(
+    types("How should I deal with my mom? She is so controlling and yelled at me again.").includes(
+      "interpersonal_advice",
+    ),
+  );
+  assert.ok(types("How do I move on? My ex and I broke up a year ago.").includes("interpersonal_advice"));
+});
+
+test("the same words about tasks or other people's lives are not affective", () => {
+  assert.deepEqual(types("How can I punch above my weight at work in sales negotiations?"), []);
+  assert.deepEqual(types("How do I tell my manager the report will be late?"), []);
+  assert.deepEqual(types("Is it true that stress causes grey hair? Asking for a science quiz."), []);
+});
