@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCounselChat } from "../eval/datasets/counsel-chat.ts";
 import { loadEsconv } from "../eval/datasets/esconv.ts";
@@ -137,12 +137,13 @@ function fromTexts(items: { id: string; text: string }[]): Hashes {
 
 async function compute(): Promise<Golden> {
   const sets: Record<string, () => Hashes | Promise<Hashes>> = {
-    example: () => readerHashes([join(ROOT, "examples", "conversations.jsonl")]),
+    // Paths relative to the project (they end up in ids and sources), so two checkouts compare.
+    example: () => readerHashes([join("examples", "conversations.jsonl")]),
     fixtures: () =>
       readerHashes(
         readdirSync(join(ROOT, "test", "fixtures", "ingest"))
           .sort()
-          .map((f) => join(ROOT, "test", "fixtures", "ingest", f)),
+          .map((f) => join("test", "fixtures", "ingest", f)),
       ),
     fuzz: () => fromConversations(fuzzCorpus(5000)),
   };
@@ -184,7 +185,9 @@ async function compute(): Promise<Golden> {
   return golden;
 }
 
-const [mode, file] = process.argv.slice(2);
+const [mode, given] = process.argv.slice(2);
+const file = given && resolve(given);
+process.chdir(ROOT);
 if ((mode !== "write" && mode !== "check") || !file) {
   console.error("usage: facets-golden.ts write|check FILE");
   process.exit(2);
