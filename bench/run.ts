@@ -3,7 +3,8 @@
  *   - ingest: convoscope's streaming readers vs a bare readline + JSON.parse of the same JSONL;
  *   - ingest+facets: the offline facet engine on top (target: at most 3x the bare read+parse);
  *   - ingest+redact: redaction of personal data on top of reading;
- *   - ingest+redact+facets: the whole per-conversation stage, as `convoscope study` runs it.
+ *   - ingest+redact+facets: the whole per-conversation stage, as `convoscope study` runs it;
+ *   - model.ts: the model engine's tokens, calls and cost per conversation against the scripted server.
  * Peak RSS per task comes from a separate process each. BENCH_CONVERSATIONS sets the corpus size
  * (default 200,000; the foundation's memory check uses 1,000,000). On a shared machine one run is
  * noisy: BENCH_REPEAT (default 3) runs every task that many times, interleaved, and reports the
@@ -94,6 +95,14 @@ if (Number(process.env.BENCH_CLUSTER_N ?? 60_000) > 0) {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "cluster.ts")], {
     encoding: "utf8",
     env: { ...process.env, BENCH_CLUSTER_N: process.env.BENCH_CLUSTER_N ?? "60000" },
+  });
+  process.stdout.write(out);
+}
+
+// The model engine's token and cost figures against the scripted server (BENCH_MODEL=0 skips them).
+if (process.env.BENCH_MODEL !== "0") {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "model.ts")], {
+    encoding: "utf8",
   });
   process.stdout.write(out);
 }

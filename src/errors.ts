@@ -18,6 +18,10 @@ export const EXIT = {
   leak: 6,
   /** An evaluation metric fell below its floor. */
   floor: 7,
+  /** The model engine stopped before exceeding `--budget`: what was done is kept, `--resume` continues. */
+  budget: 8,
+  /** The model provider refused the key (401/403) or stayed unreachable: `--resume` continues once fixed. */
+  provider: 9,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -14,14 +14,21 @@ import { explainInterview } from "../interview/facets.ts";
 import { writeFacets } from "../pipeline/facets-only.ts";
 import { INTERVIEW_FORMAT } from "../pipeline/per-conversation.ts";
 import { writeRedacted } from "../pipeline/redact-only.ts";
-import { runStudy } from "../pipeline/study.ts";
+import { runStudy, type StudyOptions } from "../pipeline/study.ts";
 import { redactConversation } from "../privacy/redact.ts";
 import { scanDirectory } from "../privacy/scan.ts";
 import { readManifest, renderRelease } from "../release/index.ts";
 import { formatValidation, validateFacets } from "../validate/index.ts";
 import { compareValues, formatComparison, readValuesRelease } from "../values/compare.ts";
 import { VERSION } from "../version.ts";
+import { formatEstimate, formatModelLine } from "./model-summary.ts";
 import { progressBar } from "./progress.ts";
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number above 0");
+  return n;
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -85,7 +92,29 @@ export function buildProgram(): Command {
     .option("--strict", "stop at the first malformed record instead of setting it aside", false)
     .option("--force", "redo the study in an existing folder (cached model answers are kept)", false)
     .option("--resume", "continue an interrupted study in --out from its checkpoint", false)
-    .addOption(new Option("--engine <name>", "facet engine").choices(["offline"]).default("offline"))
+    .addOption(
+      new Option("--engine <name>", "facet engine: offline (no network) or model (--model)")
+        .choices(["offline", "model"])
+        .default("offline"),
+    )
+    .option(
+      "--model <spec>",
+      "with --engine model: anthropic:MODEL, openai:MODEL, openai-compatible:MODEL or gguf:/path/model.gguf",
+    )
+    .option("--concurrency <n>", "model requests in flight at once", positiveInt, 8)
+    .option(
+      "--budget <usd>",
+      "stop cleanly before model calls could cost more than this (US dollars)",
+      positiveNumber,
+    )
+    .option("--batch", "send facet requests through the provider's batch API (anthropic: half price)", false)
+    .option("--dry-run", "estimate model calls, tokens and cost, then stop (no call, nothing written)", false)
+    .option("--prices <file>", "JSON price table overriding the built-in one (USD per million tokens)")
+    .option(
+      "--max-conversation-chars <n>",
+      "characters of message text sent per conversation (longer ones keep their start and end)",
+      positiveInt,
+    )
     .option("--min-users <n>", "distinct users every released number must cover", positiveInt, 5)
     .option("--min-conversations <n>", "conversations every released number must cover", positiveInt, 15)
     .option(
@@ -127,39 +156,54 @@ Examples:
   $ convoscope study interviews.csv --out iv --plan plan.json --group-by file --consent-column consent
   $ convoscope study exports/ --out q3 --min-users 10 --min-conversations 50
   $ convoscope study messages.csv --format long-csv --columns conversation_id=chat,role=speaker --out s
-  $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run`,
+  $ convoscope study big.jsonl.gz --out s --resume      # after an interrupted run
+  $ convoscope study chats.jsonl --out s --engine model --model anthropic:claude-haiku-4-5 --dry-run
+  $ convoscope study chats.jsonl --out s --engine model --model anthropic:claude-haiku-4-5 --budget 5
+  $ OPENAI_BASE_URL=http://127.0.0.1:11434/v1 convoscope study chats.jsonl --out s --engine model --model openai-compatible:llama3.1`,
     )
     .action(async (inputs: string[], o) => {
       if (o.force && o.resume)
         throw new ConvoscopeError("--force and --resume exclude each other", EXIT.usage);
+      const options: StudyOptions = {
+        inputs,
+        out: o.out,
+        format: o.format as FormatName | undefined,
+        columns: o.columns,
+        strict: o.strict,
+        mode: o.resume ? "resume" : o.force ? "force" : "new",
+        engine: o.engine,
+        minUsers: o.minUsers,
+        minConversations: o.minConversations,
+        seed: o.seed,
+        topics: o.topics,
+        embeddings: o.embeddings,
+        valuesReference: o.valuesReference,
+        interviews: o.interviews,
+        plan: o.plan,
+        groupBy: o.groupBy,
+        consentColumn: o.consentColumn,
+        consentAll: o.consentAll,
+        map: o.map,
+        commandLine: ["convoscope", ...process.argv.slice(2)],
+        concurrency: o.concurrency,
+        batch: o.batch,
+        ...(o.model !== undefined && { model: o.model }),
+        ...(o.budget !== undefined && { budgetUsd: o.budget }),
+        ...(o.prices !== undefined && { pricesFile: o.prices }),
+        ...(o.maxConversationChars !== undefined && { maxConversationChars: o.maxConversationChars }),
+      };
+      if (o.dryRun) {
+        if (o.engine !== "model")
+          throw new ConvoscopeError("--dry-run estimates --engine model runs", EXIT.usage);
+        const { estimateStudy } = await import("../pipeline/estimate.ts");
+        const e = await estimateStudy({ ...options, batch: false });
+        console.log(o.json ? JSON.stringify(e) : formatEstimate(e));
+        return;
+      }
       const bar = progressBar(o.quiet || o.json);
       let summary: Awaited<ReturnType<typeof runStudy>>;
       try {
-        summary = await runStudy(
-          {
-            inputs,
-            out: o.out,
-            format: o.format as FormatName | undefined,
-            columns: o.columns,
-            strict: o.strict,
-            mode: o.resume ? "resume" : o.force ? "force" : "new",
-            engine: o.engine,
-            minUsers: o.minUsers,
-            minConversations: o.minConversations,
-            seed: o.seed,
-            topics: o.topics,
-            embeddings: o.embeddings,
-            valuesReference: o.valuesReference,
-            interviews: o.interviews,
-            plan: o.plan,
-            groupBy: o.groupBy,
-            consentColumn: o.consentColumn,
-            consentAll: o.consentAll,
-            map: o.map,
-            commandLine: ["convoscope", ...process.argv.slice(2)],
-          },
-          (p) => bar.update(p),
-        );
+        summary = await runStudy(options, (p) => bar.update(p));
       } finally {
         bar.stop();
       }
@@ -171,6 +215,7 @@ Examples:
             counts: m.counts,
             rejections_by_reason: m.rejections_by_reason,
             timings: m.timings,
+            model: m.model,
           }),
         );
         return;
@@ -184,6 +229,7 @@ Examples:
         console.error(`  set aside: ${n} x ${reason}`);
       if (m.counts.rejected > 0)
         console.error(`  where: ${summary.out}/internal/rejected.jsonl (file and line, no text)`);
+      if (m.model) console.error(`  ${formatModelLine(m.model)}`);
       console.error(`  report: ${summary.out}/release/report.html`);
     });
 

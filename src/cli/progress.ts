@@ -18,7 +18,7 @@ export function progressBar(quiet: boolean): ProgressSink {
     {
       stream: process.stderr,
       format:
-        "{stage} |{bar}| {percentage}% | {conversations} conversations | {rate}/s | {rejected} set aside | ETA {eta_formatted}",
+        "{stage} |{bar}| {percentage}% | {conversations} conversations | {rate}/s | {rejected} set aside{model} | ETA {eta_formatted}",
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -37,6 +37,9 @@ export function progressBar(quiet: boolean): ProgressSink {
         conversations: p.conversations,
         rejected: p.rejected,
         rate,
+        model: p.model
+          ? ` | ${p.model.calls} calls, ${p.model.cached} cached | ${p.model.tokens.toLocaleString("en")} tokens | $${p.model.costUsd.toFixed(p.model.costUsd < 1 ? 4 : 2)}`
+          : "",
       };
       if (!running) {
         bar.start(total, done, payload);

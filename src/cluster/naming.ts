@@ -166,6 +166,11 @@ export interface Namer {
     id?: string;
     /** Its conversations. */
     size?: number;
+    /**
+     * Contrastive examples (Clio): privacy-instructed summaries of some members and of nearby
+     * non-members. Given only by the model engine, which names from its own request summaries.
+     */
+    examples?: { members: string[]; outsiders: string[] };
   }): Promise<{ name: string; description: string }>;
 }
 

@@ -514,4 +514,15 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
     }
     return { values: { affective: types.length > 0, affective_types: types }, cues };
   },
+  // The study's filtering rules hold for a model's answer too.
+  fromModel(
+    answer: { affective: boolean | null; affective_types: AffectiveType[] | null },
+    { prior },
+  ): { affective: boolean; affective_types: AffectiveType[] } {
+    if (prior.content_creation || !answer.affective) return { affective: false, affective_types: [] };
+    const types = [...new Set(answer.affective_types ?? [])].filter(
+      (t) => t !== "romantic_roleplay" || (prior.human_turns ?? 0) >= MIN_ROLEPLAY_MESSAGES,
+    );
+    return { affective: types.length > 0, affective_types: types };
+  },
 };

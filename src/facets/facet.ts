@@ -10,6 +10,14 @@ import type { FacetRecord } from "../types.ts";
 import type { Hit } from "./phrase.ts";
 import type { ConversationText } from "./text.ts";
 
+/** What a model-backed extractor knows beside the answer. */
+export interface ModelContext {
+  /** Human messages the model was shown, in order (fewer than the conversation's when it was truncated). */
+  humanMessages: number;
+  /** The record so far: turn counts and what earlier facets in the registry answered. */
+  prior: Partial<FacetRecord>;
+}
+
 /** A piece of evidence an offline extractor used: which message, which cue, and how much it counted. */
 export interface Cue {
   /** 0-based index of the message in the conversation, or -1 for the whole conversation. */
@@ -37,6 +45,16 @@ export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord
   description: string;
   /** The instruction for a model-backed extractor (used by the model engine; offline ignores it). */
   modelPrompt: string;
+  /**
+   * What a model answers, when it differs from the stored fields (default: `schema`): e.g. sentiment
+   * labels the record derives its numbers from, or a closed list where the record keeps a string.
+   */
+  modelSchema?: z.ZodType;
+  /**
+   * Turns a valid model answer (parsed by `modelSchema`) into the record's fields; default: the
+   * answer as is. Throws an Error saying what is wrong when the answer cannot be used.
+   */
+  fromModel?(answer: never, context: ModelContext): Pick<FacetRecord, K>;
   /**
    * Offline extraction. `prior` holds what earlier facets in the registry already decided (for
    * example, affective reads content_creation), so one rule never lives in two places.

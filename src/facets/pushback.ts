@@ -9,6 +9,7 @@
  * inside a long one. The reason comes from what the exchange is about.
  */
 import { eng } from "stopword";
+import { z } from "zod";
 import { FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
@@ -295,6 +296,11 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
     "The assistant pushes back against or refuses (fully or partly) something the human asked or said, and why.",
   modelPrompt:
     "Does the assistant push back against or refuse, fully or partly, something the human requested or said (refusing, challenging negative self-talk, questioning harmful assumptions)? If so, give the main reason as one of: safety_self_harm, medical_diagnosis, dangerous_weight_loss, illegal_activity, challenging_negative_self_talk, policy, other.",
+  // The model picks a reason from the same closed list, so released reasons stay a fixed vocabulary.
+  modelSchema: z.strictObject({
+    pushback: z.boolean(),
+    pushback_reason: z.enum([...REASONS.map(([id]) => id), "other"]).nullable(),
+  }),
   extract(text) {
     const cues: Cue[] = [];
     let best = 0;

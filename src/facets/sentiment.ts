@@ -3,12 +3,21 @@
  * and end are the means of the first and last three human messages, and shift = end - start, only for
  * conversations with at least six human messages (METHODS.md section 2).
  */
-import { FacetRecordSchema } from "../types.ts";
+import { z } from "zod";
+import { FacetRecordSchema, type Sentiment } from "../types.ts";
 import type { Cue, FacetDefinition } from "./facet.ts";
 import type { MessageText } from "./text.ts";
 import { fivePoint, valenceOfTokens } from "./valence.ts";
 
 export const MIN_MESSAGES_FOR_SHIFT = 6;
+/** The five-point scale, very negative (-1) to very positive (+1) in steps of 0.5. */
+export const SENTIMENT_LABELS = [
+  "very negative",
+  "negative",
+  "neutral",
+  "positive",
+  "very positive",
+] as const;
 
 /**
  * One message's rating as a cue. The words behind it are worked out only when explaining (most
@@ -59,11 +68,24 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
       cues.push(new ValenceCue(m, c, score));
       return score;
     });
-    if (messages.length < MIN_MESSAGES_FOR_SHIFT) {
-      return { values: { sentiment: { messages, start: null, end: null, shift: null } }, cues };
+    return { values: { sentiment: summarise(messages) }, cues };
+  },
+  // A model names a label per human message; the record's numbers follow from the labels.
+  modelSchema: z.strictObject({ sentiment: z.array(z.enum(SENTIMENT_LABELS)) }),
+  fromModel(answer: { sentiment: (typeof SENTIMENT_LABELS)[number][] }, { humanMessages }) {
+    if (answer.sentiment.length !== humanMessages) {
+      throw new Error(
+        `sentiment: expected one label per human message (${humanMessages}), got ${answer.sentiment.length}`,
+      );
     }
-    const start = mean(messages.slice(0, 3));
-    const end = mean(messages.slice(-3));
-    return { values: { sentiment: { messages, start, end, shift: end - start } }, cues };
+    return { sentiment: summarise(answer.sentiment.map((l) => SENTIMENT_LABELS.indexOf(l) / 2 - 1)) };
   },
 };
+
+/** Start, end and shift of per-message scores (null below six human messages). */
+function summarise(messages: number[]): Sentiment {
+  if (messages.length < MIN_MESSAGES_FOR_SHIFT) return { messages, start: null, end: null, shift: null };
+  const start = mean(messages.slice(0, 3));
+  const end = mean(messages.slice(-3));
+  return { messages, start, end, shift: end - start };
+}

@@ -1,5 +1,6 @@
 /** `manifest.json`: what ran, on what, with which options, and what came of it. */
 import type { FormatName } from "../ingest/reader.ts";
+import type { ModelManifest } from "./model-stage.ts";
 
 export interface InputFile {
   path: string;
@@ -13,6 +14,8 @@ export interface Manifest {
   node_version: string;
   command_line: string[];
   engine: string;
+  /** The model engine's figures (model, prompt version, calls, cache hits, tokens, cost, failures); null offline. */
+  model: ModelManifest | null;
   options: Record<string, unknown>;
   inputs: InputFile[];
   counts: {

@@ -1,10 +1,13 @@
 /**
  * What happens to one conversation between the reader and `internal/facets.jsonl`, in pipeline order:
  * personal data is redacted first, so the facet engine (and anything after it) sees only redacted
- * text; then the facet engine fills the record, and for an interview the interview facets too.
+ * text; then the facet engine fills the record, and for an interview the interview facets too. The
+ * offline engine is synchronous; the model engine (one request per conversation, src/models/facets.ts)
+ * receives only the redacted conversation.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
 import { extractInterview } from "../interview/facets.ts";
+import type { ModelFacetsResult } from "../models/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
 
@@ -40,6 +43,34 @@ export function analyseConversation(conversation: Conversation, o: AnalyseOption
   const record = extractOfflineFacets(redacted);
   if (o.interview) Object.assign(record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
   return { record, redactions: counts };
+}
+
+export interface ModelConversationResult extends ConversationResult {
+  /** Facets still invalid after the one repair (recorded as null). */
+  failed: string[];
+  repaired: boolean;
+  callFailed: boolean;
+}
+
+/**
+ * The model engine's path: redaction first, then one model request for every facet. Interviews keep
+ * the same rule as offline: the assistant-use facets stay null and the interview facets are filled.
+ */
+export async function analyseConversationWithModel(
+  conversation: Conversation,
+  extract: (redacted: Conversation) => Promise<ModelFacetsResult>,
+  o: AnalyseOptions = {},
+): Promise<ModelConversationResult> {
+  const { conversation: redacted, counts } = redactConversation(conversation);
+  const r = await extract(redacted);
+  if (o.interview) Object.assign(r.record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
+  return {
+    record: r.record,
+    redactions: counts,
+    failed: r.failed,
+    repaired: r.repaired,
+    callFailed: r.callFailed,
+  };
 }
 
 /** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */

@@ -19,7 +19,14 @@ import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { hashFile, hashValue } from "./hash.ts";
 import { JsonlWriter } from "./jsonl-writer.ts";
 import type { InputFile, Manifest } from "./manifest.ts";
-import { ANALYSIS_VERSION, analyseConversation, INTERVIEW_FORMAT } from "./per-conversation.ts";
+// The model engine is loaded only when asked for: the offline path never pays for its modules.
+import type { ModelEngine, ModelEngineOptions } from "./model-stage.ts";
+import {
+  ANALYSIS_VERSION,
+  analyseConversation,
+  INTERVIEW_FORMAT,
+  type ModelConversationResult,
+} from "./per-conversation.ts";
 import { loadStudyDatabase, recordRun } from "./store.ts";
 import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
 import { runTopicStage } from "./topics-stage.ts";
@@ -40,7 +47,24 @@ export const StudyOptionsSchema = z.strictObject({
   strict: z.boolean().default(false),
   /** "new" refuses a non-empty folder; "force" redoes it; "resume" continues from the checkpoint. */
   mode: z.enum(["new", "force", "resume"]).default("new"),
-  engine: z.enum(["offline"]).default("offline"),
+  /** "offline" (default: no network) or "model" (every facet from `model`, src/models). */
+  engine: z.enum(["offline", "model"]).default("offline"),
+  /** With engine "model": PROVIDER:MODEL, e.g. anthropic:claude-haiku-4-5. */
+  model: z.string().min(1).optional(),
+  /** Model requests in flight at once. */
+  concurrency: z.number().int().min(1).max(256).default(8),
+  /** Stop cleanly before the model calls could cost more than this many US dollars. */
+  budgetUsd: z.number().positive().optional(),
+  /** Send the facet requests through the provider's batch API (Anthropic: half price, asynchronous). */
+  batch: z.boolean().default(false),
+  /** A JSON price table overriding the built-in one (USD per million input/output tokens). */
+  pricesFile: z.string().optional(),
+  /** Characters of message text sent per conversation; longer ones keep their start and end. */
+  maxConversationChars: z.number().int().min(1000).optional(),
+  /** Model request timeout, retries after the first try, and the first backoff delay (ms). */
+  timeoutMs: z.number().int().positive().optional(),
+  retries: z.number().int().min(0).optional(),
+  retryBaseMs: z.number().int().min(0).optional(),
   minUsers: z.number().int().min(1).default(5),
   minConversations: z.number().int().min(1).default(15),
   seed: z.number().int().default(42),
@@ -65,10 +89,10 @@ export const StudyOptionsSchema = z.strictObject({
   commandLine: z.array(z.string()).default([]),
 });
 export type StudyOptions = z.input<typeof StudyOptionsSchema>;
-type ResolvedOptions = z.output<typeof StudyOptionsSchema>;
+export type ResolvedOptions = z.output<typeof StudyOptionsSchema>;
 
 export interface StudyProgress {
-  stage: "hash" | "read" | "topics" | "interviews" | "store" | "release" | "done";
+  stage: "hash" | "batch" | "read" | "topics" | "interviews" | "store" | "release" | "done";
   conversations: number;
   rejected: number;
   filesDone: number;
@@ -77,6 +101,8 @@ export interface StudyProgress {
   bytesDone?: number;
   bytesTotal?: number;
   file?: string;
+  /** With the model engine: calls made, answers from the cache, tokens and dollars so far. */
+  model?: { calls: number; cached: number; tokens: number; costUsd: number };
 }
 
 export interface StudySummary {
@@ -127,6 +153,11 @@ export async function runStudy(
     return out;
   });
 
+  // The model engine is checked before the folder is touched: a missing key fails early and cleanly.
+  const engineOptions = opts.engine === "model" ? modelEngineOptions(opts) : null;
+  const stage = engineOptions ? await import("./model-stage.ts") : null;
+  const prepared = engineOptions && stage ? await stage.prepareModelEngine(engineOptions) : null;
+  const spec = prepared && stage ? stage.facetSpec() : null;
   const fingerprint = hashValue({
     version: VERSION,
     analysis: ANALYSIS_VERSION,
@@ -134,6 +165,12 @@ export async function runStudy(
     columns: opts.columns ?? null,
     engine: opts.engine,
     interviews: opts.interviews,
+    ...(spec && {
+      model: opts.model,
+      prompt: spec.version,
+      schema: spec.hash,
+      max_chars: opts.maxConversationChars ?? stage?.DEFAULT_MAX_CHARS,
+    }),
   });
   const previous = opts.mode === "resume" ? readCheckpoint(paths.checkpoint) : null;
   if (opts.mode === "resume" && previous && previous.fingerprint !== fingerprint) {
@@ -143,6 +180,41 @@ export async function runStudy(
     );
   }
   await prepareStudyFolder(paths, opts.mode === "resume" ? "resume" : opts.mode);
+  const engine =
+    engineOptions && prepared && stage ? stage.openModelEngine(engineOptions, prepared, paths.cache) : null;
+  try {
+    return await studyWith(
+      opts,
+      plan,
+      paths,
+      inputs,
+      fingerprint,
+      previous,
+      stage && engine ? { ...stage, engine } : null,
+      timings,
+      time,
+      startedAt,
+      onProgress,
+    );
+  } finally {
+    engine?.close();
+  }
+}
+
+async function studyWith(
+  opts: ResolvedOptions,
+  plan: ReturnType<typeof readPlan> | undefined,
+  paths: ReturnType<typeof studyPaths>,
+  inputs: InputFile[],
+  fingerprint: string,
+  previous: ReturnType<typeof readCheckpoint>,
+  model: (typeof import("./model-stage.ts") & { engine: ModelEngine }) | null,
+  timings: Record<string, number>,
+  time: <T>(stage: string, work: () => Promise<T>) => Promise<T>,
+  startedAt: Date,
+  onProgress: (p: StudyProgress) => void,
+): Promise<StudySummary> {
+  const engine = model?.engine ?? null;
   const resumed = previous !== null;
   const skip = previous?.records ?? 0;
 
@@ -170,14 +242,85 @@ export async function runStudy(
   const progress = (filesDone: number, file?: string) =>
     onProgress({
       stage: "read",
-      conversations: good,
+      conversations: engine ? facets.lines : good,
       rejected: rejected.lines,
       filesDone,
       filesTotal: inputs.length,
       bytesDone,
       bytesTotal,
       file,
+      ...(engine && { model: modelProgress(engine) }),
     });
+  if (model && engine && opts.batch) {
+    await time("model_batch", () =>
+      model.runFacetBatches(
+        engine,
+        inputs,
+        { columns: opts.columns, skip, cacheDir: paths.cache },
+        (done, total) =>
+          onProgress({
+            stage: "batch",
+            conversations: done,
+            rejected: 0,
+            filesDone: 0,
+            filesTotal: inputs.length,
+            bytesDone: done,
+            bytesTotal: total,
+            model: modelProgress(engine),
+          }),
+      ),
+    );
+  }
+  // The model engine's records finish in any order and are written in input order.
+  let fileIndex = 0;
+  let lastProgress = 0;
+  const ordered =
+    model && engine
+      ? new model.OrderedResults<ModelConversationResult>(opts.concurrency * 4, async (result) => {
+          addCounts(redactions, result.redactions);
+          model.countFailures(engine, result);
+          await facets.write(result.record);
+          const now = performance.now();
+          if (now - lastProgress > 200) {
+            lastProgress = now;
+            progress(fileIndex, inputs[fileIndex]?.path);
+          }
+          if (facets.lines % CHECKPOINT_EVERY_RECORDS === 0 || now - lastCheckpoint > CHECKPOINT_EVERY_MS)
+            await checkpoint();
+        })
+      : null;
+  const stopCleanly = async (error: unknown): Promise<never> => {
+    // What was written is kept: a checkpoint, so --resume continues (and pays nothing twice).
+    await checkpoint();
+    await facets.close();
+    await rejected.close();
+    if (
+      error instanceof ConvoscopeError &&
+      (error.exitCode === EXIT.budget || error.exitCode === EXIT.provider)
+    ) {
+      throw new ConvoscopeError(
+        `${error.message}. ${facets.lines} conversation records are kept in ${opts.out}; ` +
+          `continue with --resume${error.exitCode === EXIT.budget ? " (and a higher --budget)" : ""}`,
+        error.exitCode,
+      );
+    }
+    throw error;
+  };
+  // A stop after every record is written (budget or provider, during the topic naming): the records
+  // stay in internal/facets.jsonl; a rerun with --force pays only for what is not yet cached.
+  const stopAfterRecords = (error: unknown): never => {
+    if (
+      error instanceof ConvoscopeError &&
+      (error.exitCode === EXIT.budget || error.exitCode === EXIT.provider)
+    ) {
+      throw new ConvoscopeError(
+        `${error.message}. All ${good} conversation records are in ${paths.facets}; rerun with --force ` +
+          "(every answer already received is reused from the cache) to finish the topics and the release",
+        error.exitCode,
+      );
+    }
+    throw error;
+  };
   const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
@@ -190,6 +333,7 @@ export async function runStudy(
           bytesDone += n;
         },
       });
+      fileIndex = i;
       for await (const item of items) {
         if ("rejection" in item) {
           await recordRejection(item.rejection, opts.strict, rejected, rejectionsByReason);
@@ -197,6 +341,18 @@ export async function runStudy(
         }
         good++;
         if (good <= skip) continue;
+        if (ordered) {
+          try {
+            await ordered.push(
+              (model as NonNullable<typeof model>).analyse(engine as ModelEngine, item.conversation, {
+                interview,
+              }),
+            );
+          } catch (error) {
+            await stopCleanly(error);
+          }
+          continue;
+        }
         const result = analyseConversation(item.conversation, { interview });
         addCounts(redactions, result.redactions);
         await facets.write(result.record);
@@ -209,6 +365,7 @@ export async function runStudy(
         }
       }
     }
+    if (ordered) await ordered.drain().catch(stopCleanly);
     await checkpoint();
     await facets.close();
     await rejected.close();
@@ -230,7 +387,7 @@ export async function runStudy(
       filesDone: all,
       filesTotal: all,
     });
-    await time("topics", () =>
+    const tree = await time("topics", () =>
       runTopicStage(paths, inputs, good, {
         columns: opts.columns,
         thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
@@ -239,6 +396,18 @@ export async function runStudy(
         map: opts.map,
       }),
     );
+    // The model names the clusters, rebuilds the levels above them and audits every name.
+    if (engine && tree) {
+      const refined = await time("topics_model", () =>
+        (model as NonNullable<typeof model>)
+          .modelTopics(paths.facets, paths.topics, engine.client, {
+            thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
+            seed: opts.seed,
+          })
+          .catch(stopAfterRecords),
+      );
+      engine.clusterAudit = { checked: refined.audited, failed: refined.auditFailed };
+    }
   }
 
   // Normalise value strings (either engine), build the values taxonomy: internal/values.json.
@@ -286,6 +455,15 @@ export async function runStudy(
     node_version: process.version,
     command_line: opts.commandLine,
     engine: opts.engine,
+    model:
+      model && engine
+        ? model.modelManifest(engine, {
+            model: opts.model as string,
+            batch: opts.batch,
+            concurrency: opts.concurrency,
+            ...(opts.budgetUsd !== undefined && { budgetUsd: opts.budgetUsd }),
+          })
+        : null,
     options: {
       format: opts.format ?? null,
       columns: opts.columns ?? null,
@@ -341,13 +519,44 @@ export async function runStudy(
   return { out: paths.root, manifest };
 }
 
-function parseOptions(options: StudyOptions): ResolvedOptions {
+export function parseOptions(options: StudyOptions): ResolvedOptions {
   const parsed = StudyOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`);
     throw new ConvoscopeError(`invalid study options: ${problems.join("; ")}`, EXIT.usage);
   }
-  return parsed.data;
+  const o = parsed.data;
+  if (o.engine === "model" && !o.model)
+    throw new ConvoscopeError(
+      "--engine model needs --model PROVIDER:MODEL (e.g. anthropic:claude-haiku-4-5)",
+      EXIT.usage,
+    );
+  if (o.engine !== "model" && (o.model || o.batch || o.budgetUsd !== undefined))
+    throw new ConvoscopeError("--model, --batch and --budget need --engine model", EXIT.usage);
+  return o;
+}
+
+export function modelEngineOptions(o: ResolvedOptions): ModelEngineOptions {
+  return {
+    model: o.model as string,
+    concurrency: o.concurrency,
+    ...(o.budgetUsd !== undefined && { budgetUsd: o.budgetUsd }),
+    ...(o.pricesFile !== undefined && { pricesFile: o.pricesFile }),
+    ...(o.maxConversationChars !== undefined && { maxChars: o.maxConversationChars }),
+    ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+    ...(o.retries !== undefined && { retries: o.retries }),
+    ...(o.retryBaseMs !== undefined && { baseDelayMs: o.retryBaseMs }),
+  };
+}
+
+function modelProgress(engine: ModelEngine): NonNullable<StudyProgress["model"]> {
+  const s = engine.client.stats;
+  return {
+    calls: s.calls,
+    cached: s.cache_hits,
+    tokens: s.input_tokens + s.output_tokens,
+    costUsd: s.cost_usd,
+  };
 }
 
 async function recordRejection(

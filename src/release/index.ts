@@ -61,8 +61,19 @@ const METHODS = [
   "Proportions carry 95% Wilson score intervals; mean sentiment shifts carry 95% percentile bootstrap intervals from 1,000 seeded resamples.",
   "Released numbers pass an aggregation gate modelled on Clio: a category, bar or cell is shown only when it covers at least " +
     "the minimum number of distinct users and of conversations; smaller categories are pooled into “other” or suppressed. " +
+    "Numbers are also gated against subtraction: while a shown whole minus shown parts (in one figure or across figures) would count a group under the thresholds, the smallest such part is pooled or withheld too. " +
     "Every released string is checked by the personal-data detector before it is written (see privacy.json).",
 ];
+
+function modelMethods(model: string, version: string): string {
+  return (
+    `Facets were extracted per conversation by the language model ${model} (prompt ${version}): one request per redacted conversation ` +
+    "answered every facet as JSON validated against its schema (one repair request for an invalid answer; a facet still invalid is left empty and counted). " +
+    "Open-ended answers were instructed to contain no personal information and no proper nouns. Following the affective-use study, " +
+    "content creation is never affective and romantic roleplay needs at least four human messages. Topic clusters were named by the model from " +
+    "contrastive examples, organised into a hierarchy by the model, and every name was audited for privacy before release."
+  );
+}
 
 const LIMITATIONS = [
   "Counts describe the conversations in the inputs, not a population: a sample's biases carry into every figure.",
@@ -166,13 +177,16 @@ export async function renderRelease(
     quotesReleased = Number(summary.quotes_released ?? 0);
     await writeFile(join(paths.release, "interview_summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   }
+  const model = manifest.model ?? null;
   const html = renderReportHtml({
     title: "Conversation study",
     manifest,
     thresholds,
     sections,
     svgs,
-    methods: METHODS,
+    methods: model
+      ? METHODS.map((m, i) => (i === 2 ? modelMethods(model.model, model.prompt_version) : m))
+      : METHODS,
     limitations: LIMITATIONS,
   });
   await writeFile(join(paths.release, "report.html"), html);
@@ -183,14 +197,19 @@ export async function renderRelease(
     figures: sections.flatMap((s) => s.figures).length,
     categories_suppressed: suppressed,
     audit: {
-      method: "PII detector on every released string",
+      method: model
+        ? "PII detector on every released string; model privacy audit (1-5, kept at 3 or more) of every cluster name and description"
+        : "PII detector on every released string",
       strings_checked: audit.checked,
       strings_dropped: audit.dropped,
     },
     released_text:
-      quotesReleased > 0
+      (quotesReleased > 0
         ? `fixed vocabularies, and ${quotesReleased} illustrative quote(s) of interview participants who consented to be quoted (redacted, audited, from themes that pass the thresholds); no other conversation text, no ids`
-        : "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes",
+        : "fixed vocabularies only (facet categories and labels); no conversation text, ids or quotes") +
+      (model
+        ? "; with the model engine, also model-written cluster names that passed the privacy audit"
+        : ""),
     values: {
       released_values: valueCounts.frequencies,
       released_tree_rows: valueCounts.tree,

@@ -1,0 +1,83 @@
+/** The facet request is built from the facet registry: a facet added there is asked for automatically. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { z } from "zod";
+import { FACETS, type FacetDefinition } from "../facets/index.ts";
+import { facetSpec, parseFacetAnswer } from "./facets.ts";
+
+test("every registry facet's fields are in the answer schema and its instruction in the prompt", () => {
+  const spec = facetSpec();
+  const properties = Object.keys((spec.schema as { properties: object }).properties);
+  for (const f of FACETS) {
+    assert.ok(spec.system.includes(f.modelPrompt), `${f.name}'s prompt`);
+    for (const field of f.fields) assert.ok(properties.includes(field), `${field} in the schema`);
+  }
+  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no proper nouns/);
+});
+
+test("a facet added to the registry (values, added after the engine) joins the request by itself", () => {
+  const values = FACETS.find((f) => f.name === "values") as FacetDefinition;
+  const without = facetSpec(FACETS.filter((f) => f !== values));
+  const spec = facetSpec();
+  const fields = (x: typeof spec) => Object.keys((x.schema as { properties: object }).properties);
+  for (const field of values.fields) {
+    assert.ok(fields(spec).includes(field));
+    assert.ok(!fields(without).includes(field));
+  }
+  assert.ok(spec.system.includes(`- ${values.fields.join(", ")}: ${values.modelPrompt}`));
+  assert.match(
+    spec.system,
+    /Privacy, for [^:]*values_ai, values_human/,
+    "free-text lists get the privacy rules",
+  );
+  assert.notEqual(spec.hash, without.hash, "a new facet changes the fingerprint");
+  const answer = {
+    subjective: true,
+    values_ai: ["honesty"],
+    values_human: [],
+    value_response: "mild_support",
+  };
+  const parsed = parseFacetAnswer([values], answer, 1);
+  assert.deepEqual(parsed.values, answer);
+});
+
+test("each facet is validated on its own: one bad field fails only its facet", () => {
+  const spec = facetSpec();
+  const good = Object.fromEntries(
+    spec.facets
+      .flatMap((f) => Object.keys(z.toJSONSchema(f.modelSchema ?? f.schema).properties ?? {}))
+      .map((k) => [k, null]),
+  );
+  const answer = {
+    ...good,
+    language: "English",
+    content_creation: false,
+    affective: true,
+    affective_types: ["coaching", "coaching", "romantic_roleplay"],
+    pushback: false,
+    pushback_reason: null,
+    sentiment: ["negative", "neutral", "positive"],
+    collaboration: "learning",
+    concern: 9,
+    request: "get advice on a job interview",
+    task: "career coaching",
+  };
+  const parsed = parseFacetAnswer(spec.facets, answer, 3, { human_turns: 3 });
+  assert.deepEqual(
+    parsed.invalid.map((f) => f.name),
+    ["concern"],
+  );
+  assert.deepEqual(
+    parsed.values.affective_types,
+    ["coaching"],
+    "deduplicated; roleplay needs 4 human messages",
+  );
+  assert.deepEqual(parsed.values.sentiment, {
+    messages: [-0.5, 0, 0.5],
+    start: null,
+    end: null,
+    shift: null,
+  });
+  const short = parseFacetAnswer(spec.facets, { ...answer, concern: 2 }, 4);
+  assert.match(short.problems.join(" "), /one label per human message \(4\), got 3/);
+});

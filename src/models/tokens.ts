@@ -1,0 +1,24 @@
+/**
+ * Token counts for estimates (`--dry-run`, the budget check, the bench): a real BPE tokenizer,
+ * OpenAI's o200k_base through the pure-JS `gpt-tokenizer` package. Claude's tokenizer is not public;
+ * on English chat o200k counts are close to but usually a little below Claude's, so estimates for
+ * Anthropic models are multiplied by ANTHROPIC_TOKEN_FACTOR. Billing always uses the usage the
+ * provider reports, never these estimates. Loaded lazily (about half a second) by the model engine only.
+ */
+
+export type TokenCounter = (text: string) => number;
+
+/** How many Claude tokens one o200k token is, roughly, on English chat (an estimate, documented as such). */
+export const ANTHROPIC_TOKEN_FACTOR = 1.15;
+
+let loaded: Promise<TokenCounter> | null = null;
+
+export function loadTokenCounter(): Promise<TokenCounter> {
+  loaded ??= import("gpt-tokenizer").then((m) => (text: string) => m.countTokens(text));
+  return loaded;
+}
+
+/** The factor that turns o200k counts into an estimate for a provider's own tokenizer. */
+export function tokenFactor(provider: string): number {
+  return provider === "anthropic" ? ANTHROPIC_TOKEN_FACTOR : 1;
+}

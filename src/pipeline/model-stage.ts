@@ -1,0 +1,221 @@
+/**
+ * The model engine inside a study: opening it (provider, cache, price, client), running the
+ * per-conversation stage with bounded concurrency while records stay in input order, and the
+ * figures the manifest records. The offline engine never reaches this file.
+ */
+import { ConvoscopeError, EXIT } from "../errors.ts";
+import { AnswerCache } from "../models/cache.ts";
+import { type ClientStats, ModelClient } from "../models/call.ts";
+import { extractModelFacets, type FacetSpec, facetSpec } from "../models/facets.ts";
+import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
+import { makeProvider, type Provider } from "../models/provider.ts";
+import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
+import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
+import type { Conversation } from "../types.ts";
+import {
+  type AnalyseOptions,
+  analyseConversationWithModel,
+  type ConversationResult,
+  type ModelConversationResult,
+} from "./per-conversation.ts";
+
+export { runFacetBatches } from "../models/batch.ts";
+export { facetSpec } from "../models/facets.ts";
+export { modelTopics } from "../models/topics.ts";
+export { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
+
+export interface ModelEngineOptions {
+  model: string;
+  concurrency: number;
+  budgetUsd?: number;
+  pricesFile?: string;
+  maxChars?: number;
+  timeoutMs?: number;
+  retries?: number;
+  baseDelayMs?: number;
+}
+
+export interface ModelEngine {
+  client: ModelClient;
+  spec: FacetSpec;
+  cache: AnswerCache;
+  price: Price | null;
+  maxChars: number;
+  countTokens: TokenCounter;
+  /** Facet failures (after the repair), by facet; "call" counts requests that got no answer at all. */
+  failures: Record<string, number>;
+  repairs: number;
+  /** The model privacy audit of the topic tree's names (null until it ran). */
+  clusterAudit: { checked: number; failed: number } | null;
+  close(): void;
+}
+
+export interface PreparedEngine {
+  provider: Provider;
+  price: Price | null;
+  countTokens: TokenCounter;
+}
+
+/** Everything that can fail before a study folder is touched: the model spec, its key, its price. */
+export async function prepareModelEngine(o: ModelEngineOptions): Promise<PreparedEngine> {
+  const price = priceOf(o.model, loadPriceOverrides(o.pricesFile ?? process.env.CONVOSCOPE_PRICES));
+  if (o.budgetUsd !== undefined && price === null) {
+    throw new ConvoscopeError(
+      `[models] no price is known for ${o.model}, so --budget cannot be kept: give one with --prices FILE.json ` +
+        `({"${o.model.split(":").slice(1).join(":")}": {"input": USD per million tokens, "output": USD per million tokens}})`,
+      EXIT.usage,
+    );
+  }
+  const provider = await makeProvider(o.model, {
+    ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+  });
+  return { provider, price, countTokens: await loadTokenCounter() };
+}
+
+export function openModelEngine(
+  o: ModelEngineOptions,
+  prepared: PreparedEngine,
+  cacheDir: string,
+): ModelEngine {
+  const { provider, price, countTokens } = prepared;
+  const cache = AnswerCache.open(cacheDir);
+  const client = new ModelClient({
+    provider,
+    cache,
+    price,
+    concurrency: o.concurrency,
+    ...(o.budgetUsd !== undefined && { budgetUsd: o.budgetUsd }),
+    ...(o.retries !== undefined && { retries: o.retries }),
+    ...(o.baseDelayMs !== undefined && { baseDelayMs: o.baseDelayMs }),
+    countTokens,
+  });
+  return {
+    client,
+    spec: facetSpec(),
+    cache,
+    price,
+    maxChars: o.maxChars ?? DEFAULT_MAX_CHARS,
+    countTokens,
+    failures: {},
+    repairs: 0,
+    clusterAudit: null,
+    close: () => cache.close(),
+  };
+}
+
+/** One conversation through the model engine: redaction first, then one request for every facet. */
+export function analyse(
+  engine: ModelEngine,
+  conversation: Conversation,
+  o: AnalyseOptions = {},
+): Promise<ModelConversationResult> {
+  const { client, spec, maxChars } = engine;
+  return analyseConversationWithModel(
+    conversation,
+    (redacted) => extractModelFacets(redacted, client, spec, maxChars),
+    o,
+  );
+}
+
+/**
+ * Results that finish in any order, written in the order they were started. At most `window` are
+ * pending at once; `push` waits for the oldest when the window is full. A failure (budget, refused
+ * key) stops the writing at the first failed result: everything before it is written, everything
+ * still running is let finish (its answer reaches the cache), then the failure is thrown.
+ */
+export class OrderedResults<T> {
+  private readonly pending: Promise<T>[] = [];
+
+  constructor(
+    private readonly window: number,
+    private readonly write: (result: T) => Promise<void>,
+  ) {}
+
+  async push(work: Promise<T>): Promise<void> {
+    // A rejection is handled when its turn comes; mark it handled now so Node does not complain early.
+    work.catch(() => {});
+    this.pending.push(work);
+    while (this.pending.length >= this.window) await this.writeOldest();
+  }
+
+  private async writeOldest(): Promise<void> {
+    const oldest = this.pending[0] as Promise<T>;
+    let result: T;
+    try {
+      result = await oldest;
+    } catch (error) {
+      await Promise.allSettled(this.pending);
+      this.pending.length = 0;
+      throw error;
+    }
+    this.pending.shift();
+    await this.write(result);
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.writeOldest();
+  }
+}
+
+export interface ModelManifest {
+  engine: "model";
+  model: string;
+  prompt_version: string;
+  schema_hash: string;
+  batch: boolean;
+  concurrency: number;
+  budget_usd: number | null;
+  price_per_million: Price | null;
+  max_conversation_chars: number;
+  calls: number;
+  cache_hits: number;
+  retries: number;
+  repairs: number;
+  errors: Record<string, number>;
+  facet_failures: Record<string, number>;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  by_purpose: ClientStats["by_purpose"];
+  /** Topic names and descriptions the model auditor rated (1-5) and those under 3, kept back. */
+  cluster_audit: { checked: number; failed: number } | null;
+}
+
+export function modelManifest(
+  engine: ModelEngine,
+  o: { model: string; batch: boolean; concurrency: number; budgetUsd?: number },
+): ModelManifest {
+  const s = engine.client.stats;
+  return {
+    engine: "model",
+    model: o.model,
+    prompt_version: engine.spec.version,
+    schema_hash: engine.spec.hash,
+    batch: o.batch,
+    concurrency: o.concurrency,
+    budget_usd: o.budgetUsd ?? null,
+    price_per_million: engine.price,
+    max_conversation_chars: engine.maxChars,
+    calls: s.calls,
+    cache_hits: s.cache_hits,
+    retries: s.retries,
+    repairs: engine.repairs,
+    errors: s.errors,
+    facet_failures: engine.failures,
+    input_tokens: s.input_tokens,
+    output_tokens: s.output_tokens,
+    cost_usd: Math.round(s.cost_usd * 1e6) / 1e6,
+    by_purpose: s.by_purpose,
+    cluster_audit: engine.clusterAudit,
+  };
+}
+
+/** Counts one conversation's facet failures and repairs into the engine's totals. */
+export function countFailures(
+  engine: ModelEngine,
+  result: ConversationResult & { failed?: string[]; repaired?: boolean; callFailed?: boolean },
+): void {
+  if (result.repaired) engine.repairs++;
+  if (result.callFailed) engine.failures.call = (engine.failures.call ?? 0) + 1;
+  for (const f of result.failed ?? []) engine.failures[f] = (engine.failures[f] ?? 0) + 1;
+}
