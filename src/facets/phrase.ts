@@ -15,6 +15,7 @@ import {
   entry,
   lookup,
   type PhraseRole,
+  SecondWords,
   startsOf,
   type WordInfo,
 } from "./vocab.ts";
@@ -189,11 +190,8 @@ export class Lexicon {
           starts.phrases.push(phrase);
           continue;
         }
-        starts.next ??= new Map();
-        for (const w2 of second.words) {
-          const id = cueWordOf(w2);
-          starts.next.set(id, [...(starts.next.get(id) ?? []), phrase]);
-        }
+        starts.next ??= new SecondWords();
+        for (const w2 of second.words) starts.next.add(cueWordOf(w2), phrase);
       }
     }
     for (const p of first.prefixes) addStemPhrase(p, phrase, roles);

@@ -12,7 +12,36 @@ export interface PhraseStarts {
   /** Phrases whose second slot is not one fixed word, tried wherever the word stands. */
   phrases: Phrase[];
   /** Phrases by the cue-word number of their fixed second word (fewer phrases tried per token). */
-  next: Map<number, Phrase[]> | null;
+  next: SecondWords | null;
+}
+
+/**
+ * Phrases by their second word's cue-word number, with those numbers as a bit set: most tokens that
+ * start phrases ("i", "is", "you") are followed by no indexed second word, which one bit tells
+ * without a Map lookup. Shared by reference between an entry and its stem copies (copyOf).
+ */
+export class SecondWords {
+  #bits = new Uint32Array(0);
+  readonly #phrases = new Map<number, Phrase[]>();
+
+  add(cueWord: number, phrase: Phrase): void {
+    const w = cueWord >>> 5;
+    if (w >= this.#bits.length) {
+      const grown = new Uint32Array(w + 1);
+      grown.set(this.#bits);
+      this.#bits = grown;
+    }
+    this.#bits[w] = (this.#bits[w] as number) | (1 << (cueWord & 31));
+    this.#phrases.set(cueWord, [...(this.#phrases.get(cueWord) ?? []), phrase]);
+  }
+
+  /** The phrases whose second word has this cue-word number (not 0), else undefined. */
+  get(cueWord: number): Phrase[] | undefined {
+    const w = cueWord >>> 5;
+    const bits = this.#bits;
+    if (w >= bits.length || ((bits[w] as number) & (1 << (cueWord & 31))) === 0) return undefined;
+    return this.#phrases.get(cueWord);
+  }
 }
 
 export interface WordInfo {
