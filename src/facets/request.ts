@@ -395,9 +395,16 @@ export function topicOf(hits: readonly Hit[]): { topic: Topic; hits: Hit[] } {
   let best = GENERAL;
   let bestScore = 0;
   let bestHits: Hit[] = [];
+  // The hits of each topic's lexicon, in one pass over the hits (most topics have none).
+  const byLexicon = new Map<Lexicon, Hit[]>();
+  for (const h of hits) {
+    const mine = byLexicon.get(h.lexicon);
+    if (mine) mine.push(h);
+    else byLexicon.set(h.lexicon, [h]);
+  }
   for (const t of TOPICS) {
-    const mine = t.lexicon.of(hits);
-    if (mine.length === 0) continue;
+    const mine = byLexicon.get(t.lexicon);
+    if (mine === undefined) continue;
     const seen = new Set<string>();
     let score = 0;
     for (const h of mine) {
