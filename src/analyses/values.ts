@@ -42,6 +42,16 @@ const PER_CONTEXT = 3;
 
 type ContextKind = "affective type" | "topic" | "human value";
 
+/** A context in a sentence: "counseling conversations", "conversations on the topic “…”". */
+function contextPhrase(kind: ContextKind, label: string): string {
+  if (kind === "affective type")
+    return label === "Not affective"
+      ? "conversations that are not affective"
+      : `${label.toLowerCase()} conversations`;
+  if (kind === "topic") return `conversations on the topic “${label}”`;
+  return `conversations where the human values “${label}”`;
+}
+
 /** A value's share of the subjective conversations, with its 95% Wilson interval. */
 function shareRow(s: ValueShare, n: number): Row {
   const w = wilson(s.conversations, n);
@@ -237,12 +247,15 @@ export class ValuesAnalysis implements Analysis {
     const tree = this.treeRows();
     const maxLevel = Math.max(0, ...tree.map((r) => Number(r.level)));
     const names = new Map(tree.map((r) => [String(r.cluster_id), String(r.name)]));
-    // The tree: each top-level group (its share in the panel's title) and the groups one level below.
+    // The tree: each top-level group (its share in the panel's title) and what sits one level below
+    // it: groups, or with one level of groups, the values themselves (a small corpus's taxonomy).
     const tops = tree.filter((r) => maxLevel > 0 && Number(r.level) === maxLevel);
     const topShare = new Map(tops.map((r) => [String(r.cluster_id), Number(r.pct_total_occurrences) / 100]));
-    const below = maxLevel > 1 ? tree.filter((r) => Number(r.level) === maxLevel - 1) : tops;
+    const below = tree.filter(
+      (r) => maxLevel > 0 && Number(r.level) === maxLevel - 1 && topShare.has(String(r.parent_cluster_id)),
+    );
     const taxonomyRows: Row[] = below.map((r) => {
-      const top = maxLevel > 1 ? String(r.parent_cluster_id) : String(r.cluster_id);
+      const top = String(r.parent_cluster_id);
       return {
         top_level: `${names.get(top) ?? top} (${percent(topShare.get(top) ?? 0)})`,
         top_level_share: round(topShare.get(top) ?? 0),
@@ -278,7 +291,7 @@ export class ValuesAnalysis implements Analysis {
     const strongest = [...situationalRows].sort((a, b) => Number(b.residual) - Number(a.residual))[0];
     if (strongest)
       summary.push(
-        `The most situational value: “${strongest.value}” in ${String(strongest.context_type)} “${String(strongest.context)}” (adjusted residual ${Number(strongest.residual).toFixed(1)}).`,
+        `The most situational value: “${strongest.value}”, over-represented in ${contextPhrase(strongest.context_type as ContextKind, String(strongest.context))} (adjusted residual ${Number(strongest.residual).toFixed(1)}).`,
       );
 
     const source = this.taxonomy?.reference
@@ -310,7 +323,7 @@ export class ValuesAnalysis implements Analysis {
           id: "values-taxonomy",
           title: "The taxonomy of values",
           caption:
-            "Share of all value mentions per group: one panel per top-level group (its share in the title), with the groups one level below it.",
+            "Share of all value mentions per group: one panel per top-level group (its share in the title), with the groups (or, under a single level of groups, the values) one level below it.",
           method: `Levels (values first): ${(this.taxonomy?.levels ?? []).join(" -> ") || "none"}; a group is shown only when the conversations expressing any of its values pass the privacy thresholds.`,
           n,
           rows: taxonomyRows,

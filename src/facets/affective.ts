@@ -16,10 +16,13 @@ import type { ConversationText } from "./text.ts";
 
 /** Feelings a person says they have ("i am so anxious", "feeling hopeless"). */
 const FEELINGS =
-  "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|lost|stuck|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying|sick";
-/** Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths". */
+  "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying";
+/**
+ * Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths";
+ * "I feel stuck / lost / sick", not "I've been stuck on this error for an hour" or "I got lost".
+ */
 const SOFT_FEELINGS =
-  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible";
+  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible|stuck|lost|sick";
 /** People someone may ask for advice about ("my boyfriend", "my boss"). */
 const RELATIONS =
   "boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws";

@@ -202,6 +202,24 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
   ],
 ]);
 
+/** How a report names each reason; a reason a model gives outside this list is shown in sentence case. */
+export const PUSHBACK_REASON_LABELS: Record<string, string> = {
+  safety_self_harm: "Safety: self-harm",
+  dangerous_weight_loss: "Dangerous weight loss",
+  medical_diagnosis: "Medical diagnosis",
+  challenging_negative_self_talk: "Challenging negative self-talk",
+  illegal_activity: "Illegal activity",
+  policy: "Usage policy",
+  other: "Other",
+};
+
+export function pushbackReasonLabel(reason: string): string {
+  const known = PUSHBACK_REASON_LABELS[reason];
+  if (known) return known;
+  const words = reason.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const REASONS: [string, RegExp][] = [
   [
     "safety_self_harm",
