@@ -193,6 +193,38 @@ const TYPES: Record<AffectiveType, Lexicon> = {
   ]),
   interpersonal_advice: new Lexicon("interpersonal", "user", [
     ["my-relation", `my ..2 ${RELATIONS}`, 1],
+    // "I have a friend who...", "one of my friends": someone in the person's life, named in passing.
+    ["a-relation", [`i have a|this ${RELATIONS} who|that`, `one of my ${RELATIONS}`], 0.5],
+    // Alone these are everyday words; beside someone in the person's life they are a relationship.
+    [
+      "upsets-me",
+      [
+        "it|this|that|he|she|they ..1 frustrates|upsets|annoys|bothers|hurts me",
+        `i miss my ..1 ${RELATIONS}`,
+      ],
+      1,
+    ],
+    ["making-friends", ["make|making|find|finding ..1 friends", "i have no|few ..1 friends"], 1.5],
+    [
+      "falling-out",
+      [
+        // The other person is upset with the human, or the human with them.
+        `${RELATIONS} ..4 is|are|was|were|got|gets|get ..1 mad|angry|upset|annoyed|furious at|with me`,
+        `i am|was|got|get|feel ..2 mad|angry|upset|annoyed|frustrated|furious|hurt with|at|by my ..1 ${RELATIONS}`,
+        `problem|problems|issue|issues|trouble|misunderstanding|fight|falling with ..3 ${RELATIONS}|friendships|friendship`,
+        "not inviting|invite|include|including me",
+        "did not invite|include me",
+        "was|were not invited",
+        "stopped communicating|calling|texting|answering|replying",
+        "growing|grew|drifted|drifting apart",
+        "has|have been ..1 distant|cold",
+        "guilt trip*|tripping",
+        "disapprove|disapproves|disapproving",
+        "barely speaks|talks|speak|talk to me",
+        "will|does|do not ..1 speak|talk|listen to me",
+      ],
+      1.5,
+    ],
     [
       "relationship-trouble",
       [
