@@ -533,7 +533,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       cues.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });
       return { values: { affective: false, affective_types: [] }, cues };
     }
-    const userHits = text.user.flatMap((m) => m.hits);
+    const userHits = text.userHits;
     const types: AffectiveType[] = [];
     for (const type of ORDER) {
       if (type === "romantic_roleplay" && text.user.length < MIN_ROLEPLAY_MESSAGES) continue;
@@ -541,7 +541,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       if (type === "counseling") {
         score += feelingWords(text, userHits, cues);
         if (score > 0) {
-          const assistantHits = EMPATHY.of(text.assistant.flatMap((m) => m.hits));
+          const assistantHits = EMPATHY.of(text.assistantHits);
           score += distinctScore(assistantHits, cues, "assistant", MAX_EMPATHY);
         }
       }
