@@ -108,8 +108,10 @@ test("no rare canary reaches release/, and every released count passes the thres
     const text = readFileSync(file, "utf8").toLowerCase();
     for (const canary of RARE_CANARIES) {
       assert.ok(!text.includes(canary.toLowerCase()), `${canary} leaked into ${file}`);
+      // An email's parts are its local part's: the domain (example.org) is a reserved, common word.
       for (const part of canary
         .toLowerCase()
+        .replace(/@.*$/, "")
         .split(/[\s@.+-]+/)
         .filter((p) => p.length >= 6)) {
         assert.ok(!text.includes(part), `part "${part}" of a canary leaked into ${file}`);

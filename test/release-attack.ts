@@ -316,7 +316,10 @@ function topicFacts(
     }
   }
   // Figure 2: a type's top topics and the rest of the type.
-  const byName = new Map(clusters.map((r) => [String(r.name), r]));
+  // Figure 2 lists top-level topics; a subtopic may carry its parent's name, so look among the tops.
+  const byName = new Map(
+    clusters.filter((r) => releasedTops.includes(String(r.id))).map((r) => [String(r.name), r]),
+  );
   const perType = figure("topics-per-affective-type");
   for (const type of new Set(perType.map((r) => String(r.type)))) {
     const rows = perType.filter((r) => r.type === type);
