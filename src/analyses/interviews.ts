@@ -612,6 +612,7 @@ export class InterviewsAnalysis implements Analysis {
               "The answers to this question (rubric answer and follow-ups) are clustered (LSA embeddings, k-means); each cluster is a theme named by its most distinctive words among words at least the minimum number of participants used. " +
               "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds, and the smallest while what the themes shown leave of those who answered would be under them, are pooled.",
             n: answered,
+            unit: shownQ ? "participants who answered" : "interviews",
             rows: rows.map(({ question_id: _q, question: _t, theme, ...rest }) => ({
               label: theme ?? null,
               ...rest,
@@ -672,6 +673,7 @@ export class InterviewsAnalysis implements Analysis {
       method:
         "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled; so is the smallest level while the pool, or what the levels shown leave of the net positive (5+) interviews, would be under them.",
       n,
+      unit: "interviews",
       rows: sentiment.rows.map((r) => ({ ...r, label: LEVELS.includes(r.category) ? r.category : r.label })),
       suppressed: sentiment.suppressed,
       spec: {
@@ -699,6 +701,7 @@ export class InterviewsAnalysis implements Analysis {
       method:
         "Interview emotions facet. Levels under the privacy thresholds are pooled, and so is the smallest level while the pool would be under them.",
       n,
+      unit: "interviews",
       rows: emotions.rows,
       suppressed: emotions.suppressed,
       spec: {
@@ -781,6 +784,7 @@ export class InterviewsAnalysis implements Analysis {
             ? "Each interviewer turn is matched to the plan question it resembles most; turns that match none are follow-ups of the question before."
             : "The interviewer's questions are clustered across interviews; a cluster asked at a steady point of at least a fifth of the interviews is a question of the rubric, and the rest are follow-ups of the question before.",
         n,
+        unit: "interviews",
         rows: questions.map((q) => ({ label: `${q.question_id} ${String(q.question).slice(0, 70)}`, ...q })),
         suppressed: (this.study?.questions.length ?? 0) - questions.length,
         spec: {
@@ -802,6 +806,7 @@ export class InterviewsAnalysis implements Analysis {
           "Pearson chi-square test of independence per item (for two groups, the two-proportion z-test), p-values corrected for all items by Holm's method; significant means Holm p < 0.05. " +
           "An item is compared only when, in each group, the interviews holding it, those lacking it and those not asked are each none or pass the privacy thresholds, and so are those holding it in no group shown; groups are shown when each passes and the interviews in no group shown pass too.",
         n,
+        unit: "interviews",
         rows: comparison.rows.map((r) => ({ label: `${r.item}${r.significant ? " *" : ""}`, ...r })),
         suppressed: comparison.suppressed,
         spec: {
@@ -851,7 +856,13 @@ export class InterviewsAnalysis implements Analysis {
       caption,
       method,
       n: this.n,
-      rows: data.rows,
+      unit: "interviews",
+      // Largest first, the pooled rest last: the CSV keeps the same order.
+      rows: [...data.rows].sort(
+        (a, b) =>
+          Number(a.category === "other") - Number(b.category === "other") ||
+          Number(b.share) - Number(a.share),
+      ),
       suppressed: data.suppressed,
       spec: barsWithIntervals({
         value: "share",

@@ -10,8 +10,10 @@ export interface Figure {
   caption: string;
   /** How the numbers were computed. */
   method: string;
-  /** Conversations the figure covers. */
+  /** Conversations the figure covers (or, with `unit`, what it counts). */
   n: number;
+  /** What `n` counts when it is not conversations ("interviews", "participants who answered"). */
+  unit?: string;
   /** The released rows: every one has passed the privacy gate. */
   rows: Row[];
   /** A Vega-Lite spec without `data`: the rows are injected when rendering. */

@@ -72,7 +72,7 @@ function figureHtml(figure: Figure, svg: string | undefined, sectionTitle: strin
   return `<figure id="fig-${escapeHtml(figure.id)}">
 ${figure.title === sectionTitle ? "" : `<h3>${escapeHtml(figure.title)}</h3>`}
 ${body}
-<figcaption><b>${escapeHtml(figure.caption)}</b> n = ${figure.n.toLocaleString("en")} conversations. ${escapeHtml(figure.method)}${escapeHtml(suppressed)}</figcaption>
+<figcaption><b>${escapeHtml(figure.caption)}</b> n = ${figure.n.toLocaleString("en")} ${escapeHtml(figure.unit ?? "conversations")}. ${escapeHtml(figure.method)}${escapeHtml(suppressed)}</figcaption>
 ${table(figure)}
 </figure>`;
 }
