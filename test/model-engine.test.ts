@@ -122,7 +122,7 @@ test("happy path: one call per conversation, only redacted text sent, every reco
   assert.ok(m);
   assert.equal(m.engine, "model");
   assert.equal(m.model, "anthropic:claude-haiku-4-5");
-  assert.equal(m.prompt_version, "facets-1");
+  assert.equal(m.prompt_version, "facets-2");
   assert.equal(m.by_purpose.facets?.calls, 240);
   assert.ok(m.input_tokens > 0 && m.cost_usd > 0);
   assert.deepEqual(m.facet_failures, {});
@@ -396,7 +396,7 @@ test("a refused key stops the study with exit code 9 and a clear message; --resu
   server.faults.length = 0;
   const resumed = await runCli(modelStudy(input, out, "anthropic:claude-haiku-4-5", "--resume"));
   assert.equal(resumed.code, 0, resumed.stderr);
-  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-1\): \d+ calls/);
+  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-2\): \d+ calls/);
 });
 
 test("usage errors: a model needs --engine model, a spec needs a provider, gguf without node-llama-cpp says how to install it", async () => {

@@ -5,14 +5,41 @@ import { z } from "zod";
 import { FACETS, type FacetDefinition } from "../facets/index.ts";
 import { facetSpec, parseFacetAnswer } from "./facets.ts";
 
-test("every registry facet's fields are in the answer schema and its instruction in the prompt", () => {
+test("every registry facet's answer is in the schema, its instruction in the prompt, and fills its fields", () => {
   const spec = facetSpec();
   const properties = Object.keys((spec.schema as { properties: object }).properties);
   for (const f of FACETS) {
     assert.ok(spec.system.includes(f.modelPrompt), `${f.name}'s prompt`);
-    for (const field of f.fields) assert.ok(properties.includes(field), `${field} in the schema`);
+    const answer = Object.keys(z.toJSONSchema(f.modelSchema ?? f.schema).properties ?? {});
+    for (const field of answer) assert.ok(properties.includes(field), `${field} in the schema`);
   }
-  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no proper nouns/);
+  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no personal information or proper nouns/);
+  // What a model answers, read back: every record field of every facet is filled.
+  const answer = {
+    language: "English",
+    content_creation: false,
+    affective_types: ["coaching"],
+    pushback: "none",
+    sentiment: ["neutral", "positive"],
+    collaboration: "learning",
+    concern: 1,
+    request: "plan a hard conversation with a relative",
+    task: "interpersonal advice",
+    subjective: true,
+    values_ai: ["empathy"],
+    values_human: [],
+    value_response: "mild_support",
+  };
+  assert.deepEqual(Object.keys(answer).sort(), [...properties].sort(), "the whole answer");
+  const parsed = parseFacetAnswer(spec.facets, answer, 2, { human_turns: 2 });
+  assert.deepEqual(parsed.invalid, []);
+  for (const f of FACETS) for (const field of f.fields) assert.ok(field in parsed.values, field);
+  assert.equal(parsed.values.affective, true, "affective when a type applies");
+  assert.equal(parsed.values.pushback, false);
+  assert.equal(parsed.values.pushback_reason, null, "no reason without pushback");
+  const refused = parseFacetAnswer(spec.facets, { ...answer, pushback: "medical_diagnosis" }, 2);
+  assert.equal(refused.values.pushback, true);
+  assert.equal(refused.values.pushback_reason, "medical_diagnosis");
 });
 
 test("a facet added to the registry (values, added after the engine) joins the request by itself", () => {
@@ -24,7 +51,7 @@ test("a facet added to the registry (values, added after the engine) joins the r
     assert.ok(fields(spec).includes(field));
     assert.ok(!fields(without).includes(field));
   }
-  assert.ok(spec.system.includes(`- ${values.fields.join(", ")}: ${values.modelPrompt}`));
+  assert.ok(spec.system.includes(`- ${values.modelPrompt}`), "an instruction that names each field");
   assert.match(
     spec.system,
     /Privacy, for [^:]*values_ai, values_human/,
@@ -52,10 +79,8 @@ test("each facet is validated on its own: one bad field fails only its facet", (
     ...good,
     language: "English",
     content_creation: false,
-    affective: true,
     affective_types: ["coaching", "coaching", "romantic_roleplay"],
-    pushback: false,
-    pushback_reason: null,
+    pushback: "none",
     sentiment: ["negative", "neutral", "positive"],
     collaboration: "learning",
     concern: 9,
