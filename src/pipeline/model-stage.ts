@@ -6,7 +6,7 @@
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { AnswerCache } from "../models/cache.ts";
 import { type ClientStats, ModelClient } from "../models/call.ts";
-import { extractModelFacets, type FacetSpec, facetSpec } from "../models/facets.ts";
+import { extractModelFacets, type FacetSpec, facetSpec, interviewFacetSpec } from "../models/facets.ts";
 import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
 import { makeProvider, type Provider } from "../models/provider.ts";
 import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
@@ -20,7 +20,7 @@ import {
 } from "./per-conversation.ts";
 
 export { runFacetBatches } from "../models/batch.ts";
-export { facetSpec } from "../models/facets.ts";
+export { facetSpec, interviewFacetSpec } from "../models/facets.ts";
 export { modelTopics } from "../models/topics.ts";
 export { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 
@@ -38,6 +38,8 @@ export interface ModelEngineOptions {
 export interface ModelEngine {
   client: ModelClient;
   spec: FacetSpec;
+  /** The request of an AI-led interview (instead of `spec`). */
+  interviewSpec: FacetSpec;
   cache: AnswerCache;
   price: Price | null;
   maxChars: number;
@@ -92,6 +94,7 @@ export function openModelEngine(
   return {
     client,
     spec: facetSpec(),
+    interviewSpec: interviewFacetSpec(),
     cache,
     price,
     maxChars: o.maxChars ?? DEFAULT_MAX_CHARS,
@@ -103,16 +106,17 @@ export function openModelEngine(
   };
 }
 
-/** One conversation through the model engine: redaction first, then one request for every facet. */
+/** One conversation (or interview) through the model engine: redaction first, then one request for every facet. */
 export function analyse(
   engine: ModelEngine,
   conversation: Conversation,
   o: AnalyseOptions = {},
 ): Promise<ModelConversationResult> {
-  const { client, spec, maxChars } = engine;
+  const { client, maxChars } = engine;
   return analyseConversationWithModel(
     conversation,
-    (redacted) => extractModelFacets(redacted, client, spec, maxChars),
+    (redacted, interview) =>
+      extractModelFacets(redacted, client, interview ? engine.interviewSpec : engine.spec, maxChars),
     o,
   );
 }
@@ -162,6 +166,8 @@ export interface ModelManifest {
   model: string;
   prompt_version: string;
   schema_hash: string;
+  /** The interview request's schema and instructions (asked only of interview records). */
+  interview_schema_hash: string;
   batch: boolean;
   concurrency: number;
   budget_usd: number | null;
@@ -191,6 +197,7 @@ export function modelManifest(
     model: o.model,
     prompt_version: engine.spec.version,
     schema_hash: engine.spec.hash,
+    interview_schema_hash: engine.interviewSpec.hash,
     batch: o.batch,
     concurrency: o.concurrency,
     budget_usd: o.budgetUsd ?? null,

@@ -158,6 +158,7 @@ export async function runStudy(
   const stage = engineOptions ? await import("./model-stage.ts") : null;
   const prepared = engineOptions && stage ? await stage.prepareModelEngine(engineOptions) : null;
   const spec = prepared && stage ? stage.facetSpec() : null;
+  const interviewSpec = prepared && stage ? stage.interviewFacetSpec() : null;
   const fingerprint = hashValue({
     version: VERSION,
     analysis: ANALYSIS_VERSION,
@@ -169,6 +170,7 @@ export async function runStudy(
       model: opts.model,
       prompt: spec.version,
       schema: spec.hash,
+      interview_schema: interviewSpec?.hash,
       max_chars: opts.maxConversationChars ?? stage?.DEFAULT_MAX_CHARS,
     }),
   });
@@ -251,12 +253,13 @@ async function studyWith(
       file,
       ...(engine && { model: modelProgress(engine) }),
     });
+  const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   if (model && engine && opts.batch) {
     await time("model_batch", () =>
       model.runFacetBatches(
         engine,
         inputs,
-        { columns: opts.columns, skip, cacheDir: paths.cache },
+        { columns: opts.columns, skip, cacheDir: paths.cache, isInterview },
         (done, total) =>
           onProgress({
             stage: "batch",
@@ -321,7 +324,6 @@ async function studyWith(
     }
     throw error;
   };
-  const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
       progress(i, input.path);
