@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
 import { FACETS, type FacetDefinition } from "../facets/index.ts";
-import { facetSpec, parseFacetAnswer } from "./facets.ts";
+import { INTERVIEW_FACETS, InterviewFacetsSchema, NOT_FOR_INTERVIEWS } from "../interview/facets.ts";
+import { facetSpec, interviewFacetSpec, parseFacetAnswer, parseInterviewAnswer } from "./facets.ts";
 
 test("every registry facet's answer is in the schema, its instruction in the prompt, and fills its fields", () => {
   const spec = facetSpec();
@@ -13,7 +14,10 @@ test("every registry facet's answer is in the schema, its instruction in the pro
     const answer = Object.keys(z.toJSONSchema(f.modelSchema ?? f.schema).properties ?? {});
     for (const field of answer) assert.ok(properties.includes(field), `${field} in the schema`);
   }
-  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no personal information or proper nouns/);
+  assert.match(
+    spec.system,
+    /Privacy, for [^:]*request, task[^:]*: .*no personal information or proper nouns/,
+  );
   // What a model answers, read back: every record field of every facet is filled.
   const answer = {
     language: "English",
@@ -105,4 +109,50 @@ test("each facet is validated on its own: one bad field fails only its facet", (
   });
   const short = parseFacetAnswer(spec.facets, { ...answer, concern: 2 }, 4);
   assert.match(short.problems.join(" "), /one label per human message \(4\), got 3/);
+});
+
+test("an interview request: the interview facets inside `interview`, and only the conversation facets that apply", () => {
+  const spec = interviewFacetSpec();
+  const schema = spec.schema as {
+    properties: Record<string, { properties?: object; required?: string[] }>;
+    required: string[];
+  };
+  const top = Object.keys(schema.properties);
+  for (const field of Object.keys(NOT_FOR_INTERVIEWS))
+    assert.ok(!top.includes(field), `${field} is not asked of an interview`);
+  for (const field of ["language", "sentiment", "concern", "request", "task", "values_ai"])
+    assert.ok(top.includes(field), field);
+  const inner = schema.properties.interview;
+  assert.deepEqual(
+    Object.keys(inner?.properties ?? {}).sort(),
+    Object.keys(InterviewFacetsSchema.shape).sort(),
+    "every interview facet field",
+  );
+  assert.deepEqual(inner?.required?.sort(), Object.keys(InterviewFacetsSchema.shape).sort());
+  for (const f of INTERVIEW_FACETS) assert.ok(spec.system.includes(f.modelPrompt), f.name);
+  assert.match(spec.system, /Hk is answer k/);
+  assert.ok(!JSON.stringify(spec.schema).includes("9007199254740991"), "no meaningless integer bounds");
+  assert.notEqual(spec.hash, facetSpec().hash);
+});
+
+test("interview answers: labels once each in vocabulary order, moments only at answers the interview has", () => {
+  const moments = INTERVIEW_FACETS.filter(
+    (f) => f.name === "interview_moments" || f.name === "interview_concerns",
+  );
+  const ok = parseInterviewAnswer(
+    moments,
+    { concerns: ["bias", "jobs_economy", "bias"], moments: { success: [3, 1, 3], failure: [] } },
+    5,
+  );
+  assert.deepEqual(ok.invalid, []);
+  assert.deepEqual(ok.values.concerns, ["jobs_economy", "bias"]);
+  assert.deepEqual(ok.values.moments, { success: [1, 3], failure: [] });
+  const bad = parseInterviewAnswer(moments, { concerns: [], moments: { success: [7], failure: [] } }, 5);
+  assert.deepEqual(
+    bad.invalid.map((f) => f.name),
+    ["interview_moments"],
+  );
+  assert.match(bad.problems.join(" "), /interview\.moments\.success: 7 is not an answer's number \(0-4\)/);
+  const missing = parseInterviewAnswer(moments, undefined, 5);
+  assert.equal(missing.invalid.length, 2);
 });

@@ -356,7 +356,11 @@ export async function extractModelFacets(
     first = await client.call(call);
   } catch (error) {
     if (error instanceof ProviderError && error.kind === "request")
-      return done([...spec.facets, ...spec.interviewFacets].map((f) => f.name), false, true);
+      return done(
+        [...spec.facets, ...spec.interviewFacets].map((f) => f.name),
+        false,
+        true,
+      );
     throw error;
   }
   const json = first.answer.json;
@@ -385,5 +389,9 @@ export async function extractModelFacets(
   const fixedInner = parseInterviewAnswer(inner.invalid, asObject(second)?.[INTERVIEW_KEY], answers);
   Object.assign(record, fixed.values);
   Object.assign(interview, fixedInner.values);
-  return done([...fixed.invalid, ...fixedInner.invalid].map((f) => f.name), true, false);
+  return done(
+    [...fixed.invalid, ...fixedInner.invalid].map((f) => f.name),
+    true,
+    false,
+  );
 }
