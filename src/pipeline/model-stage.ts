@@ -3,11 +3,15 @@
  * per-conversation stage with bounded concurrency while records stay in input order, and the
  * figures the manifest records. The offline engine never reaches this file.
  */
+
+import type { GroupNamer } from "../cluster/naming.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { AnswerCache } from "../models/cache.ts";
 import { type ClientStats, ModelClient } from "../models/call.ts";
+import { modelGroupNamer, type NameAudit } from "../models/cluster-namer.ts";
 import { extractModelFacets, type FacetSpec, facetSpec, interviewFacetSpec } from "../models/facets.ts";
 import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
+import { THEME_NAMING, VALUES_NAMING } from "../models/prompts/clusters.ts";
 import { makeProvider, type Provider } from "../models/provider.ts";
 import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
 import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
@@ -49,6 +53,9 @@ export interface ModelEngine {
   repairs: number;
   /** The model privacy audit of the topic tree's names (null until it ran). */
   clusterAudit: { checked: number; failed: number } | null;
+  /** The audit of the names the model gave the values taxonomy's groups and the interview themes. */
+  valuesAudit: NameAudit | null;
+  themeAudit: NameAudit | null;
   close(): void;
 }
 
@@ -102,6 +109,8 @@ export function openModelEngine(
     failures: {},
     repairs: 0,
     clusterAudit: null,
+    valuesAudit: null,
+    themeAudit: null,
     close: () => cache.close(),
   };
 }
@@ -119,6 +128,20 @@ export function analyse(
       extractModelFacets(redacted, client, interview ? engine.interviewSpec : engine.spec, maxChars),
     o,
   );
+}
+
+/** Names the values taxonomy's groups from their released values, audited (engine.valuesAudit). */
+export function valuesNamer(engine: ModelEngine): GroupNamer {
+  return modelGroupNamer(engine.client, VALUES_NAMING, (a) => {
+    engine.valuesAudit = a;
+  });
+}
+
+/** Names each interview theme from its answers, audited (engine.themeAudit). */
+export function themeNamer(engine: ModelEngine): GroupNamer {
+  return modelGroupNamer(engine.client, THEME_NAMING, (a) => {
+    engine.themeAudit = a;
+  });
 }
 
 /**
@@ -185,6 +208,9 @@ export interface ModelManifest {
   by_purpose: ClientStats["by_purpose"];
   /** Topic names and descriptions the model auditor rated (1-5) and those under 3, kept back. */
   cluster_audit: { checked: number; failed: number } | null;
+  /** Model names of values groups / interview themes audited, and those under 3 (offline name kept). */
+  values_audit: NameAudit | null;
+  theme_audit: NameAudit | null;
 }
 
 export function modelManifest(
@@ -214,6 +240,8 @@ export function modelManifest(
     cost_usd: Math.round(s.cost_usd * 1e6) / 1e6,
     by_purpose: s.by_purpose,
     cluster_audit: engine.clusterAudit,
+    values_audit: engine.valuesAudit,
+    theme_audit: engine.themeAudit,
   };
 }
 

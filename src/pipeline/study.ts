@@ -413,13 +413,15 @@ async function studyWith(
   }
 
   // Normalise value strings (either engine), build the values taxonomy: internal/values.json.
+  // With the model engine, the model names the groups (and, below, the interview themes).
   await time("values", () =>
     runValuesStage(paths, {
       thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
       seed: opts.seed,
       embeddings: opts.embeddings,
       reference: opts.valuesReference ?? null,
-    }),
+      ...(model && engine && { namer: model.valuesNamer(engine) }),
+    }).catch(stopAfterRecords),
   );
   const interviewInputs = inputs.filter((f) => f.format !== null && isInterview(f));
   if (interviewInputs.length > 0) {
@@ -439,7 +441,8 @@ async function studyWith(
         ...(plan && { plan }),
         ...(opts.groupBy && { groupBy: opts.groupBy }),
         consent: { ...(opts.consentColumn && { column: opts.consentColumn }), all: opts.consentAll },
-      }),
+        ...(model && engine && { namer: model.themeNamer(engine) }),
+      }).catch(stopAfterRecords),
     );
   }
 
