@@ -14,8 +14,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { EXIT } from "../src/errors.ts";
 import { runStudy } from "../src/pipeline/study.ts";
 import { FacetRecordSchema } from "../src/types.ts";
-import { ScriptedLlmServer } from "./fixtures/scripted-llm-server.ts";
+import { answerForSchema, ScriptedLlmServer } from "./fixtures/scripted-llm-server.ts";
 import { CLI, chatLine, runCli, tempDir } from "./helpers.ts";
+import { interviewCorpus } from "./interview-fixtures.ts";
 
 const TOPICS = [
   "How long should sourdough bread stay in the oven, and at what temperature?",
@@ -150,6 +151,115 @@ test("happy path: one call per conversation, only redacted text sent, every reco
   assert.equal(forced.manifest.model?.cache_hits, m.calls);
   assert.equal(readFileSync(join(out, "internal", "facets.jsonl"), "utf8").length > 0, true);
   assert.deepEqual(readRecords(out), records, "a rerun gives the same records");
+});
+
+test("interviews: one interview request each, themes and values groups named by the model and audited, a rerun makes zero calls", async () => {
+  const dir = tempDir();
+  const input = join(dir, "interviews.csv");
+  // Personal data in every transcript, which no request may carry.
+  writeFileSync(
+    input,
+    interviewCorpus(40).replaceAll("Sounds good, let's begin.", "Sure, mail me at me@example.com."),
+  );
+  const out = join(dir, "s");
+  // The dry run knows interviews get their own request, and estimates the themes' naming.
+  const dryRun = async (model: string) => {
+    const dry = await runCli(modelStudy(input, out, model, "--dry-run", "--json", "--no-topics"));
+    assert.equal(dry.code, 0, dry.stderr);
+    return JSON.parse(dry.stdout);
+  };
+  const local = await dryRun("openai-compatible:qwen");
+  assert.equal(local.interview_calls, 40);
+  assert.equal(local.facet_calls, 40);
+  assert.ok(local.theme_naming.calls > 0);
+  assert.equal(local.request_overhead_tokens, 0);
+  const priced = await dryRun("anthropic:claude-haiku-4-5");
+  assert.equal(priced.request_overhead_tokens, 340, "Anthropic's tool-use prompt");
+  assert.ok(priced.input_tokens > local.input_tokens + 40 * 340);
+  assert.ok(!existsSync(out), "a dry run writes nothing");
+
+  const from = server.answered.length;
+  const seen: string[] = [];
+  // The scripted model's values, so that some are common enough to be released and name groups.
+  const common = ["helpfulness", "honesty", "clarity", "curiosity", "user wellbeing", "professionalism"];
+  server.answer = (ctx) => {
+    seen.push(ctx.user);
+    if (ctx.schemaName !== "interview_facets") return undefined;
+    const answer = answerForSchema(ctx.schema, { seed: ctx.user, user: ctx.user }) as Record<string, unknown>;
+    const k = ctx.user.length % common.length;
+    return { ...answer, subjective: true, values_ai: [common[k], common[(k + 1) % common.length]] };
+  };
+  const options = {
+    inputs: [input],
+    out,
+    engine: "model" as const,
+    model: "anthropic:claude-haiku-4-5",
+    topics: false,
+    minUsers: 3,
+    minConversations: 5,
+  };
+  const { manifest } = await runStudy(options);
+  server.answer = () => undefined;
+  const mine = server.answered.slice(from);
+  assert.equal(
+    mine.filter((a) => a.schemaName === "interview_facets").length,
+    40,
+    "one request per interview",
+  );
+  assert.equal(mine.filter((a) => a.schemaName === "facets").length, 0, "no conversation request");
+  assert.equal(
+    mine.filter((a) => a.schemaName === "interview_facets").reduce((a, x) => a + x.input, 0),
+    local.input_tokens,
+    "the estimate's input tokens are what the server counted",
+  );
+  assert.ok(
+    seen.every((t) => !t.includes("@example.com")),
+    "the provider saw only redacted text",
+  );
+  const records = readRecords(out);
+  assert.equal(records.length, 40);
+  for (const r of records) {
+    FacetRecordSchema.parse(r);
+    assert.ok(r.interview && r.interview.answers.length === r.human_turns, r.id);
+  }
+  const m = manifest.model;
+  assert.ok(m);
+  assert.deepEqual(m.facet_failures, {});
+
+  // Themes: every theme but the brief answers named once by the model, every name audited; the
+  // scripted model's names ("Discuss ...") stand where the audit passed them, keyword names elsewhere.
+  const study = JSON.parse(readFileSync(join(out, "internal", "interviews.json"), "utf8"));
+  const themes: { id: string; name: string }[] = study.themes;
+  const named = themes.filter((t) => !t.id.endsWith("/brief"));
+  assert.equal(m.by_purpose.theme_naming?.calls, named.length);
+  assert.ok(m.theme_audit && m.theme_audit.checked === named.length);
+  assert.equal(
+    named.filter((t) => t.name.startsWith("Discuss")).length,
+    m.theme_audit.checked - m.theme_audit.failed,
+  );
+  // Values groups: named from released values, audited the same way.
+  const values = JSON.parse(readFileSync(join(out, "internal", "values.json"), "utf8"));
+  type Node = { id: string; level: number; name: string; released: boolean; parent: string | null };
+  const nodes = new Map<string, Node>(values.nodes.map((n: Node) => [n.id, n]));
+  const shown = new Set<string>();
+  for (const n of nodes.values())
+    for (let p = n.level === 0 && n.released ? n.parent : null; p; p = nodes.get(p)?.parent ?? null)
+      shown.add(p);
+  const groups = [...nodes.values()].filter((n) => shown.has(n.id));
+  assert.ok(groups.length > 0, "some groups have released values to be named from");
+  assert.equal(m.by_purpose.values_naming?.calls, groups.length);
+  assert.ok(m.values_audit && m.values_audit.checked === groups.length);
+  assert.equal(
+    groups.filter((g) => g.name.startsWith("Discuss")).length,
+    m.values_audit.checked - m.values_audit.failed,
+  );
+
+  // A rerun pays for nothing and names everything the same.
+  const before = server.received.length;
+  const again = await runStudy({ ...options, mode: "force" });
+  assert.equal(server.received.length, before, "zero calls on a rerun");
+  assert.equal(again.manifest.model?.calls, 0);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, "internal", "interviews.json"), "utf8")).themes, themes);
 });
 
 async function describe(db: string, table: string): Promise<string[]> {

@@ -10,7 +10,7 @@ import { hashValue } from "../pipeline/hash.ts";
 import type { AnswerCache, CachedAnswer } from "./cache.ts";
 import { costOf, type Price } from "./prices.ts";
 import { type ModelAnswer, type ModelRequest, type Provider, ProviderError } from "./provider.ts";
-import { type TokenCounter, tokenFactor } from "./tokens.ts";
+import { requestOverheadTokens, type TokenCounter, tokenFactor } from "./tokens.ts";
 
 export interface Call {
   /** What the call is for ("facets", "naming", "hierarchy", "audit"): logged and counted. */
@@ -130,12 +130,17 @@ export class ModelClient {
     return callKey(this.o.provider.id, call);
   }
 
-  /** Estimated worst-case dollars of one request: its input tokens and every output token it may use. */
+  /**
+   * Estimated worst-case dollars of one request: its input tokens (with what the provider adds, such
+   * as Anthropic's tool-use prompt) and every output token it may use.
+   */
   worstCaseCost(request: ModelRequest): number {
-    const factor = tokenFactor(this.o.provider.provider);
-    const input = Math.ceil(
-      this.o.countTokens(request.system + request.user + JSON.stringify(request.schema)) * factor,
-    );
+    const provider = this.o.provider.provider;
+    const input =
+      Math.ceil(
+        this.o.countTokens(request.system + request.user + JSON.stringify(request.schema)) *
+          tokenFactor(provider),
+      ) + requestOverheadTokens(provider);
     return costOf({ input, output: request.maxTokens }, this.o.price);
   }
 

@@ -80,3 +80,42 @@ export function modelGroupNamer(
     },
   };
 }
+
+export interface CallEstimate {
+  calls: number;
+  input: number;
+  output: number;
+}
+
+/** Calls and tokens of naming `groups` groups from `examples` texts of `tokensPerExample`, with their audit. */
+function namingEstimate(groups: number, examples: number, tokensPerExample: number): CallEstimate {
+  if (groups === 0) return { calls: 0, input: 0, output: 0 };
+  const audits = Math.ceil(groups / 20);
+  return {
+    calls: groups + audits,
+    // Per naming call ~150 tokens of instructions; per audit call ~25 per name and ~100 of instructions.
+    input: groups * (examples * tokensPerExample + 150) + audits * 600,
+    output: groups * 60 + audits * 180,
+  };
+}
+
+/**
+ * The values taxonomy's naming calls for a study of n conversations (for `--dry-run`): the distinct
+ * values are not known before the run, so they are taken to grow as the square root of the corpus
+ * from the values study's 3,307 in 308,210 conversations, and the groups as that study's 297 of
+ * 3,307 (266 + 26 + 5). Each group is named from up to 40 values and 20 of its neighbours'.
+ */
+export function valuesNamingEstimate(conversations: number): CallEstimate {
+  const values = Math.min(3 * conversations, Math.round(3307 * Math.sqrt(conversations / 308_210)));
+  const groups = values < 5 ? 0 : Math.max(5, Math.ceil((values * 297) / 3307));
+  return namingEstimate(groups, 60, 5);
+}
+
+/**
+ * The interview themes' naming calls (for `--dry-run`): one per theme, `themes` being the sum over
+ * the questions of the themes their answers make, each named from up to 30 answers and 30 of the
+ * question's other answers (answers truncated to 300 characters in the prompt: ~70 tokens).
+ */
+export function themeNamingEstimate(themes: number, tokensPerAnswer: number): CallEstimate {
+  return namingEstimate(themes, 60, Math.min(70, tokensPerAnswer));
+}

@@ -18,6 +18,18 @@ export function loadTokenCounter(): Promise<TokenCounter> {
   return loaded;
 }
 
+/**
+ * Anthropic adds a tool-use system prompt of its own to every request with tools, billed as input:
+ * 340 tokens for Claude 3 Haiku with a forced tool (`tool_choice` "tool", as sent here), per
+ * Anthropic's tool-use pricing page. Used as the estimate for every Anthropic model.
+ */
+export const ANTHROPIC_TOOL_PROMPT_TOKENS = 340;
+
+/** Input tokens a provider bills per request beyond what is sent (estimates and the budget only). */
+export function requestOverheadTokens(provider: string): number {
+  return provider === "anthropic" ? ANTHROPIC_TOOL_PROMPT_TOKENS : 0;
+}
+
 /** The factor that turns o200k counts into an estimate for a provider's own tokenizer. */
 export function tokenFactor(provider: string): number {
   return provider === "anthropic" ? ANTHROPIC_TOKEN_FACTOR : 1;
