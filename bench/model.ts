@@ -7,6 +7,9 @@
  * Tokens are counted by the server with the o200k_base BPE tokenizer (gpt-tokenizer), the same count
  * for what is sent and for the conversation's own text. Claude's tokenizer is not public; its counts
  * run somewhat higher on English, so the Claude figures are also shown with every count +15%.
+ * Anthropic also bills, as input, a tool-use system prompt of its own on every request with a tool
+ * (tokens.ts: 340 for Claude 3 Haiku with a forced tool): it is not sent, so the server cannot count
+ * it, and the cost lines add it to every request.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +23,7 @@ import { extractModelFacets, facetCall, facetSpec } from "../src/models/facets.t
 import { costOf, DEFAULT_PRICES, type Price } from "../src/models/prices.ts";
 import { facetsUserPrompt } from "../src/models/prompts/facets.ts";
 import { makeProvider } from "../src/models/provider.ts";
+import { ANTHROPIC_TOOL_PROMPT_TOKENS } from "../src/models/tokens.ts";
 import { clusterCallEstimate } from "../src/models/topics.ts";
 import { redactConversation } from "../src/privacy/redact.ts";
 import { ScriptedLlmServer } from "../test/fixtures/scripted-llm-server.ts";
@@ -78,11 +82,17 @@ try {
   const ownPerConversation = own / conversations;
   const requests = client.stats.by_purpose.facets;
 
+  // Every count is inflated for Claude's tokenizer except the tool-use prompt, which Anthropic states in its own tokens.
+  const tool = ANTHROPIC_TOOL_PROMPT_TOKENS;
   const per100k = (price: Price, inflate = 1, batch = 1) =>
-    costOf({ input: input * inflate * 100_000, output: output * inflate * 100_000 }, price) * batch;
+    costOf({ input: (input * inflate + tool) * 100_000, output: output * inflate * 100_000 }, price) * batch;
   const clusters = clusterCallEstimate(100_000);
   const clusterCost = (price: Price, inflate = 1) =>
-    costOf({ input: clusters.input * inflate, output: clusters.output * inflate }, price);
+    costOf(
+      { input: clusters.input * inflate + clusters.calls * tool, output: clusters.output * inflate },
+      price,
+    );
+  const toolCost = (price: Price) => costOf({ input: (100_000 + clusters.calls) * tool, output: 0 }, price);
 
   const haiku3 = DEFAULT_PRICES["claude-3-haiku"] as Price;
   const haiku45 = DEFAULT_PRICES["claude-haiku-4-5"] as Price;
@@ -104,7 +114,7 @@ try {
     `  per call: ${f(input, 1)} input + ${f(output, 1)} output tokens as the server counted them; ${f(conversations / seconds, 1)} conversations/s against the local server`,
   );
   console.log(
-    "  cost per 100,000 conversations (facets; + cluster naming/hierarchy/audit estimate), vs Clio's $48.81:",
+    `  cost per 100,000 conversations (facet requests; + cluster naming/hierarchy/audit estimate of ${f(clusters.calls)} requests), every request with Anthropic's ${tool}-token tool-use prompt, vs Clio's $48.81:`,
   );
   for (const [name, price] of [
     ["Claude 3 Haiku ($0.25/$1.25)", haiku3],
@@ -113,7 +123,8 @@ try {
     console.log(
       `    ${name.padEnd(29)} $${f(per100k(price), 2)} + $${f(clusterCost(price), 2)} = $${f(per100k(price) + clusterCost(price), 2)}` +
         ` | with --batch $${f(per100k(price, 1, 0.5) + clusterCost(price), 2)}` +
-        ` | counts +15% $${f(per100k(price, 1.15) + clusterCost(price, 1.15), 2)} (batch $${f(per100k(price, 1.15, 0.5) + clusterCost(price, 1.15), 2)})`,
+        ` | counts +15% $${f(per100k(price, 1.15) + clusterCost(price, 1.15), 2)} (batch $${f(per100k(price, 1.15, 0.5) + clusterCost(price, 1.15), 2)})` +
+        ` | of which tool-use prompt $${f(toolCost(price), 2)}`,
     );
   }
 } finally {

@@ -123,7 +123,7 @@ test("happy path: one call per conversation, only redacted text sent, every reco
   assert.ok(m);
   assert.equal(m.engine, "model");
   assert.equal(m.model, "anthropic:claude-haiku-4-5");
-  assert.equal(m.prompt_version, "facets-2");
+  assert.equal(m.prompt_version, "facets-3");
   assert.equal(m.by_purpose.facets?.calls, 240);
   assert.ok(m.input_tokens > 0 && m.cost_usd > 0);
   assert.deepEqual(m.facet_failures, {});

@@ -295,7 +295,7 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
   description:
     "The assistant pushes back against or refuses (fully or partly) something the human asked or said, and why.",
   modelPrompt:
-    "the main reason why the assistant refuses or pushes back, fully or partly, on what the human asked or said (also challenging negative self-talk or harmful assumptions), or none.",
+    "the main reason the assistant refuses or pushes back, fully or partly, on what the human asked or said (also challenging negative self-talk or harmful assumptions), or none.",
   // A model answers one reason from the same closed list (or none), so released reasons stay a fixed vocabulary.
   modelSchema: z.strictObject({ pushback: z.enum(["none", ...REASONS.map(([id]) => id), "other"]) }),
   fromModel(answer: { pushback: string }): { pushback: boolean; pushback_reason: string | null } {

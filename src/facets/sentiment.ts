@@ -58,7 +58,7 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
   schema: FacetRecordSchema.pick({ sentiment: true }),
   description:
     "The human's expressed sentiment per message, and its shift from the first three to the last three messages.",
-  modelPrompt: "the sentiment the human expresses in each of their messages: one label per H line.",
+  modelPrompt: "the human's sentiment in each of their messages: one label per H line.",
   extract(text) {
     const cues: Cue[] = [];
     const messages = text.user.map((m) => {

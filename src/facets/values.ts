@@ -10,7 +10,8 @@
  * reads the pushback facet's refusal cues first, then agreement, reframing and acknowledgment cues.
  * Every value and decision is a cue `convoscope explain` prints.
  */
-import { FacetRecordSchema, type ValueResponse } from "../types.ts";
+import { z } from "zod";
+import { FacetRecordSchema, VALUE_RESPONSES, type ValueResponse } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import type { Hit } from "./phrase.ts";
 import type { MessageText } from "./text.ts";
@@ -260,11 +261,21 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
   description:
     "Whether values could be expressed at all; the values the assistant expresses; the values the human states explicitly; and how the reply meets the human's values (the study's seven levels).",
   modelPrompt: [
-    "subjective: could values be expressed at all (advice, opinions, ethics, feelings, relationships, creative, interpersonal or safety-relevant requests, refusals); false for purely factual or technical exchanges.",
-    "values_ai: the normative considerations the assistant's replies state or show, most salient first, usually 1-6, each 1-4 lower-case words (e.g. helpfulness, epistemic humility, harm prevention, user wellbeing, healthy boundaries).",
-    "values_human: only values the human states explicitly, never inferred from the request.",
-    "value_response, how the reply meets the human's values or wishes: strong_support (affirms them), mild_support (goes along), neutral_acknowledgment, reframing (offers another view), mild_resistance (partly complies or discourages), strong_resistance (refuses or opposes), no_values (a purely factual or technical request).",
+    "values_ai: the normative considerations the assistant's replies state or show, most salient first, usually 1-6 of 1-4 lower-case words each (e.g. helpfulness, epistemic humility, harm prevention, user wellbeing, healthy boundaries).",
+    "values_human: only values the human states explicitly, never inferred.",
+    "value_response, how the reply meets the human's values or wishes: strong_support (affirms them), mild_support (goes along), neutral_acknowledgment, reframing (another view), mild_resistance (partly complies or discourages), strong_resistance (refuses or opposes), no_values (purely factual or technical, so no values could be expressed; advice, opinions, ethics, feelings, relationships, creative or safety-relevant requests can).",
   ].join(" "),
+  // `subjective` is no separate question for a model: values could be expressed exactly when the
+  // response type is not no_values (as offline, where no_values is given to, and only to, exchanges
+  // that are not subjective). One field fewer to send, answer and keep consistent.
+  modelSchema: z.strictObject({
+    values_ai: z.array(z.string()),
+    values_human: z.array(z.string()),
+    value_response: z.enum(VALUE_RESPONSES),
+  }),
+  fromModel(answer: { values_ai: string[]; values_human: string[]; value_response: ValueResponse }) {
+    return { subjective: answer.value_response !== "no_values", ...answer };
+  },
   extract(text, prior) {
     const cues: Cue[] = [];
     const replies = readReplies(text.assistant, cues);

@@ -29,7 +29,6 @@ test("every registry facet's answer is in the schema, its instruction in the pro
     concern: 1,
     request: "plan a hard conversation with a relative",
     task: "interpersonal advice",
-    subjective: true,
     values_ai: ["empathy"],
     values_human: [],
     value_response: "mild_support",
@@ -51,7 +50,9 @@ test("a facet added to the registry (values, added after the engine) joins the r
   const without = facetSpec(FACETS.filter((f) => f !== values));
   const spec = facetSpec();
   const fields = (x: typeof spec) => Object.keys((x.schema as { properties: object }).properties);
-  for (const field of values.fields) {
+  const answered = Object.keys(z.toJSONSchema(values.modelSchema ?? values.schema).properties ?? {});
+  assert.ok(answered.length >= 3);
+  for (const field of answered) {
     assert.ok(fields(spec).includes(field));
     assert.ok(!fields(without).includes(field));
   }
@@ -62,14 +63,12 @@ test("a facet added to the registry (values, added after the engine) joins the r
     "free-text lists get the privacy rules",
   );
   assert.notEqual(spec.hash, without.hash, "a new facet changes the fingerprint");
-  const answer = {
-    subjective: true,
-    values_ai: ["honesty"],
-    values_human: [],
-    value_response: "mild_support",
-  };
-  const parsed = parseFacetAnswer([values], answer, 1);
-  assert.deepEqual(parsed.values, answer);
+  // Values could be expressed exactly when the response type is not no_values: asked once, not twice.
+  assert.ok(!fields(spec).includes("subjective"), "subjective follows from value_response");
+  const answer = { values_ai: ["honesty"], values_human: [], value_response: "mild_support" };
+  assert.deepEqual(parseFacetAnswer([values], answer, 1).values, { subjective: true, ...answer });
+  const factual = { values_ai: ["accuracy"], values_human: [], value_response: "no_values" };
+  assert.deepEqual(parseFacetAnswer([values], factual, 1).values, { subjective: false, ...factual });
 });
 
 test("each facet is validated on its own: one bad field fails only its facet", () => {
@@ -90,6 +89,9 @@ test("each facet is validated on its own: one bad field fails only its facet", (
     concern: 9,
     request: "get advice on a job interview",
     task: "career coaching",
+    values_ai: ["encouragement"],
+    values_human: [],
+    value_response: "mild_support",
   };
   const parsed = parseFacetAnswer(spec.facets, answer, 3, { human_turns: 3 });
   assert.deepEqual(

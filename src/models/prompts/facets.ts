@@ -1,12 +1,12 @@
 /**
- * The facet prompts (version "facets-2"): one request per conversation answers every facet in the
+ * The facet prompts (version "facets-3"): one request per conversation answers every facet in the
  * registry, and one request per AI-led interview answers the interview facets with the conversation
  * facets that apply to interviews. The per-field instructions are each facet's own `modelPrompt`, so
  * a facet added to a registry is asked for without touching this file; what the JSON schema already
  * says (closed lists, types) is not repeated here. The privacy rules follow Clio's for open-ended
  * answers. Bump the version whenever the wording here changes: it is part of every cache key.
  */
-export const FACETS_PROMPT_VERSION = "facets-2";
+export const FACETS_PROMPT_VERSION = "facets-3";
 
 export interface FacetLine {
   fields: readonly string[];
@@ -17,9 +17,9 @@ export type RequestKind = "conversation" | "interview";
 
 const PREAMBLE: Record<RequestKind, string> = {
   conversation:
-    "Annotate this conversation between a human (H lines) and an AI assistant (A lines) for aggregate research. Fill every field:",
+    "Annotate this conversation between a human (H lines) and an AI assistant (A lines) for aggregate research:",
   interview:
-    "Annotate this AI-led research interview for aggregate research: an AI interviewer (the assistant, A lines) asks, a participant (the human, H lines numbered from 0: Hk is answer k) answers. Fill every field:",
+    "Annotate this AI-led research interview for aggregate research: an AI interviewer (the assistant, A lines) asks, a participant (the human, H lines numbered from 0: Hk is answer k) answers:",
 };
 
 export function facetsSystemPrompt(
