@@ -1,58 +1,48 @@
 /**
  * Figure 1 of the affective-use study: how many conversations are affective, and of which type, with
  * 95% Wilson intervals. Content-creation conversations are never affective (the facet enforces it).
- * A type's bar is released only when its conversations pass the privacy gate.
+ * A bar is released only when its conversations pass the privacy gate and no difference of bars
+ * (all minus affective, affective minus types) singles out fewer (src/analyses/groups.ts).
  */
 
 import type { Row, Section } from "../release/figure.ts";
 import { barsWithIntervals, percent, round } from "../release/figure.ts";
-import { Cell, userKey } from "../release/gate.ts";
-import { AFFECTIVE_TYPES, type AffectiveType, type FacetRecord } from "../types.ts";
+import { AFFECTIVE_TYPES, type FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
+import { AFFECTIVE_LABELS, SharedLabels } from "./groups.ts";
 import { wilson } from "./stats.ts";
 
-export const AFFECTIVE_LABELS: Record<AffectiveType, string> = {
-  interpersonal_advice: "Interpersonal advice",
-  coaching: "Coaching",
-  counseling: "Counseling",
-  companionship: "Companionship",
-  romantic_roleplay: "Romantic roleplay",
-};
+export { AFFECTIVE_LABELS } from "./groups.ts";
 
 export class AffectivePrevalence implements Analysis {
   readonly id = "affective";
-  private classified = 0;
-  private contentCreation: Cell;
-  private affective: Cell;
-  private byType = new Map<AffectiveType, Cell>();
+  private total = 0;
+  private readonly shared: SharedLabels;
 
-  constructor(private readonly ctx: AnalysisContext) {
-    this.contentCreation = new Cell(ctx.thresholds.minUsers);
-    this.affective = new Cell(ctx.thresholds.minUsers);
-    for (const t of AFFECTIVE_TYPES) this.byType.set(t, new Cell(ctx.thresholds.minUsers));
+  constructor(ctx: AnalysisContext) {
+    this.shared = new SharedLabels(ctx.thresholds);
   }
 
   add(r: FacetRecord): void {
-    if (r.affective === null) return;
-    this.classified++;
-    const user = userKey(r);
-    if (r.content_creation) this.contentCreation.add(user);
-    if (!r.affective) return;
-    this.affective.add(user);
-    for (const t of r.affective_types ?? []) this.byType.get(t)?.add(user);
+    this.total++;
+    this.shared.add(r);
   }
 
   finish(): Section | null {
-    if (this.classified === 0) return null;
-    const n = this.classified;
-    const t = this.ctx.thresholds;
+    if (this.total === 0) return null;
+    const n = this.total;
+    // One gate for affective, its types and content creation: each shown label passes, and so does
+    // every difference of shown ones (all minus affective, affective minus a type, ...).
+    const gated = this.shared.gate();
+    const shown = new Map(gated.kept.map((k) => [k.key, k.cell]));
+    const bars = [
+      ["affective", "All affective"] as const,
+      ...AFFECTIVE_TYPES.map((k) => [k, AFFECTIVE_LABELS[k]] as const),
+    ];
     const rows: Row[] = [];
-    let suppressed = 0;
-    const push = (key: string, label: string, cell: Cell) => {
-      if (!cell.passes(t)) {
-        suppressed++;
-        return;
-      }
+    for (const [key, label] of bars) {
+      const cell = shown.get(key);
+      if (!cell) continue;
       const w = wilson(cell.conversations, n);
       rows.push({
         category: key,
@@ -62,28 +52,35 @@ export class AffectivePrevalence implements Analysis {
         ci_low: round(w.lo, 5),
         ci_high: round(w.hi, 5),
       });
-    };
-    push("affective", "All affective", this.affective);
-    for (const type of AFFECTIVE_TYPES) push(type, AFFECTIVE_LABELS[type], this.byType.get(type) as Cell);
+    }
+    const suppressed = bars.length - rows.length;
+    const affective = shown.get("affective");
+    const contentCreation = shown.get("content_creation");
 
     const summary: string[] = [];
-    if (this.affective.passes(t)) {
-      const w = wilson(this.affective.conversations, n);
-      const top = AFFECTIVE_TYPES.map((k) => [k, this.byType.get(k)?.conversations ?? 0] as const)
-        .filter(([k]) => this.byType.get(k)?.passes(t))
+    if (affective) {
+      const w = wilson(affective.conversations, n);
+      const top = AFFECTIVE_TYPES.flatMap((k) => {
+        const c = shown.get(k);
+        return c ? [[k, c.conversations] as const] : [];
+      })
         .sort((a, b) => b[1] - a[1])
         .slice(0, 2)
         .map(([k]) => AFFECTIVE_LABELS[k].toLowerCase());
       summary.push(
         `${percent(w.p)} of conversations are affective (95% CI ${percent(w.lo)}-${percent(w.hi)}; the published Claude.ai figure is 2.9%)` +
-          (top.length > 0 ? `; the most common types are ${top.join(" and ")}.` : "."),
+          (top.length > 1
+            ? `; the most common types are ${top.join(" and ")}.`
+            : top.length === 1
+              ? `; the most common type shown is ${top[0]}.`
+              : "."),
       );
     } else {
       summary.push("Too few affective conversations to report their share under the privacy thresholds.");
     }
-    if (this.contentCreation.passes(t)) {
+    if (contentCreation) {
       summary.push(
-        `${percent(this.contentCreation.conversations / n)} of conversations use the assistant as a writing tool (content creation) and are not counted as affective.`,
+        `${percent(contentCreation.conversations / n)} of conversations use the assistant as a writing tool (content creation) and are not counted as affective.`,
       );
     }
     return {
@@ -102,8 +99,8 @@ export class AffectivePrevalence implements Analysis {
           caption:
             "Share of all conversations that are affective, overall and by type, with 95% Wilson intervals.",
           method:
-            "Each conversation is classified by the facet engine; shares are over all classified conversations. Types overlap, so they need not sum to the overall share. " +
-            "A bar is shown only when its conversations pass the privacy thresholds.",
+            "Each conversation is classified by the facet engine; shares are over all conversations. Types overlap, so they need not sum to the overall share. " +
+            "A bar is shown only when its conversations pass the privacy thresholds, and so do the differences of bars (all minus affective, affective minus a type); else the smallest such bar is not shown.",
           n,
           rows,
           suppressed,

@@ -31,41 +31,60 @@ test("affective prevalence: shares with Wilson intervals; a type under the thres
   const a = new AffectivePrevalence(ctx);
   for (let i = 0; i < 1000; i++) {
     if (i < 40) a.add(record(i, { affective: true, affective_types: ["coaching"] }));
-    else if (i < 44) a.add(record(i, { affective: true, affective_types: ["romantic_roleplay"] }));
+    else if (i < 60) a.add(record(i, { affective: true, affective_types: ["counseling"] }));
+    else if (i < 64) a.add(record(i, { affective: true, affective_types: ["romantic_roleplay"] }));
     else a.add(record(i, {}));
   }
   const section = a.finish();
   const rows = section?.figures[0]?.rows ?? [];
   const all = rows.find((r) => r.category === "affective");
-  const w = wilson(44, 1000);
-  assert.equal(all?.conversations, 44);
+  const w = wilson(64, 1000);
+  assert.equal(all?.conversations, 64);
   assert.ok(Math.abs(Number(all?.ci_low) - w.lo) < 1e-4);
   assert.ok(rows.some((r) => r.category === "coaching"));
   assert.ok(!rows.some((r) => r.category === "romantic_roleplay"), "4 conversations are under the threshold");
-  assert.equal(section?.figures[0]?.suppressed, 4, "romantic roleplay and the three empty types");
+  // Affective minus coaching minus counseling would be the 4 romantic roleplays: counseling, the
+  // smaller, is not shown, so what affective minus coaching leaves (24 conversations) passes.
+  assert.ok(!rows.some((r) => r.category === "counseling"));
+  assert.equal(section?.figures[0]?.suppressed, 4, "counseling, romantic roleplay and the two empty types");
 });
 
-test("pushback: rates per group; reasons listed only when their own cell passes", () => {
+test("pushback: rates per group; no rate, or difference of rates, counts pushbacks under the thresholds", () => {
   const p = new PushbackAnalysis(ctx);
-  for (let i = 0; i < 200; i++) {
-    const affective = i < 100;
+  for (let i = 0; i < 400; i++) {
+    // 150 counseling, 50 coaching, 200 not affective; one conversation in ten has pushback.
+    const type = i < 150 ? "counseling" : i < 200 ? "coaching" : null;
+    const pushback = i % 10 === Math.floor(i / 10) % 10;
     p.add(
       record(i, {
-        affective,
-        affective_types: affective ? ["counseling"] : [],
-        pushback: i % 10 === 0,
-        pushback_reason: i % 10 === 0 ? (i < 100 ? "safety_self_harm" : "other") : null,
+        affective: type !== null,
+        affective_types: type ? [type] : [],
+        pushback,
+        pushback_reason: pushback ? (type ? "safety_self_harm" : "illegal_activity") : null,
       }),
     );
   }
   const [rates, reasons] = p.finish()?.figures ?? [];
-  const counseling = rates?.rows.find((r) => r.group === "counseling");
-  assert.equal(counseling?.conversations, 100);
-  assert.equal(counseling?.pushback_rate, 0.1);
-  // Ten pushbacks per group: under 15 conversations, so no reason is named.
-  assert.equal(reasons?.rows.length, 0);
-  const all = rates?.rows.find((r) => r.group === "all");
-  assert.equal(all?.conversations, 200);
+  // Coaching has 5 pushbacks: its rate with its size would count them. Counseling's 15 pass, but
+  // "all affective" minus counseling would be coaching again: counseling is withheld too.
+  assert.deepEqual(
+    rates?.rows.map((r) => [r.group, r.conversations, r.pushback_rate]),
+    [
+      ["affective", 200, 0.1],
+      ["not_affective", 200, 0.1],
+      ["all", 400, 0.1],
+    ],
+  );
+  assert.equal(rates?.suppressed, 5, "the five types");
+  assert.deepEqual(
+    reasons?.rows.map((r) => [r.group, r.reason, r.conversations, r.share_of_pushback]),
+    [
+      ["affective", "safety_self_harm", 20, 1],
+      ["not_affective", "illegal_activity", 20, 1],
+      ["all", "illegal_activity", 20, 0.5],
+      ["all", "safety_self_harm", 20, 0.5],
+    ],
+  );
 });
 
 test("sentiment shift: bootstrap intervals are seeded, so reruns are identical", () => {

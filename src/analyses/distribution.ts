@@ -1,6 +1,9 @@
 /**
  * A gated distribution of one categorical facet (language, collaboration mode, concern level...):
- * share of conversations per category, small categories pooled into "other".
+ * share of conversations per category, small categories pooled into "other" by the partition rule
+ * (src/release/gate.ts). Shares are over every conversation, so that the figure's n is the study's
+ * total: conversations whose facet was not computed are a category of their own ("not determined"),
+ * else the total minus n would count them.
  */
 
 import type { Section } from "../release/figure.ts";
@@ -15,7 +18,7 @@ export interface DistributionSpec {
   intro?: string;
   caption: string;
   method: string;
-  /** The category of a record, or null when the facet was not computed for it. */
+  /** The category of a record, or null when the facet was not computed for it ("not determined"). */
   categoryOf: (r: FacetRecord) => string | null;
   /** Fixed category order (else largest first). */
   order?: readonly string[];
@@ -25,6 +28,8 @@ export interface DistributionSpec {
   summarise?: (rows: { category: string; share: number }[]) => string | null;
   color?: string;
 }
+
+const NOT_DETERMINED = "not_determined";
 
 export class DistributionAnalysis implements Analysis {
   readonly id: string;
@@ -40,18 +45,24 @@ export class DistributionAnalysis implements Analysis {
   }
 
   add(r: FacetRecord): void {
-    const category = this.spec.categoryOf(r);
-    if (category === null) return;
     this.n++;
-    this.tally.add(category, userKey(r));
+    this.tally.add(this.spec.categoryOf(r) ?? NOT_DETERMINED, userKey(r));
   }
 
   finish(): Section | null {
-    if (this.n === 0) return null;
-    const gated = gateDistribution(this.tally, this.spec.order);
+    if (this.n === 0 || (this.tally.cells.size === 1 && this.tally.cells.has(NOT_DETERMINED))) return null;
+    const order =
+      this.spec.order &&
+      (this.tally.cells.has(NOT_DETERMINED) ? [...this.spec.order, NOT_DETERMINED] : this.spec.order);
+    const gated = gateDistribution(this.tally, order);
     const rows = gated.kept.map(({ key, cell }) => ({
       category: key,
-      label: key === "other" ? "Other (pooled)" : (this.spec.labels?.[key] ?? key),
+      label:
+        key === "other"
+          ? "Other (pooled)"
+          : key === NOT_DETERMINED
+            ? "Not determined"
+            : (this.spec.labels?.[key] ?? key),
       conversations: cell.conversations,
       share: round(cell.conversations / this.n),
     }));
@@ -66,7 +77,7 @@ export class DistributionAnalysis implements Analysis {
           id: this.spec.id,
           title: this.spec.title,
           caption: this.spec.caption,
-          method: `${this.spec.method} Categories under the privacy thresholds are pooled into “other”.`,
+          method: `${this.spec.method} Categories under the privacy thresholds are pooled into “other”, and so is the smallest category while “other” would be under them.`,
           n: this.n,
           rows,
           suppressed: gated.suppressed,
@@ -95,7 +106,7 @@ export function topShareSentence(
   rows: { category: string; label?: string; share: number }[],
 ): string | null {
   const top = rows
-    .filter((r) => r.category !== "other")
+    .filter((r) => r.category !== "other" && r.category !== NOT_DETERMINED)
     .sort((a, b) => b.share - a.share)
     .slice(0, 3);
   if (top.length === 0) return null;

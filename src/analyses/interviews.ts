@@ -177,26 +177,24 @@ export class InterviewsAnalysis implements Analysis {
     return { rows, suppressed: gated.suppressed };
   }
 
+  /** Per emotion, its intensity levels: a partition of the interviews, gated by the partition rule. */
   private emotionRows() {
     const rows: Row[] = [];
     let suppressed = 0;
     for (const e of EMOTIONS) {
-      const tally = this.emotions.get(e) as Tally;
-      for (const level of ["0", "1", "2", "3"]) {
-        const cell = tally.get(level);
-        if (!cell) continue;
-        if (!cell.passes(this.t)) {
-          suppressed++;
-          continue;
-        }
+      const gated = gateDistribution(this.emotions.get(e) as Tally, ["0", "1", "2", "3"]);
+      suppressed += gated.suppressed;
+      for (const { key, cell } of gated.kept)
         rows.push({
           emotion: e,
-          level: Number(level),
-          intensity: ["0 absent", "1 mild", "2 clear", "3 strong"][Number(level)] as string,
+          level: key === "other" ? null : Number(key),
+          intensity:
+            key === "other"
+              ? "other levels (pooled)"
+              : (["0 absent", "1 mild", "2 clear", "3 strong"][Number(key)] as string),
           interviews: cell.conversations,
           share: round(cell.conversations / this.n),
         });
-      }
     }
     return { rows, suppressed };
   }
@@ -513,7 +511,8 @@ export class InterviewsAnalysis implements Analysis {
       title: "Emotion intensity",
       caption:
         "Share of interviews at each intensity (0 absent to 3 strong) of satisfaction, frustration, worry and trust.",
-      method: "Interview emotions facet. Cells under the privacy thresholds are not shown.",
+      method:
+        "Interview emotions facet. Levels under the privacy thresholds are pooled, and so is the smallest level while the pool would be under them.",
       n,
       rows: emotions.rows,
       suppressed: emotions.suppressed,

@@ -6,56 +6,66 @@
 
 import type { Row, Section } from "../release/figure.ts";
 import { round } from "../release/figure.ts";
-import { Cell, userKey } from "../release/gate.ts";
+import { LabelTally, userKey } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
-import { COMPARISON_GROUPS, groupsOf } from "./groups.ts";
+import { COMPARISON_GROUPS, gateGroups, groupLabels, groupsOf, SharedLabels } from "./groups.ts";
 import { bootstrapMean } from "./stats.ts";
+
+const SHIFT = "shift";
+const SHORT = "short";
 
 export class SentimentShiftAnalysis implements Analysis {
   readonly id = "sentiment-shift";
-  private shifts = new Map<string, { cell: Cell; values: number[] }>();
+  private readonly shifts = new Map<string, number[]>();
+  /** Comparison groups by outcome: with a shift (6+ human messages), or without. */
+  private readonly tally: LabelTally;
+  private readonly shared: SharedLabels;
   private eligible = 0;
 
-  constructor(private readonly ctx: AnalysisContext) {}
+  constructor(private readonly ctx: AnalysisContext) {
+    this.tally = new LabelTally(ctx.thresholds);
+    this.shared = new SharedLabels(ctx.thresholds);
+  }
 
   add(r: FacetRecord): void {
+    this.shared.add(r);
     const shift = r.sentiment?.shift;
-    if (shift === null || shift === undefined) return;
+    const has = shift !== null && shift !== undefined;
+    this.tally.add(groupLabels(r), userKey(r), has ? SHIFT : SHORT);
+    if (!has) return;
     this.eligible++;
     for (const key of groupsOf(r)) {
-      let g = this.shifts.get(key);
-      if (!g) {
-        g = { cell: new Cell(this.ctx.thresholds.minUsers), values: [] };
-        this.shifts.set(key, g);
+      let values = this.shifts.get(key);
+      if (!values) {
+        values = [];
+        this.shifts.set(key, values);
       }
-      g.cell.add(userKey(r));
-      g.values.push(shift);
+      values.push(shift);
     }
   }
 
   finish(): Section | null {
     if (this.eligible === 0) return null;
+    // A group's conversations with a shift are a part of the group, whose size other figures show:
+    // with and without a shift must each be empty or pass, for every group and difference of groups.
+    const gated = gateGroups(this.tally, this.shared, [[SHIFT], [SHORT]]);
     const rows: Row[] = [];
-    let suppressed = 0;
     for (const [i, { key, label }] of COMPARISON_GROUPS.entries()) {
-      const g = this.shifts.get(key);
-      if (!g) continue;
-      if (!g.cell.passes(this.ctx.thresholds)) {
-        suppressed++;
-        continue;
-      }
+      const values = this.shifts.get(key);
+      if (!values || !gated.shown.has(key)) continue;
       // One seed per group, derived from the study seed, so adding a group does not move the others.
-      const b = bootstrapMean(g.values, { resamples: 1000, seed: this.ctx.seed + i });
+      const b = bootstrapMean(values, { resamples: 1000, seed: this.ctx.seed + i });
       rows.push({
         group: key,
         label,
-        conversations: g.values.length,
+        conversations: values.length,
         mean_shift: round(b.mean),
         ci_low: round(b.lo),
         ci_high: round(b.hi),
       });
     }
+    const suppressed = gated.suppressed;
     const summary: string[] = [];
     const aff = rows.find((r) => r.group === "affective");
     if (aff) {
@@ -87,7 +97,8 @@ export class SentimentShiftAnalysis implements Analysis {
           caption:
             "Mean change in the human's expressed sentiment from the start to the end of a conversation, with 95% bootstrap intervals.",
           method:
-            "Conversations with >= 6 human messages; 1,000 bootstrap resamples with a fixed seed, so reruns give the same interval.",
+            "Conversations with >= 6 human messages; 1,000 bootstrap resamples with a fixed seed, so reruns give the same interval. " +
+            "A group is shown only when its conversations with a shift and without one each pass the privacy thresholds (or are none), and so does every difference of groups shown.",
           n: this.eligible,
           rows,
           suppressed,

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { attack, type TruthRecord } from "../../test/topic-attack.ts";
 import type { TopicNode } from "../cluster/index.ts";
 import type { Manifest } from "../pipeline/manifest.ts";
-import { baseRecord, type FacetRecord } from "../types.ts";
+import { type AffectiveType, baseRecord, type FacetRecord } from "../types.ts";
 import type { AnalysisContext } from "./analysis.ts";
 import { TopicsAnalysis } from "./topics.ts";
 
@@ -119,7 +119,9 @@ test("three levels: released clusters, pooled remainders, topics per type at the
   // a1's Spanish conversations come from two users: only its size, no language split, is released.
   assert.equal(byId.get("a1")?.languages, null);
   assert.equal(byId.get("a1")?.main_language, "English");
-  assert.equal(byId.get("a2")?.languages, "English:1");
+  // The study's 10 Spanish conversations come from 2 users: the study's own languages cannot be
+  // split (its total minus its English would be them), so no cluster's can either.
+  assert.equal(byId.get("a2")?.languages, null);
   for (const r of rows) assert.ok(typeof r.x === "number" && typeof r.y === "number", `${r.id} on the map`);
 
   const figure = (id: string) => section?.figures.find((f) => f.id === id)?.rows ?? [];
@@ -176,4 +178,49 @@ test("the attack finds the leak of releasing every cluster that passes on its ow
     result.leaks.some((l) => l.startsWith("A2 minus its released children: a difference of 8 conversations")),
     result.leaks.join("\n"),
   );
+});
+
+test("a topic's listed affective types must leave a passing rest of its affective conversations", () => {
+  const tops = [node("T1", null, 1), node("T2", null, 1), node("t1", "T1", 0), node("t2", "T2", 0)];
+  const a = new TopicsAnalysis(ctx, tops);
+  // [base, conversations, type]: T1 has 17 counseling and 3 coaching, T2 20 of each.
+  const plan: [string, number, AffectiveType | null][] = [
+    ["t1", 17, "counseling"],
+    ["t1", 3, "coaching"],
+    ["t1", 40, null],
+    ["t2", 20, "counseling"],
+    ["t2", 20, "coaching"],
+    ["t2", 40, null],
+  ];
+  let i = 0;
+  for (const [base, n, type] of plan)
+    for (let j = 0; j < n; j++, i++) {
+      const r = baseRecord({
+        id: `c${i}`,
+        userId: `${base}-${type}-u${j % 6}`,
+        source: { file: "f", line: i + 1 },
+        messages: [{ role: "user", text: "x" }],
+        meta: {},
+      });
+      a.add({
+        ...r,
+        cluster: base,
+        language: "English",
+        affective: type !== null,
+        affective_types: type ? [type] : [],
+      });
+    }
+  const rows = a.finish()?.figures.find((f) => f.id === "topics-per-affective-type")?.rows ?? [];
+  // T1's affective share is shown (20 of 60), so counseling in T1 (17) would leave its 3 coaching
+  // conversations: counseling in T1 joins the rest of the type. Coaching in T1 (3) fails on its own,
+  // and would be coaching's rest beside T2's 20: coaching lists no topic.
+  assert.deepEqual(
+    rows.map((r) => [r.type, r.topic, r.conversations]),
+    [
+      ["counseling", "Topic T2", 20],
+      ["counseling", "All other topics", 17],
+    ],
+  );
+  const t1 = a.clusterRows().find((r) => r.id === "T1");
+  assert.equal(t1?.affective_share, 0.3333);
 });

@@ -20,36 +20,55 @@ import {
 import { counted, type Part, partPasses } from "../cluster/privacy.ts";
 import type { Figure, Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
-import { Cell, type Thresholds, userKey } from "../release/gate.ts";
+import {
+  Tally as CategoryTally,
+  Cell,
+  gateBreakdowns,
+  gateDistribution,
+  gateLabels,
+  LabelTally,
+  type Thresholds,
+  userKey,
+} from "../release/gate.ts";
 import { AFFECTIVE_TYPES, type FacetRecord } from "../types.ts";
 import { AFFECTIVE_LABELS } from "./affective.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
+import { SharedLabels, sharedLabels } from "./groups.ts";
 
 /** What is counted per cluster: sums, so a parent's tally is the merge of its children's. */
 interface Tally {
   cell: Cell;
-  affective: number;
-  pushback: number;
+  /** Affective or not, pushback or not: the two parts a rate and the cluster's size release. */
+  affective: Cell;
+  notAffective: Cell;
+  pushback: Cell;
+  noPushback: Cell;
   /** Conversations with a sentiment shift (6+ human messages), and the sum of their shifts. */
   shift: Cell;
   shiftSum: number;
   languages: Map<string, Cell>;
   /** Affective type -> its conversations here (a conversation may have several types). */
   types: Map<string, Cell>;
+  /** The same conversations by their set of shared labels, for differences of overlapping types. */
+  kinds: LabelTally;
 }
 
 const TOP_PER_TYPE = 3;
 const UNKNOWN_LANGUAGE = "unknown";
 
-function newTally(cap: number): Tally {
+function newTally(thresholds: Thresholds): Tally {
+  const cap = thresholds.minUsers;
   return {
     cell: new Cell(cap),
-    affective: 0,
-    pushback: 0,
+    affective: new Cell(cap),
+    notAffective: new Cell(cap),
+    pushback: new Cell(cap),
+    noPushback: new Cell(cap),
     shift: new Cell(cap),
     shiftSum: 0,
     languages: new Map(),
     types: new Map(),
+    kinds: new LabelTally(thresholds),
   };
 }
 
@@ -64,8 +83,11 @@ function cellIn(map: Map<string, Cell>, key: string, cap: number): Cell {
 
 function mergeInto(into: Tally, from: Tally, cap: number): void {
   into.cell.merge(from.cell);
-  into.affective += from.affective;
-  into.pushback += from.pushback;
+  into.affective.merge(from.affective);
+  into.notAffective.merge(from.notAffective);
+  into.pushback.merge(from.pushback);
+  into.noPushback.merge(from.noPushback);
+  into.kinds.merge(from.kinds);
   into.shift.merge(from.shift);
   into.shiftSum += from.shiftSum;
   for (const [k, c] of from.languages) cellIn(into.languages, k, cap).merge(c);
@@ -79,15 +101,27 @@ const asPart = <K>(key: K, cell: Cell): Part<K> => ({
   cell,
 });
 
-/** A cluster's languages as released: each passes the thresholds, and so does what is left ("other"). */
-function languageBreakdown(t: Tally, thresholds: Thresholds): { key: string; share: number }[] {
-  const parts = [...t.languages].map(([k, c]) => asPart(k, c));
-  const p = gatePartition(parts, thresholds);
-  if (p.kept.length === 0) return [];
+/** A shown language breakdown, "English:0.9;other:0.1": the study's named languages, then the rest. */
+function languageList(t: Tally, named: readonly string[]): string {
   const n = t.cell.conversations;
-  const out = p.kept.map((x) => ({ key: x.key, share: round(x.conversations / n) }));
-  if (p.remainder.conversations > 0) out.push({ key: "other", share: round(p.remainder.conversations / n) });
-  return out;
+  const parts = named.map((k): [string, number] => [k, t.languages.get(k)?.conversations ?? 0]);
+  parts.push(["other", n - parts.reduce((a, [, c]) => a + c, 0)]);
+  return parts
+    .filter(([, c]) => c > 0)
+    .map(([k, c]) => `${k}:${round(c / n)}`)
+    .join(";");
+}
+
+/** The root of the tree for the breakdown gate: the whole of the clustered conversations. */
+const ROOT = "";
+
+/** Which clusters show each breakdown (decided top-down by the breakdown rule, src/release/gate.ts). */
+interface Breakdowns {
+  affective: Set<string>;
+  pushback: Set<string>;
+  languages: Set<string>;
+  /** The languages a breakdown may name: those the study's languages figure shows. */
+  named: string[];
 }
 
 export class TopicsAnalysis implements Analysis {
@@ -96,13 +130,18 @@ export class TopicsAnalysis implements Analysis {
   /** Tallies per base cluster while records stream in; per cluster of every level after `finish`. */
   private readonly tallies = new Map<string, Tally>();
   private total = 0;
-  private result: { rollup: Rollup; other: Tally } | null = null;
+  private result: { rollup: Rollup; other: Tally; shown: Breakdowns } | null = null;
+  /** Over every conversation: the affective figure's released labels, and the languages figure's. */
+  private readonly shared: SharedLabels;
+  private readonly allLanguages: CategoryTally;
 
   constructor(
     private readonly ctx: AnalysisContext,
     nodes: TopicNode[],
   ) {
     this.nodes = new Map(nodes.map((nd) => [nd.id, nd]));
+    this.shared = new SharedLabels(ctx.thresholds);
+    this.allLanguages = new CategoryTally(ctx.thresholds);
   }
 
   private get cap(): number {
@@ -110,18 +149,21 @@ export class TopicsAnalysis implements Analysis {
   }
 
   add(r: FacetRecord): void {
+    const user = userKey(r);
+    this.shared.add(r);
+    this.allLanguages.add(r.language ?? UNKNOWN_LANGUAGE, user);
     // Only records whose base cluster is in the tree count, so the tree's numbers add up to the total.
     if (r.cluster === null || !this.nodes.has(r.cluster)) return;
     this.total++;
-    const user = userKey(r);
     let t = this.tallies.get(r.cluster);
     if (!t) {
-      t = newTally(this.cap);
+      t = newTally(this.ctx.thresholds);
       this.tallies.set(r.cluster, t);
     }
     t.cell.add(user);
-    if (r.affective) t.affective++;
-    if (r.pushback) t.pushback++;
+    (r.affective ? t.affective : t.notAffective).add(user);
+    (r.pushback ? t.pushback : t.noPushback).add(user);
+    t.kinds.add(sharedLabels(r), user);
     const shift = r.sentiment?.shift;
     if (shift !== null && shift !== undefined) {
       t.shift.add(user);
@@ -132,17 +174,17 @@ export class TopicsAnalysis implements Analysis {
   }
 
   /** Tallies of every cluster (children merged into parents) and the release decisions, once. */
-  private settle(): { rollup: Rollup; other: Tally } {
+  private settle(): { rollup: Rollup; other: Tally; shown: Breakdowns } {
     if (this.result) return this.result;
     // Parents from their children, level by level upwards (children are one level below).
     const byLevel = [...this.nodes.values()].sort((a, b) => a.level - b.level);
     const children = this.childrenOf();
     for (const node of byLevel) {
       if (node.level === 0) {
-        if (!this.tallies.has(node.id)) this.tallies.set(node.id, newTally(this.cap));
+        if (!this.tallies.has(node.id)) this.tallies.set(node.id, newTally(this.ctx.thresholds));
         continue;
       }
-      const t = newTally(this.cap);
+      const t = newTally(this.ctx.thresholds);
       for (const c of children.get(node.id) ?? []) mergeInto(t, this.tallies.get(c.id) as Tally, this.cap);
       this.tallies.set(node.id, t);
     }
@@ -150,11 +192,74 @@ export class TopicsAnalysis implements Analysis {
       byLevel.map((nd) => counted(nd.id, nd.parent, (this.tallies.get(nd.id) as Tally).cell)),
       this.ctx.thresholds,
     );
-    const other = newTally(this.cap);
+    const other = newTally(this.ctx.thresholds);
     for (const nd of this.roots())
       if (!rollup.released.has(nd.id)) mergeInto(other, this.tallies.get(nd.id) as Tally, this.cap);
-    this.result = { rollup, other };
+    this.result = { rollup, other, shown: this.breakdowns(rollup, other) };
     return this.result;
+  }
+
+  /**
+   * A cluster's affective share, pushback rate and languages, with its size, count conversations
+   * per category, and a parent's counts minus its children's count the rest's: each breakdown is
+   * shown top-down by the breakdown rule (every category of every cluster shown, and of what shown
+   * children leave of their parent, empty or passing). Languages are named only from those the
+   * study's languages figure shows, so a cluster never names a language that figure pools.
+   */
+  private breakdowns(rollup: Rollup, other: Tally): Breakdowns {
+    const th = this.ctx.thresholds;
+    const root = newTally(th);
+    for (const nd of this.roots()) mergeInto(root, this.tallies.get(nd.id) as Tally, this.cap);
+    const tallyOf = (k: string) =>
+      k === ROOT ? root : k === OTHER_TOPIC ? other : (this.tallies.get(k) as Tally);
+    const children = this.childrenOf();
+    const released = (k: string) =>
+      k === ROOT
+        ? [
+            ...this.roots()
+              .filter((nd) => rollup.released.has(nd.id))
+              .map((nd) => nd.id),
+            ...(rollup.other.released ? [OTHER_TOPIC] : []),
+          ]
+        : k === OTHER_TOPIC
+          ? []
+          : (children.get(k) ?? []).filter((nd) => rollup.released.has(nd.id)).map((nd) => nd.id);
+    // The parts of a node that no shown descendant covers (at the root, "other" stands for the
+    // top-level clusters not released).
+    const covers = (nd: TopicNode, shown: readonly string[]): boolean =>
+      shown.includes(nd.id) || (children.get(nd.id) ?? []).some((c) => covers(c, shown));
+    const uncovered = (k: string, shown: readonly string[]): TopicNode[] =>
+      (k === ROOT ? this.roots() : (children.get(k) ?? []))
+        .filter((nd) => !(k === ROOT && shown.includes(OTHER_TOPIC) && !rollup.released.has(nd.id)))
+        .flatMap((nd) => (shown.includes(nd.id) ? [] : covers(nd, shown) ? uncovered(nd.id, shown) : [nd]));
+    const gate = (cells: (t: Tally) => Cell[]) =>
+      gateBreakdowns(
+        ROOT,
+        {
+          children: released,
+          cells: (k) => cells(tallyOf(k)),
+          rest: (k, shown) => {
+            const rest = newTally(th);
+            for (const nd of uncovered(k, shown)) mergeInto(rest, this.tallies.get(nd.id) as Tally, this.cap);
+            return cells(rest);
+          },
+        },
+        th,
+      );
+    const named = gateDistribution(this.allLanguages)
+      .kept.map((k) => k.key)
+      .filter((k) => k !== "other");
+    const languageCells = (t: Tally) => {
+      const rest = new Cell(this.cap);
+      for (const [k, c] of t.languages) if (!named.includes(k)) rest.merge(c);
+      return [...named.map((k) => t.languages.get(k) ?? new Cell(this.cap)), rest];
+    };
+    return {
+      affective: gate((t) => [t.affective, t.notAffective]),
+      pushback: gate((t) => [t.pushback, t.noPushback]),
+      languages: named.length > 0 ? gate(languageCells) : new Set(),
+      named,
+    };
   }
 
   private childrenOf(): Map<string, TopicNode[]> {
@@ -172,10 +277,11 @@ export class TopicsAnalysis implements Analysis {
     return [...this.nodes.values()].filter((nd) => nd.parent === null || !this.nodes.has(nd.parent));
   }
 
-  private row(node: TopicNode, t: Tally, unlisted: number | null): Row {
+  private row(node: TopicNode, t: Tally, unlisted: number | null, shown: Breakdowns): Row {
     const th = this.ctx.thresholds;
     const n = t.cell.conversations;
-    const languages = languageBreakdown(t, th);
+    const share = (c: Cell) => round(c.conversations / n);
+    const languages = shown.languages.has(node.id) ? languageList(t, shown.named) : null;
     return {
       id: node.id,
       parent: node.parent,
@@ -186,15 +292,15 @@ export class TopicsAnalysis implements Analysis {
       conversations: n,
       share: round(n / Math.max(1, this.total)),
       unlisted_conversations: unlisted,
-      affective_share: round(t.affective / n),
-      pushback_rate: round(t.pushback / n),
+      affective_share: shown.affective.has(node.id) ? share(t.affective) : null,
+      pushback_rate: shown.pushback.has(node.id) ? share(t.pushback) : null,
       mean_sentiment_shift: t.shift.passes(th) ? round(t.shiftSum / t.shift.conversations) : null,
       // A name, no number: the most common language whose conversations pass the thresholds.
       main_language:
         [...t.languages]
           .filter(([k, c]) => k !== UNKNOWN_LANGUAGE && c.passes(th))
           .sort((a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null,
-      languages: languages.map((l) => `${l.key}:${l.share}`).join(";") || null,
+      languages: languages || null,
       x: round(node.x),
       y: round(node.y),
     };
@@ -207,13 +313,15 @@ export class TopicsAnalysis implements Analysis {
    */
   clusterRows(): Row[] {
     if (this.total === 0) return [];
-    const { rollup, other } = this.settle();
+    const { rollup, other, shown } = this.settle();
     const rows: Row[] = [];
     const released = [...this.nodes.values()]
       .filter((nd) => rollup.released.has(nd.id))
       .sort((a, b) => b.level - a.level || b.size - a.size || (a.id < b.id ? -1 : 1));
     for (const node of released)
-      rows.push(this.row(node, this.tallies.get(node.id) as Tally, rollup.unlisted.get(node.id) ?? null));
+      rows.push(
+        this.row(node, this.tallies.get(node.id) as Tally, rollup.unlisted.get(node.id) ?? null, shown),
+      );
     if (rollup.other.released) {
       const members = this.roots().filter((nd) => !rollup.released.has(nd.id));
       const n = other.cell.conversations;
@@ -236,6 +344,7 @@ export class TopicsAnalysis implements Analysis {
           },
           other,
           null,
+          shown,
         ),
       );
     }
@@ -260,7 +369,7 @@ export class TopicsAnalysis implements Analysis {
 
   finish(): Section | null {
     if (this.total === 0) return null;
-    const { rollup, other } = this.settle();
+    const { rollup, other, shown } = this.settle();
     const clusters = this.clusterRows();
     const nameOf = new Map(clusters.map((r) => [String(r.id), String(r.name)]));
     const top = clusters.filter((r) => r.parent === null);
@@ -288,7 +397,7 @@ export class TopicsAnalysis implements Analysis {
         this.topFigure(top),
         this.treeFigure(top, rollup),
         this.mapFigure(clusters, umap),
-        this.perTypeFigure(rollup, other, nameOf),
+        this.perTypeFigure(rollup, other, nameOf, shown),
       ].filter((f): f is Figure => f !== null),
     };
   }
@@ -408,7 +517,7 @@ export class TopicsAnalysis implements Analysis {
     return {
       id: "topic-map",
       title: "Map of topics",
-      caption: `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share.`,
+      caption: `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share (grey where it is withheld under the privacy thresholds).`,
       method: umap
         ? "UMAP over cluster centroids (15 neighbours, minimum distance 0, cosine), seeded; parents sit at their children's size-weighted mean."
         : "The first two principal components of the cluster centroids; parents sit at their children's size-weighted mean.",
@@ -427,12 +536,14 @@ export class TopicsAnalysis implements Analysis {
         height: 360,
         layer: [
           {
-            mark: { type: "circle", opacity: 0.75, stroke: "#1d2530", strokeWidth: 0.5 },
+            // A withheld affective share (null) is drawn grey, not dropped.
+            mark: { type: "circle", opacity: 0.75, stroke: "#1d2530", strokeWidth: 0.5, invalid: null },
             encoding: {
               x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
               y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
               size: { field: "conversations", type: "quantitative", title: "Conversations" },
               color: {
+                condition: { test: "datum.affective_share === null", value: "#d5dae0" },
                 field: "affective_share",
                 type: "quantitative",
                 scale: { scheme: "purples" },
@@ -459,11 +570,17 @@ export class TopicsAnalysis implements Analysis {
    * Figure 2 of the affective-use study: per affective type, its largest top-level topics. Per type
    * the topics partition its conversations: shown cells pass the thresholds, and so does the rest.
    */
-  private perTypeFigure(rollup: Rollup, other: Tally, nameOf: Map<string, string>): Figure {
+  private perTypeFigure(
+    rollup: Rollup,
+    other: Tally,
+    nameOf: Map<string, string>,
+    shown: Breakdowns,
+  ): Figure {
     const tops = this.roots().filter((nd) => rollup.released.has(nd.id) && nameOf.has(nd.id));
-    const rows: Row[] = [];
+    // Only types the affective figure shows: a type's cells here add up to its total.
+    const types = AFFECTIVE_TYPES.filter((type) => this.shared.released().has(type));
     let suppressed = 0;
-    for (const type of AFFECTIVE_TYPES) {
+    const perType = types.map((type) => {
       const cellOf = (t: Tally | undefined) => t?.types.get(type);
       const parts = tops.flatMap((nd) => {
         const c = cellOf(this.tallies.get(nd.id));
@@ -481,8 +598,30 @@ export class TopicsAnalysis implements Analysis {
       // Cells under the thresholds, and those pooled so that the rest of the type passes too.
       const passing = parts.filter((x) => partPasses(x, this.ctx.thresholds)).length;
       suppressed += parts.length - passing + (Math.min(passing, TOP_PER_TYPE) - p.kept.length);
-      if (total === 0) continue;
-      for (const x of p.kept)
+      return { type, kept: p.kept, rest: p.remainder.conversations, total };
+    });
+    // Within a topic the shown types are parts of its size (and of its affective conversations, when
+    // its affective share is shown): the topic minus them must not single out a few either. A type
+    // withheld here joins its type's pooled rest.
+    for (const nd of tops) {
+      const listed = perType.filter((x) => x.kept.some((k) => k.key === nd.id)).map((x) => x.type);
+      if (listed.length === 0) continue;
+      const gated = gateLabels((this.tallies.get(nd.id) as Tally).kinds, {
+        order: listed,
+        known: shown.affective.has(nd.id) ? ["affective"] : [],
+      });
+      for (const x of perType) {
+        if (!listed.includes(x.type) || gated.kept.some((k) => k.key === x.type)) continue;
+        const cell = x.kept.find((k) => k.key === nd.id) as Part<string>;
+        x.kept = x.kept.filter((k) => k !== cell);
+        x.rest += cell.conversations;
+        suppressed++;
+      }
+    }
+    const rows: Row[] = [];
+    for (const { type, kept, rest, total } of perType) {
+      if (total === 0 || kept.length === 0) continue;
+      for (const x of kept)
         rows.push({
           type,
           label: AFFECTIVE_LABELS[type],
@@ -490,13 +629,13 @@ export class TopicsAnalysis implements Analysis {
           conversations: x.conversations,
           share_of_type: round(x.conversations / total),
         });
-      if (p.kept.length > 0 && p.remainder.conversations > 0)
+      if (rest > 0)
         rows.push({
           type,
           label: AFFECTIVE_LABELS[type],
           topic: "All other topics",
-          conversations: p.remainder.conversations,
-          share_of_type: round(p.remainder.conversations / total),
+          conversations: rest,
+          share_of_type: round(rest / total),
         });
     }
     return {
@@ -504,7 +643,7 @@ export class TopicsAnalysis implements Analysis {
       title: "Top topics within each affective type",
       caption: `Up to ${TOP_PER_TYPE} top-level topics per affective type, as a share of that type's conversations; the rest pooled.`,
       method:
-        "Each (type, topic) cell must itself pass the privacy thresholds to be shown, and so must the pooled rest of the type.",
+        "Each (type, topic) cell must itself pass the privacy thresholds to be shown, and so must the pooled rest of the type, and what the types shown leave of each topic; only types the affective figure shows are listed.",
       n: this.total,
       rows,
       suppressed,

@@ -10,7 +10,7 @@
 import type { TopicNode } from "../cluster/index.ts";
 import type { Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
-import { Cell, userKey } from "../release/gate.ts";
+import { Cell, gateDistribution, Tally, userKey } from "../release/gate.ts";
 import { type FacetRecord, VALUE_RESPONSES } from "../types.ts";
 import { countsForValues, type ValueShare, ValueTally } from "../values/frequencies.ts";
 import { situational } from "../values/situational.ts";
@@ -211,25 +211,23 @@ export class ValuesAnalysis implements Analysis {
     const humanReleased = this.human.shares().filter((s) => this.human.passes(s.value, t));
     const humanRows = humanReleased.slice(0, TOP_HUMAN_VALUES).map((s) => shareRow(s, n));
 
-    let responseSuppressed = 0;
-    const responseRows: Row[] = [];
-    for (const key of VALUE_RESPONSES) {
-      const cell = this.responses.get(key);
-      if (!cell) continue;
-      if (!cell.passes(t)) {
-        responseSuppressed++;
-        continue;
-      }
+    // One response type per conversation: a partition of the subjective conversations, gated by the
+    // partition rule (their total minus the types shown must not single out a few).
+    const responses = new Tally(t);
+    for (const [key, cell] of this.responses) responses.cells.set(key, cell);
+    const gatedResponses = gateDistribution(responses, VALUE_RESPONSES);
+    const responseSuppressed = gatedResponses.suppressed;
+    const responseRows: Row[] = gatedResponses.kept.map(({ key, cell }) => {
       const w = wilson(cell.conversations, n);
-      responseRows.push({
+      return {
         response: key,
-        label: RESPONSE_LABELS[key] ?? key,
+        label: key === "other" ? "Other (pooled)" : (RESPONSE_LABELS[key] ?? key),
         conversations: cell.conversations,
         share: round(w.p),
         ci_low: round(w.lo),
         ci_high: round(w.hi),
-      });
-    }
+      };
+    });
 
     const {
       rows: situationalRows,
@@ -335,7 +333,7 @@ export class ValuesAnalysis implements Analysis {
           caption:
             "The study's seven response types, share of subjective conversations with 95% Wilson intervals (published: strong support 28.2%, mild support 14.5%, neutral 9.6%, reframing 6.6%, mild resistance 2.4%, strong resistance 3.0%, no values 35.7%).",
           method:
-            "One response type per conversation; a type is shown only when its conversations pass the privacy thresholds.",
+            "One response type per conversation; a type is shown only when its conversations pass the privacy thresholds, and the smallest joins the pooled rest while that would be under them.",
           n,
           rows: responseRows,
           suppressed: responseSuppressed,

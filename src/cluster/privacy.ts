@@ -6,11 +6,14 @@
  * Differencing: a released parent's size minus its released children's sizes is the size of what
  * was merged into it. So the children of every released cluster (and the top-level clusters, whose
  * whole is the study's total) are released as a partition whose remainder is either empty or itself
- * passes the thresholds (`gatePartition`): when the pooled remainder would be under them, the
+ * passes the thresholds (`gatePartition`, src/release/gate.ts): when the pooled remainder would be under them, the
  * smallest released siblings join it until it passes. Every number derivable from released sizes
  * (by adding and subtracting them) is then a sum of pieces that each pass.
  */
-import { Cell, type Thresholds } from "../release/gate.ts";
+import { type Cell, gatePartition, type Partition, partPasses, type Thresholds } from "../release/gate.ts";
+
+// The partition rule is the release gate's (one rule for every figure); re-exported for the topic code.
+export { gatePartition, type Part, type Partition, partPasses } from "../release/gate.ts";
 
 export const OTHER_TOPIC = "other";
 
@@ -50,70 +53,6 @@ export interface Rollup {
    * (merged children). Each value is 0 or passes the thresholds.
    */
   unlisted: Map<string, number>;
-}
-
-/** One part of a whole that is itself released: a child of a released cluster, a cell of a breakdown. */
-export interface Part<K> {
-  key: K;
-  conversations: number;
-  users: number;
-  cell?: Cell;
-}
-
-export interface Partition<K> {
-  /** Parts released on their own, largest first. */
-  kept: Part<K>[];
-  /** Parts pooled into the remainder. */
-  pooled: Part<K>[];
-  /** The remainder: empty, or passing the thresholds. */
-  remainder: { conversations: number; users: number };
-}
-
-const passes = (p: { conversations: number; users: number }, t: Thresholds) =>
-  p.users >= t.minUsers && p.conversations >= t.minConversations;
-
-function pool<K>(parts: readonly Part<K>[], t: Thresholds): { conversations: number; users: number } {
-  let conversations = 0;
-  for (const p of parts) conversations += p.conversations;
-  if (parts.length > 0 && parts.every((p) => p.cell)) {
-    // A union of capped sets reaches the cap exactly when the true union does.
-    const union = new Cell(t.minUsers);
-    for (const p of parts) union.merge(p.cell as Cell);
-    return { conversations, users: union.usersAtLeast };
-  }
-  // Users of different parts may overlap: the largest part is a safe lower bound on their union.
-  return { conversations, users: Math.max(0, ...parts.map((p) => p.users)) };
-}
-
-/**
- * Splits the parts of a released whole into those released on their own and a remainder that is
- * empty or passes the thresholds, so that the whole minus the released parts never singles out a
- * group under them. Parts under the thresholds go to the remainder (so do `o.pooled`, parts never
- * shown on their own, and passing parts beyond the `o.maxKept` largest); while the remainder is
- * non-empty and under the thresholds, the smallest released part joins it. When every part has
- * joined, the remainder is the whole: it passes exactly when the whole does.
- */
-export function gatePartition<K>(
-  parts: readonly Part<K>[],
-  t: Thresholds,
-  o: { maxKept?: number; pooled?: readonly Part<K>[] } = {},
-): Partition<K> {
-  const kept = parts
-    .filter((p) => passes(p, t))
-    .sort((a, b) => b.conversations - a.conversations || (String(a.key) < String(b.key) ? -1 : 1));
-  const pooled = [...(o.pooled ?? []), ...parts.filter((p) => !passes(p, t))];
-  if (o.maxKept !== undefined) pooled.push(...kept.splice(o.maxKept));
-  let remainder = pool(pooled, t);
-  while (pooled.length > 0 && !passes(remainder, t) && kept.length > 0) {
-    pooled.push(kept.pop() as Part<K>);
-    remainder = pool(pooled, t);
-  }
-  return { kept, pooled, remainder };
-}
-
-/** True when a part or remainder covers enough users and conversations to be shown. */
-export function partPasses(p: { conversations: number; users: number }, t: Thresholds): boolean {
-  return passes(p, t);
 }
 
 export function applyThresholds(clusters: readonly CountedCluster[], t: Thresholds): Rollup {
@@ -156,7 +95,7 @@ export function applyThresholds(clusters: readonly CountedCluster[], t: Threshol
   }
   const other = {
     ...top.remainder,
-    released: top.remainder.conversations > 0 && passes(top.remainder, t),
+    released: top.remainder.conversations > 0 && partPasses(top.remainder, t),
   };
   return { released, merged, other, unlisted };
 }

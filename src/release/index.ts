@@ -61,6 +61,7 @@ const METHODS = [
   "Proportions carry 95% Wilson score intervals; mean sentiment shifts carry 95% percentile bootstrap intervals from 1,000 seeded resamples.",
   "Released numbers pass an aggregation gate modelled on Clio: a category, bar or cell is shown only when it covers at least " +
     "the minimum number of distinct users and of conversations; smaller categories are pooled into “other” or suppressed. " +
+    "Numbers are also gated against subtraction: while a shown whole minus shown parts (in one figure or across figures) would count a group under the thresholds, the smallest such part is pooled or withheld too. " +
     "Every released string is checked by the personal-data detector before it is written (see privacy.json).",
 ];
 
