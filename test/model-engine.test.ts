@@ -506,7 +506,7 @@ test("a refused key stops the study with exit code 9 and a clear message; --resu
   server.faults.length = 0;
   const resumed = await runCli(modelStudy(input, out, "anthropic:claude-haiku-4-5", "--resume"));
   assert.equal(resumed.code, 0, resumed.stderr);
-  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-2\): \d+ calls/);
+  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-3\): \d+ calls/);
 });
 
 test("usage errors: a model needs --engine model, a spec needs a provider, gguf without node-llama-cpp says how to install it", async () => {
