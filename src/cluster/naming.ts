@@ -196,6 +196,27 @@ export interface GroupNamer {
   name(groups: readonly ExampleGroup[]): Promise<({ name: string; description: string } | null)[]>;
 }
 
+/**
+ * Names `targets` (in the order of `groups`) with what `namer` gives; a target it returns null for
+ * keeps its name. Returns how many were renamed.
+ */
+export async function renameWith(
+  namer: GroupNamer,
+  groups: readonly ExampleGroup[],
+  targets: readonly { name: string; description: string }[],
+): Promise<number> {
+  const names = await namer.name(groups);
+  let renamed = 0;
+  for (const [i, t] of targets.entries()) {
+    const name = names[i];
+    if (!name) continue;
+    t.name = name.name;
+    t.description = name.description;
+    renamed++;
+  }
+  return renamed;
+}
+
 /** The offline namer: the top keywords as a name, and a description listing them. */
 export const keywordNamer: Namer = {
   async name({ keywords: words, level }) {

@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import { clusterTexts } from "../cluster/index.ts";
-import type { ExampleGroup, GroupNamer } from "../cluster/naming.ts";
+import { type ExampleGroup, type GroupNamer, renameWith } from "../cluster/naming.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { Thresholds } from "../release/gate.ts";
 import type { Alignment } from "./align.ts";
@@ -224,14 +224,5 @@ export async function nameThemesWith(
       MODEL_EXAMPLES,
     ),
   }));
-  const names = await namer.name(groups);
-  let renamed = 0;
-  for (const [i, t] of named.entries()) {
-    const name = names[i];
-    if (!name) continue;
-    t.name = name.name;
-    t.description = name.description;
-    renamed++;
-  }
-  return renamed;
+  return renameWith(namer, groups, named);
 }

@@ -10,7 +10,7 @@
  * `ai_values:l<level>:<rank by occurrences>` (or the reference's ids).
  */
 import { buildLevels } from "../cluster/hierarchy.ts";
-import type { ExampleGroup, GroupNamer } from "../cluster/naming.ts";
+import { type ExampleGroup, type GroupNamer, renameWith } from "../cluster/naming.ts";
 import { type Embedder, normaliseRows } from "../embed/embedder.ts";
 import type { ReferenceNode } from "./compare.ts";
 import type { CooccurrenceCounter } from "./cooccurrence.ts";
@@ -362,14 +362,5 @@ export async function nameTaxonomyWith(nodes: TaxonomyNode[], namer: GroupNamer)
       outsiders: outsiders.slice(0, MODEL_OUTSIDERS),
     };
   });
-  const names = await namer.name(groups);
-  let renamed = 0;
-  for (const [i, n] of named.entries()) {
-    const name = names[i];
-    if (!name) continue;
-    n.name = name.name;
-    n.description = name.description;
-    renamed++;
-  }
-  return renamed;
+  return renameWith(namer, groups, named);
 }
