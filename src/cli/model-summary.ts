@@ -26,7 +26,11 @@ export function formatEstimate(e: StudyEstimate): string {
     );
   if (e.request_overhead_tokens > 0)
     lines.push(
-      `    every request counted with the provider's own tool-use prompt (+${n(e.request_overhead_tokens)} input tokens)`,
+      `    every request counted with the provider's own tool-use prompt (+${n(e.request_overhead_tokens)} input tokens; --anthropic-answer json sends none)`,
+    );
+  if (e.answer_mode === "json-prompt")
+    lines.push(
+      '    the answer\'s schema in the system prompt, the reply prefilled with "{" (no tool, so no tool-use prompt billed)',
     );
   lines.push(
     `  topic requests:  ~${n(e.cluster_calls)} (naming, hierarchy, audit), ~${n(e.cluster_input_tokens)} input / ~${n(e.cluster_output_tokens)} output tokens`,

@@ -198,6 +198,11 @@ export function maxAnswerTokens(humanMessages: number, kind: RequestKind = "conv
   return Math.min(4096, (kind === "interview" ? 700 : 400) + 8 * humanMessages);
 }
 
+/** The name of a facet request's answer schema (the tool's, or the title of the schema in JSON mode). */
+export function facetSchemaName(spec: Pick<FacetSpec, "kind">): string {
+  return spec.kind === "interview" ? "interview_facets" : "facets";
+}
+
 export function facetCall(
   spec: FacetSpec,
   conversation: Conversation,
@@ -215,7 +220,7 @@ export function facetCall(
         system: spec.system,
         user: facetsUserPrompt(t.text, t.humanMessages, answers),
         schema: spec.schema,
-        schemaName: interview ? "interview_facets" : "facets",
+        schemaName: facetSchemaName(spec),
         maxTokens: maxAnswerTokens(t.humanMessages, spec.kind),
       },
     },

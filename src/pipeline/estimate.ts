@@ -2,8 +2,9 @@
  * `convoscope study ... --engine model --dry-run`: what the model engine would send, before any call.
  * It reads and redacts every conversation exactly as the study would, builds each facet request (an
  * interview's own request for interview inputs), looks it up in the study's cache (an answer already
- * paid for costs nothing), and counts tokens with the tokenizer of tokens.ts, plus the tool-use
- * prompt Anthropic adds to every request. Output tokens are an estimate (see OUTPUT_TOKENS_*).
+ * paid for costs nothing), and counts tokens of each request as it would be sent with the tokenizer of
+ * tokens.ts (Anthropic's JSON mode: the schema in the system prompt; its tool mode: plus the
+ * tool-use prompt Anthropic adds to every request). Output tokens are an estimate (see OUTPUT_TOKENS_*).
  * Calls that depend on what the facets find are estimated from the corpus's size: cluster naming,
  * hierarchy and audit from the expected number of clusters, the naming of the values taxonomy's
  * groups from the values a corpus of this size usually has, and the naming of interview themes from
@@ -17,10 +18,22 @@ import { themeCount } from "../interview/themes.ts";
 import { AnswerCache } from "../models/cache.ts";
 import { callKey } from "../models/call.ts";
 import { type CallEstimate, themeNamingEstimate, valuesNamingEstimate } from "../models/cluster-namer.ts";
-import { type FacetSpec, facetCall, facetSpec, interviewFacetSpec } from "../models/facets.ts";
+import {
+  type FacetSpec,
+  facetCall,
+  facetSchemaName,
+  facetSpec,
+  interviewFacetSpec,
+} from "../models/facets.ts";
 import { costOf, loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
-import { parseModelSpec } from "../models/provider.ts";
-import { loadTokenCounter, requestOverheadTokens, tokenFactor } from "../models/tokens.ts";
+import { type AnswerMode, answerModeOf, parseModelSpec } from "../models/provider.ts";
+import {
+  fixedInputTokens,
+  loadTokenCounter,
+  requestInputTokens,
+  requestOverheadTokens,
+  tokenFactor,
+} from "../models/tokens.ts";
 import { clusterCallEstimate } from "../models/topics.ts";
 import { redactConversation } from "../privacy/redact.ts";
 import { INTERVIEW_FORMAT } from "./per-conversation.ts";
@@ -48,7 +61,9 @@ export interface StudyEstimate {
   conversation_tokens: number;
   fixed_prompt_tokens: number;
   interview_fixed_prompt_tokens: number;
-  /** Input tokens the provider adds to every request (Anthropic's tool-use prompt), in input_tokens. */
+  /** How the answer's schema is sent (Anthropic: "json-prompt" or "tool"; null: natively). */
+  answer_mode: AnswerMode | null;
+  /** Input tokens the provider adds to every request (Anthropic's tool-use prompt in tool mode), in input_tokens. */
   request_overhead_tokens: number;
   cluster_calls: number;
   cluster_input_tokens: number;
@@ -69,9 +84,12 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
   const price = priceOf(model, loadPriceOverrides(opts.pricesFile ?? process.env.CONVOSCOPE_PRICES));
   const count = await loadTokenCounter();
   const factor = tokenFactor(provider);
-  const overhead = requestOverheadTokens(provider);
+  const mode = answerModeOf(provider, opts.anthropicAnswer);
+  const overhead = requestOverheadTokens(mode);
   const specs = { conversation: facetSpec(), interview: interviewFacetSpec() };
-  const fixedOf = (spec: FacetSpec) => count(spec.system) + count(JSON.stringify(spec.schema));
+  // The part of a request every conversation shares, as sent (Anthropic's JSON mode: the schema in the system prompt).
+  const fixedOf = (spec: FacetSpec) =>
+    fixedInputTokens(count, mode, { ...spec, schemaName: facetSchemaName(spec) });
   const fixed = { conversation: fixedOf(specs.conversation), interview: fixedOf(specs.interview) };
   const cacheDir = studyPaths(opts.out).cache;
   const cache = existsSync(join(cacheDir, "answers.jsonl")) ? AnswerCache.open(cacheDir) : null;
@@ -87,6 +105,7 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
     conversation_tokens: 0,
     fixed_prompt_tokens: Math.round(fixed.conversation * factor),
     interview_fixed_prompt_tokens: Math.round(fixed.interview * factor),
+    answer_mode: mode ?? null,
     request_overhead_tokens: overhead,
     cluster_calls: 0,
     cluster_input_tokens: 0,
@@ -118,7 +137,7 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
         }
         const { call, transcript } = facetCall(specs[kind], redacted, opts.maxConversationChars);
         // Already paid for, or identical to a conversation before it (one answer serves both).
-        const key = callKey(model, call);
+        const key = callKey(model, call, mode);
         if (cache?.has(key) || seen.has(key)) {
           e.cached++;
           continue;
@@ -127,7 +146,7 @@ export async function estimateStudy(options: StudyOptions): Promise<StudyEstimat
         e.facet_calls++;
         if (interview) e.interview_calls++;
         if (transcript.truncated) e.truncated++;
-        e.input_tokens += Math.round((fixed[kind] + count(call.request.user)) * factor) + overhead;
+        e.input_tokens += requestInputTokens(count, provider, mode, call.request, fixed[kind]);
         e.output_tokens +=
           OUTPUT_TOKENS_BASE +
           OUTPUT_TOKENS_PER_HUMAN_MESSAGE * transcript.humanMessages +

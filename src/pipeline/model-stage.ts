@@ -12,7 +12,8 @@ import { modelGroupNamer, type NameAudit } from "../models/cluster-namer.ts";
 import { extractModelFacets, type FacetSpec, facetSpec, interviewFacetSpec } from "../models/facets.ts";
 import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
 import { THEME_NAMING, VALUES_NAMING } from "../models/prompts/clusters.ts";
-import { makeProvider, type Provider } from "../models/provider.ts";
+import { JSON_ANSWER_VERSION } from "../models/prompts/json-answer.ts";
+import { type AnswerMode, type AnthropicAnswer, makeProvider, type Provider } from "../models/provider.ts";
 import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
 import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 import type { Conversation } from "../types.ts";
@@ -31,6 +32,8 @@ export { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 export interface ModelEngineOptions {
   model: string;
   concurrency: number;
+  /** Anthropic: the schema in the system prompt with a prefilled reply (default), or a forced tool. */
+  anthropicAnswer?: AnthropicAnswer;
   budgetUsd?: number;
   pricesFile?: string;
   maxChars?: number;
@@ -77,6 +80,7 @@ export async function prepareModelEngine(o: ModelEngineOptions): Promise<Prepare
   }
   const provider = await makeProvider(o.model, {
     ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+    ...(o.anthropicAnswer !== undefined && { anthropicAnswer: o.anthropicAnswer }),
   });
   return { provider, price, countTokens: await loadTokenCounter() };
 }
@@ -188,6 +192,9 @@ export interface ModelManifest {
   engine: "model";
   model: string;
   prompt_version: string;
+  /** How the answer's schema was sent: "json-prompt" (Anthropic's JSON mode, json_answer_version), "tool", or null (natively). */
+  answer_mode: AnswerMode | null;
+  json_answer_version: string | null;
   schema_hash: string;
   /** The interview request's schema and instructions (asked only of interview records). */
   interview_schema_hash: string;
@@ -222,6 +229,8 @@ export function modelManifest(
     engine: "model",
     model: o.model,
     prompt_version: engine.spec.version,
+    answer_mode: engine.client.provider.answerMode ?? null,
+    json_answer_version: engine.client.provider.answerMode === "json-prompt" ? JSON_ANSWER_VERSION : null,
     schema_hash: engine.spec.hash,
     interview_schema_hash: engine.interviewSpec.hash,
     batch: o.batch,

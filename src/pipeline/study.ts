@@ -55,6 +55,11 @@ export const StudyOptionsSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256).default(8),
   /** Stop cleanly before the model calls could cost more than this many US dollars. */
   budgetUsd: z.number().positive().optional(),
+  /**
+   * How an Anthropic model is asked for JSON: "json" (the schema in the system prompt, the reply
+   * prefilled with "{") or "tool" (a forced tool; Anthropic bills its tool-use prompt on every request).
+   */
+  anthropicAnswer: z.enum(["json", "tool"]).default("json"),
   /** Send the facet requests through the provider's batch API (Anthropic: half price, asynchronous). */
   batch: z.boolean().default(false),
   /** A JSON price table overriding the built-in one (USD per million input/output tokens). */
@@ -545,6 +550,7 @@ export function modelEngineOptions(o: ResolvedOptions): ModelEngineOptions {
   return {
     model: o.model as string,
     concurrency: o.concurrency,
+    anthropicAnswer: o.anthropicAnswer,
     ...(o.budgetUsd !== undefined && { budgetUsd: o.budgetUsd }),
     ...(o.pricesFile !== undefined && { pricesFile: o.pricesFile }),
     ...(o.maxConversationChars !== undefined && { maxChars: o.maxConversationChars }),
