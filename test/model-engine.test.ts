@@ -521,7 +521,7 @@ test("Anthropic JSON mode (default): the schema in the system prompt, the reply 
   for (const r of readRecords(out)) FacetRecordSchema.parse(r);
 });
 
-test("Anthropic JSON mode: prose after the object is ignored, a truncated or schema-violating continuation is repaired once, one still invalid is counted as failed", async () => {
+test("Anthropic JSON mode: prose after the object and a repeated prefill are tolerated, a truncated or schema-violating continuation is repaired once, one still invalid is counted as failed", async () => {
   const dir = tempDir();
   const input = corpus(dir, 12);
   const out = join(dir, "s");
@@ -536,8 +536,9 @@ test("Anthropic JSON mode: prose after the object is ignored, a truncated or sch
     if (ctx.user.includes("(case 9)")) return broken(ctx);
     return undefined;
   };
-  // The first two requests: the object with a sentence after it, and a reply cut at max_tokens.
-  server.faults.push({ trailing: true }, { truncated: true });
+  // The first three requests: the object with a sentence after it, a reply cut at max_tokens, and a
+  // reply that repeats the prefilled "{".
+  server.faults.push({ trailing: true }, { truncated: true }, { repeatPrefill: true });
   const { manifest } = await runStudy({
     inputs: [input],
     out,
@@ -550,7 +551,11 @@ test("Anthropic JSON mode: prose after the object is ignored, a truncated or sch
   const m = manifest.model;
   assert.ok(m);
   const repairs = seen.filter((c) => c.user.includes("<previous_answer>"));
-  assert.equal(m.repairs, 3, "the truncated reply, case 5 and case 9: prose after an object needs none");
+  assert.equal(
+    m.repairs,
+    3,
+    "the truncated reply, case 5 and case 9: prose after an object or a repeated { needs none",
+  );
   assert.equal(m.by_purpose["facets-repair"]?.calls, 3);
   assert.equal(repairs.length, 3);
   assert.ok(repairs.every((c) => c.prefill === "{" && c.schemaInSystem));
