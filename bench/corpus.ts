@@ -6,7 +6,10 @@
 import { once } from "node:events";
 import { createWriteStream, existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadEsconv } from "../eval/datasets/esconv.ts";
+import { loadHh } from "../eval/datasets/hh-rlhf.ts";
 import { mulberry32 } from "../src/analyses/stats.ts";
 
 const USER = [
@@ -50,4 +53,30 @@ export async function ensureCorpus(dir: string, conversations: number): Promise<
   out.end();
   await once(out, "finish");
   return path;
+}
+
+/**
+ * Real conversations for the bench: HH-RLHF's chosen transcripts and ESConv's dialogs, `copies` times
+ * over (3,222 conversations a copy), as OpenAI JSONL in the system's temporary folder — the data's
+ * text is never written into the project. Null where the shared data is absent.
+ */
+export async function realCorpus(
+  dataDir: string,
+  copies = 10,
+): Promise<{ path: string; label: string } | null> {
+  if (!existsSync(join(dataDir, "hh_rlhf")) || !existsSync(join(dataDir, "esconv"))) return null;
+  const conversations = [...loadHh(dataDir), ...loadEsconv(dataDir).map((d) => d.conversation)];
+  const path = join(tmpdir(), `convoscope-bench-real-${copies}.jsonl`);
+  const label = `${(conversations.length * copies).toLocaleString("en")} real conversations (HH-RLHF + ESConv, ${copies} copies; ${path})`;
+  if (existsSync(path) && statSync(path).size > 0) return { path, label };
+  const out = createWriteStream(path);
+  for (let copy = 0; copy < copies; copy++) {
+    for (const c of conversations) {
+      const messages = c.messages.map((m) => ({ role: m.role, content: m.text }));
+      if (!out.write(`${JSON.stringify({ id: `${c.id}-${copy}`, messages })}\n`)) await once(out, "drain");
+    }
+  }
+  out.end();
+  await once(out, "finish");
+  return { path, label };
 }

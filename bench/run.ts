@@ -6,41 +6,89 @@
  *   - ingest+redact+facets: the whole per-conversation stage, as `convoscope study` runs it;
  *   - model.ts: the model engine's tokens, calls and cost per conversation against the scripted server.
  * Peak RSS per task comes from a separate process each. BENCH_CONVERSATIONS sets the corpus size
- * (default 200,000; the foundation's memory check uses 1,000,000).
+ * (default 200,000; the foundation's memory check uses 1,000,000). On a shared machine one run is
+ * noisy: BENCH_REPEAT (default 3) runs every task that many times, interleaved, and reports the
+ * median, both of wall time and of the process's CPU time (which other users' load disturbs less).
+ * The same tasks run over real conversations where ../shared/data is present (HH-RLHF and ESConv,
+ * written as JSONL to the system's temporary folder, never into the project). Then the stages:
+ * microseconds per conversation for each part of the per-conversation work.
  */
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureCorpus } from "./corpus.ts";
+import { ensureCorpus, realCorpus } from "./corpus.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const size = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 const corpus = await ensureCorpus(join(here, "..", ".bench-tmp"), size);
 
 interface Result {
   task: string;
   conversations: number;
   seconds: number;
+  cpu_seconds: number;
   peak_rss_mb: number;
 }
 
-function run(task: string): Result {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "worker.ts"), task, corpus], {
+function run(task: string, file: string): Result {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "worker.ts"), task, file], {
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Result;
 }
 
-const results = ["read+parse", "ingest", "ingest+facets", "ingest+redact", "ingest+redact+facets"].map(run);
-const base = results[0] as Result;
-console.log(`corpus: ${size.toLocaleString("en")} conversations (${corpus})`);
-console.log("task                  conv/s    seconds  peak RSS MB  time vs read+parse");
-for (const r of results) {
-  const rate = Math.round(r.conversations / r.seconds);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+/** Every task over one corpus, `repeat` times interleaved; prints the medians against read+parse. */
+function table(file: string, label: string, tasks: string[]): void {
+  const runs = new Map<string, Result[]>(tasks.map((t) => [t, []]));
+  for (let r = 0; r < repeat; r++) for (const task of tasks) runs.get(task)?.push(run(task, file));
+  const results = tasks.map((task) => {
+    const rs = runs.get(task) as Result[];
+    return {
+      task,
+      conversations: (rs[0] as Result).conversations,
+      seconds: median(rs.map((r) => r.seconds)),
+      cpu_seconds: median(rs.map((r) => r.cpu_seconds)),
+      peak_rss_mb: Math.max(...rs.map((r) => r.peak_rss_mb)),
+    };
+  });
+  const base = results[0] as Result;
+  console.log(`corpus: ${label}; median of ${repeat} run(s)`);
   console.log(
-    `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.peak_rss_mb).padStart(11)}  ${(r.seconds / base.seconds).toFixed(2)}x`,
+    "task                  conv/s    seconds  CPU µs/conv  peak RSS MB  time vs read+parse  CPU vs read+parse",
   );
+  for (const r of results) {
+    const rate = Math.round(r.conversations / r.seconds);
+    const cpuUs = (r.cpu_seconds * 1e6) / r.conversations;
+    console.log(
+      `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${cpuUs.toFixed(1).padStart(11)}  ${String(r.peak_rss_mb).padStart(11)}  ${`${(r.seconds / base.seconds).toFixed(2)}x`.padStart(18)}  ${`${(r.cpu_seconds / base.cpu_seconds).toFixed(2)}x`.padStart(17)}`,
+    );
+  }
 }
+
+table(corpus, `${size.toLocaleString("en")} generated conversations (${corpus})`, [
+  "read+parse",
+  "ingest",
+  "ingest+facets",
+  "ingest+redact",
+  "ingest+redact+facets",
+]);
+
+// Real text, where ../shared/data is present: the generated corpus repeats a few messages, so its
+// words are always already known; real conversations bring tens of thousands of word forms.
+const real = await realCorpus(process.env.CONVOSCOPE_DATA ?? join(here, "..", "..", "shared", "data"));
+if (real) table(real.path, real.label, ["read+parse", "ingest", "ingest+facets", "ingest+redact+facets"]);
+
+// Where the per-conversation time goes, in its own process.
+process.stdout.write(
+  execFileSync(process.execPath, ["--import", "tsx", join(here, "stages.ts"), corpus], { encoding: "utf8" }),
+);
 
 // k-means at scale, in its own process (BENCH_CLUSTER_N points; 0 skips it).
 if (Number(process.env.BENCH_CLUSTER_N ?? 60_000) > 0) {

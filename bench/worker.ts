@@ -1,6 +1,6 @@
 /**
  * One benchmark task in its own process, so its peak RSS is its own. Prints one JSON line:
- * { task, conversations, seconds, peak_rss_mb }.
+ * { task, conversations, seconds, cpu_seconds, peak_rss_mb } (CPU: user + system time of the timed part).
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -40,9 +40,14 @@ async function ingest(file: string, stage: (c: Conversation) => unknown): Promis
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const stage = STAGES[task];
 if (task !== "read+parse" && !stage) throw new Error(`unknown task ${task}`);
 const conversations = stage ? await ingest(path, stage) : await bareParse(path);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ task, conversations, seconds, peak_rss_mb: Math.round(peak) }));
+console.log(
+  JSON.stringify({ task, conversations, seconds, cpu_seconds: cpuSeconds, peak_rss_mb: Math.round(peak) }),
+);

@@ -1,9 +1,9 @@
 /**
- * Writes examples/conversations.jsonl: a synthetic corpus of 600 conversations between 60 users and an
+ * Writes examples/conversations.jsonl: a synthetic corpus of 1,800 conversations between 180 users and an
  * assistant, written for this project from templates (no dataset text). It spans coding help, writing,
  * learning, work tasks, interpersonal advice, coaching, emotional support, companionship, romantic
  * roleplay, refusals and partial refusals; long conversations whose mood usually (not always) improves;
- * four very long chats; a few Spanish, French and German conversations; a few system prompts; and a
+ * fifteen very long chats; a few Spanish, French and German conversations; a few system prompts; and a
  * little clearly fake personal data (example.com emails, 555 numbers) for the redaction layer to find.
  *
  * Deterministic: one seeded PRNG drives every choice, so the file is the same bytes on every run.
@@ -3394,6 +3394,17 @@ function makePii(category: Category): Pii | undefined {
   return { name, sentence };
 }
 
+/** People asking for advice sometimes say what they value, in so many words (the values facet's values_human). */
+const HUMAN_VALUE_SENTENCES = [
+  "[[Honesty|Being honest]] [[is important to me|matters to me]].",
+  "[[Family matters to me more than anything.|My family is important to me.]]",
+  "I [[really|truly]] care about being fair.",
+  "I want to be a better [[friend|parent|partner|listener]].",
+  "I value my independence[[| a lot]].",
+  "[[Trust means a lot to me.|I value trust above everything.]]",
+];
+const VALUE_STATING = new Set<Category>(["interpersonal", "coaching", "counseling"]);
+
 const SYSTEM_PROMPTS = [
   "You are a helpful assistant.",
   "You are a helpful assistant. Answer clearly and concisely.",
@@ -3417,7 +3428,24 @@ const CORE: Category[] = [
   "coaching",
   "counseling",
 ];
-const NATIVE: Record<string, Native> = {
+/**
+ * The corpus is three copies of a 60-user design (users u001-u060, u061-u120, u121-u180, each third
+ * with the same kinds of user): large enough that figures which cross two facets (topics per
+ * affective type, reasons per group, very long conversations) pass the privacy thresholds.
+ */
+const SCALE = 3;
+const BASE_USERS = 60;
+
+/** A base user's id in every third of the corpus. */
+function everyThird<T>(ids: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [id, value] of Object.entries(ids))
+    for (let k = 0; k < SCALE; k++)
+      out[`u${String(Number(id.slice(1)) + k * BASE_USERS).padStart(3, "0")}`] = value;
+  return out;
+}
+
+const NATIVE: Record<string, Native> = everyThird({
   u005: "es",
   u023: "es",
   u041: "es",
@@ -3425,11 +3453,13 @@ const NATIVE: Record<string, Native> = {
   u036: "fr",
   u019: "de",
   u047: "de",
-};
-const COMPANIONSHIP_USERS = new Set(["u008", "u014", "u027", "u033", "u044", "u052", "u058"]);
-const ROMANCE_USERS = new Set(["u014", "u031", "u052"]);
+});
+const idSet = (ids: string[]) =>
+  new Set(Object.keys(everyThird(Object.fromEntries(ids.map((id) => [id, true])))));
+const COMPANIONSHIP_USERS = idSet(["u008", "u014", "u027", "u033", "u044", "u052", "u058"]);
+const ROMANCE_USERS = idSet(["u014", "u031", "u052"]);
 
-const USERS: User[] = Array.from({ length: 60 }, (_, i) => {
+const USERS: User[] = Array.from({ length: BASE_USERS * SCALE }, (_, i) => {
   const id = `u${String(i + 1).padStart(3, "0")}`;
   const favourites = new Set<Category>();
   const native = NATIVE[id];
@@ -3553,6 +3583,7 @@ interface Record_ {
   category: Category;
   language: "en" | Native;
   pii: boolean;
+  statesValue: boolean;
 }
 
 const START = Date.UTC(2026, 2, 1); // 1 March 2026; 92 days to the end of May.
@@ -3630,18 +3661,30 @@ function build(category: Category, user: User, turns: number, veryLong: boolean)
     else pairs = BUILDERS[category](ctx);
   }
   if (pii && pairs[0]) pairs[0] = [`${pairs[0][0]} ${pii.sentence}`, pairs[0][1]];
+  const statesValue = !useForeign && !veryLong && VALUE_STATING.has(category) && chance(0.5);
+  if (statesValue && pairs[0]) pairs[0] = [`${pairs[0][0]} ${v(pick(HUMAN_VALUE_SENTENCES))}`, pairs[0][1]];
   const ts = timestamp(category);
   const messages: Message[] = [];
   if (chance(0.04))
     messages.push({ role: "system", content: v(pick(SYSTEM_PROMPTS), { date: ts.slice(0, 10) }) });
   for (const [u, a] of pairs) messages.push({ role: "user", content: u }, { role: "assistant", content: a });
-  return { user_id: user.id, timestamp: ts, messages, category, language, pii: pii !== undefined };
+  return {
+    user_id: user.id,
+    timestamp: ts,
+    messages,
+    category,
+    language,
+    pii: pii !== undefined,
+    statesValue,
+  };
 }
 
 function main(): void {
-  const plan: Category[] = shuffle(QUOTA.flatMap(([c, n]) => Array<Category>(n).fill(c)));
-  // Four very long chats (50+ human turns): two companionship, one coaching session, one support chat.
-  const veryLong: Category[] = ["companionship", "companionship", "coaching", "counseling"];
+  const plan: Category[] = shuffle(QUOTA.flatMap(([c, n]) => Array<Category>(n * SCALE).fill(c)));
+  // Very long chats (50+ human turns), five each: companionship, coaching sessions, support chats.
+  const veryLong: Category[] = (["companionship", "coaching", "counseling"] as const).flatMap((c) =>
+    Array<Category>(5).fill(c),
+  );
   const records: Record_[] = [];
   for (const [i, category] of plan.entries()) {
     const vl = veryLong.indexOf(category);
@@ -3701,6 +3744,7 @@ function report(records: Record_[], out: string): void {
   );
   console.error("system prompts", records.filter((r) => r.messages[0]?.role === "system").length);
   console.error("planted fake personal data", records.filter((r) => r.pii).length);
+  console.error("human states a value", records.filter((r) => r.statesValue).length);
 }
 
 main();

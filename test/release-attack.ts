@@ -12,11 +12,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { AFFECTIVE_LABELS } from "../src/analyses/affective.ts";
 import { lengthBucket } from "../src/analyses/overview.ts";
 import type { TopicNode } from "../src/cluster/index.ts";
 import type { Thresholds } from "../src/release/gate.ts";
 import { AFFECTIVE_TYPES, type FacetRecord } from "../src/types.ts";
 import { countsForValues } from "../src/values/frequencies.ts";
+import { interviewAttributes, interviewFacts, mentionLeaks } from "./release-attack-interviews.ts";
+import { treeLeaks, valuesFacts } from "./release-attack-values.ts";
 
 /** A record's attributes, one value each (a type is a yes/no attribute of its own). */
 export type Attributes = Record<string, string>;
@@ -65,6 +68,7 @@ export function attributesOf(r: FacetRecord, nodes: ReadonlyMap<string, TopicNod
     for (const v of r.values_ai ?? []) a[`value:${v}`] = "yes";
     for (const v of r.values_human ?? []) a[`human value:${v}`] = "yes";
   }
+  Object.assign(a, interviewAttributes(r));
   for (let id: string | null | undefined = r.cluster; id; id = nodes.get(id)?.parent) {
     const nd = nodes.get(id);
     if (nd) a[`level${nd.level}`] = nd.id;
@@ -92,7 +96,7 @@ const not = (domain: readonly string[], shown: readonly string[]) => domain.filt
  * Reads the facts of a study folder's release. `records` give every value each attribute takes (an
  * attacker knows the vocabularies), for conditions like "any language but these".
  */
-export function releasedFacts(study: string, records: readonly Attributes[]): Fact[] {
+export function releasedFacts(study: string, records: Attributes[]): Fact[] {
   const read = (...p: string[]) => readFileSync(join(study, ...p), "utf8");
   const figure = (id: string): Record<string, unknown>[] => {
     try {
@@ -203,7 +207,44 @@ export function releasedFacts(study: string, records: readonly Attributes[]): Fa
   }
 
   facts.push(...topicFacts(study, domain, figure));
+  facts.push(
+    ...valuesFacts(
+      study,
+      values ? Number(values[1]?.replaceAll(",", "")) : null,
+      ...topicNames(study),
+      situationalType,
+    ),
+  );
+  facts.push(...interviewFacts(study, records, domain));
   return facts;
+}
+
+/** A situational table's affective context, by its label in the report. */
+function situationalType(label: string): Condition | null {
+  if (label === "Not affective") return { affective: ["no"] };
+  const key = Object.entries(AFFECTIVE_LABELS).find(([, l]) => l === label)?.[0];
+  return key ? group(key) : null;
+}
+
+/** Top-level topic ids by name, and the top level. */
+function topicNames(study: string): [Map<string, string>, number] {
+  try {
+    const clusters = JSON.parse(readFileSync(join(study, "release", "clusters.json"), "utf8")) as Record<
+      string,
+      unknown
+    >[];
+    const top = Math.max(0, ...clusters.filter((r) => r.id !== "other").map((r) => Number(r.level)));
+    return [
+      new Map(
+        clusters
+          .filter((r) => Number(r.level) === top && r.id !== "other")
+          .map((r) => [String(r.name), String(r.id)]),
+      ),
+      top,
+    ];
+  } catch {
+    return [new Map(), 0];
+  }
 }
 
 function topicFacts(
@@ -395,4 +436,23 @@ export function attack(
     }
   }
   return { leaks: [...new Set(leaks)], tried, facts: facts.length };
+}
+
+/** The whole attack on a study folder: its facts, and the mention counts checked apart. */
+export function attackStudy(
+  study: string,
+  records: Attributes[],
+  users: readonly string[],
+  t: Thresholds,
+): AttackResult & { figures: Set<string> } {
+  const facts = releasedFacts(study, records);
+  const result = attack(facts, records, users, t);
+  const tree = treeLeaks(study, records, users, t);
+  const mentions = mentionLeaks(study, records, users, t);
+  return {
+    leaks: [...result.leaks, ...tree.leaks, ...mentions.leaks],
+    tried: result.tried + tree.tried + mentions.tried,
+    facts: result.facts,
+    figures: new Set(facts.map((f) => f.figure)),
+  };
 }

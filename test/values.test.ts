@@ -17,12 +17,22 @@ const REFUSE = [
   "I'm sorry, but I can't help with that. Breaking into someone's home is illegal.",
 ];
 
+const STRESS = [
+  "I feel so stressed about my exams, any tips?",
+  "Take care of yourself: get enough sleep, take breaks, and talk to someone you trust about how you feel.",
+];
+
 function corpus(dir: string): string {
   const lines: string[] = [];
   for (let i = 0; i < 120; i++) {
     const kind = i % 3 === 0 ? ADVICE : i % 3 === 1 ? CODE : REFUSE;
     lines.push(chatLine(`c${i}`, `u${i % 30}`, [[kind[0] as string, kind[1] as string]]));
   }
+  // Subjective conversations with neither healthy boundaries nor harm prevention: without them, the
+  // value statistics' n minus those two (disjoint) values would be the 4 rare conversations below,
+  // and one of the two would be withheld.
+  for (let i = 0; i < 24; i++)
+    lines.push(chatLine(`care${i}`, `u${i % 30}`, [[STRESS[0] as string, STRESS[1] as string]]));
   // A value only 2 users express: it must never be released.
   for (let i = 0; i < 4; i++)
     lines.push(

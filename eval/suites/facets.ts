@@ -28,6 +28,16 @@ function bySplit<T extends { id: string }>(items: T[]): Record<(typeof SPLITS)[n
 }
 
 /** The "bare refusal-phrase match" baseline the issue compares pushback against. */
+/** ESConv's problem types about the people in the seeker's life (the data README's split). */
+const INTERPERSONAL_PROBLEMS = new Set([
+  "breakup with partner",
+  "problems with friends",
+  "conflict with parents",
+  "marital problems",
+]);
+const MY_RELATION =
+  /\bmy (?:boyfriend|girlfriend|partner|husband|wife|spouse|ex|friends?|best friend|mom|mother|mum|dad|father|parents|sister|brother|family|boss|coworkers?|colleagues?|roommates?|son|daughter|kids|children)\b/i;
+
 const REFUSAL_PHRASES =
   /\b(?:i'm sorry|i am sorry|i apologi[sz]e|i cannot|i can't|i can not|i won't|i will not|as an ai|i'm not able|i am not able|i'm unable|i am unable|not appropriate|i must decline)\b/i;
 
@@ -130,6 +140,25 @@ export const facetsSuite: Suite = {
         split,
         n: c.length,
         value: rate(c.filter((q) => q.record.affective_types?.includes("counseling")).length, c.length),
+      });
+
+      // Interpersonal advice: ESConv's problem types about other people are the positives.
+      const interpersonal = binaryScores(
+        e.map((d) => INTERPERSONAL_PROBLEMS.has(d.problemType.toLowerCase())),
+        e.map((d) => d.record.affective_types?.includes("interpersonal_advice") === true),
+      );
+      const mentionsRelation = binaryScores(
+        e.map((d) => INTERPERSONAL_PROBLEMS.has(d.problemType.toLowerCase())),
+        e.map((d) => d.conversation.messages.some((m) => m.role === "user" && MY_RELATION.test(m.text))),
+      );
+      metrics.push({
+        suite: SUITE,
+        name: `interpersonal_f1_esconv_${split}`,
+        split,
+        n: e.length,
+        value: interpersonal.f1,
+        baseline: mentionsRelation.f1,
+        note: `P ${interpersonal.precision.toFixed(3)} R ${interpersonal.recall.toFixed(3)}; positives: breakups, friends, parents, marriage (baseline: the human says "my <partner/friend/parent...>")`,
       });
 
       const shifts = e.filter(

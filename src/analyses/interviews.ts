@@ -4,7 +4,8 @@
  * distribute over the questions, and a comparison of groups — then one section per question with its
  * themes, each theme's prevalence among the participants who answered it (95% Wilson intervals), and,
  * only for participants who consented, illustrative quotes. Every bar, cell, theme and group passes
- * the privacy thresholds (distinct participants and interviews); smaller themes are pooled.
+ * the privacy thresholds (distinct participants and interviews), and follows the label rule of
+ * src/release/gate.ts, so that no difference of released counts singles out fewer; the rest is pooled.
  */
 import { chiSquareTest, holm } from "../interview/groups.ts";
 import type { InterviewStudy } from "../interview/stage.ts";
@@ -24,7 +25,16 @@ import {
 } from "../interview/vocabulary.ts";
 import type { Figure, Row, Section } from "../release/figure.ts";
 import { barsWithIntervals, percent, round } from "../release/figure.ts";
-import { Cell, gateDistribution, Tally, type Thresholds, userKey } from "../release/gate.ts";
+import {
+  Cell,
+  gateDistribution,
+  gateLabels,
+  type LabelGate,
+  LabelTally,
+  Tally,
+  type Thresholds,
+  userKey,
+} from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
 import { wilson } from "./stats.ts";
@@ -53,6 +63,29 @@ interface ComparisonItem {
 }
 
 const OTHER_THEMES = "other";
+/** The sentiment tally's label of net positive interviews (5+), beside the levels "1".."7". */
+const POSITIVE = "5+";
+const NOT_POSITIVE = "1-4";
+const LEVELS = ["1", "2", "3", "4", "5", "6", "7"];
+/** Outcomes of a compared item per interview: holds it, could but does not, could not (did not answer). */
+const HOLDS = "yes";
+const LACKS = "no";
+const NOT_ASKED = "n/a";
+/**
+ * The interviews by label, for the label gate of src/release/gate.ts: the multi-label items,
+ * sentiment levels with net positive, the questions answered, every theme of every question (over
+ * all interviews, for a question whose answered count is withheld), the groups.
+ */
+const LABEL_FAMILIES = [
+  "concerns",
+  "experiences",
+  "context",
+  "sentiment",
+  "questions",
+  "themes",
+  "groups",
+] as const;
+type LabelFamily = (typeof LABEL_FAMILIES)[number];
 /** p-values to three significant digits (rounding to decimals would print tiny ones as 0). */
 const significant = (p: number) => Number(p.toPrecision(3));
 const SIGNIFICANCE = 0.05;
@@ -64,7 +97,6 @@ export class InterviewsAnalysis implements Analysis {
   private n = 0;
   private readonly users: string[] = [];
   private readonly groups: (string | null)[] = [];
-  private readonly sentiment: Tally;
   private readonly positive: Holders;
   private readonly emotions = new Map<string, Tally>();
   private readonly vision: Tally;
@@ -75,18 +107,34 @@ export class InterviewsAnalysis implements Analysis {
     experiences: new Map<string, Holders>(),
     context: new Map<string, Holders>(),
   };
-  private concernsTotal = 0;
+  /** The interviews by label (LABEL_FAMILIES), and per question over those who answered it, its themes. */
+  private readonly labels: Record<LabelFamily, LabelTally>;
+  private readonly themeLabels = new Map<string, LabelTally>();
+  private readonly gated = new Map<string, LabelGate>();
   private readonly answered = new Map<string, Holders>();
   private readonly themes = new Map<string, Holders>();
 
   constructor(ctx: AnalysisContext) {
     this.t = ctx.thresholds;
     this.study = ctx.interviews ?? null;
-    this.sentiment = new Tally(this.t);
     this.positive = new Holders(this.t.minUsers);
     this.vision = new Tally(this.t);
     this.intent = new Tally(this.t);
     for (const e of EMOTIONS) this.emotions.set(e, new Tally(this.t));
+    this.labels = Object.fromEntries(LABEL_FAMILIES.map((k) => [k, new LabelTally(this.t)])) as Record<
+      LabelFamily,
+      LabelTally
+    >;
+  }
+
+  /** A label gate, computed once (rows, figures and the summary file read the same). */
+  private gate(key: string, tally: LabelTally, o: Parameters<typeof gateLabels>[1]): LabelGate {
+    let g = this.gated.get(key);
+    if (!g) {
+      g = gateLabels(tally, o);
+      this.gated.set(key, g);
+    }
+    return g;
   }
 
   get hasInterviews(): boolean {
@@ -109,50 +157,67 @@ export class InterviewsAnalysis implements Analysis {
     const user = userKey(r);
     this.users.push(user);
     this.groups.push(iv.group);
-    this.sentiment.add(String(iv.sentiment), user);
     if (iv.sentiment >= 5) this.positive.add(ordinal, user);
     for (const e of EMOTIONS) this.emotions.get(e)?.add(String(iv.emotions[e]), user);
     this.vision.add(iv.vision, user);
     this.holders(this.visionHolders, iv.vision).add(ordinal, user);
     this.intent.add(iv.intent, user);
     for (const c of iv.concerns) this.holders(this.multi.concerns, c).add(ordinal, user);
-    this.concernsTotal += iv.concerns.length;
     for (const x of iv.experiences) this.holders(this.multi.experiences, x).add(ordinal, user);
     for (const x of iv.context) this.holders(this.multi.context, x).add(ordinal, user);
-    const questions = new Set<string>();
-    const themes = new Set<string>();
+    this.labels.concerns.add(iv.concerns, user);
+    this.labels.experiences.add(iv.experiences, user);
+    this.labels.context.add(iv.context, user);
+    this.labels.sentiment.add([String(iv.sentiment), ...(iv.sentiment >= 5 ? [POSITIVE] : [])], user);
+    this.labels.groups.add(iv.group === null ? [] : [iv.group], user);
+    const questions = new Map<string, Set<string>>();
     for (const a of iv.answers) {
-      if (a.question) questions.add(a.question);
+      if (!a.question) continue;
+      const themes = questions.get(a.question) ?? new Set<string>();
       if (a.theme) themes.add(a.theme);
+      questions.set(a.question, themes);
     }
-    for (const q of questions) this.holders(this.answered, q).add(ordinal, user);
-    for (const th of themes) this.holders(this.themes, th).add(ordinal, user);
-  }
-
-  /** A cell for a set of participant ordinals (pooled themes). */
-  private cellOf(ordinals: Iterable<number>): Cell {
-    const cell = new Cell(this.t.minUsers);
-    for (const o of ordinals) cell.add(this.users[o] as string);
-    return cell;
+    this.labels.questions.add([...questions.keys()], user);
+    this.labels.themes.add(
+      [...questions.values()].flatMap((th) => [...th]),
+      user,
+    );
+    for (const [q, themes] of questions) {
+      this.holders(this.answered, q).add(ordinal, user);
+      for (const th of themes) this.holders(this.themes, th).add(ordinal, user);
+      let tally = this.themeLabels.get(q);
+      if (!tally) {
+        tally = new LabelTally(this.t);
+        this.themeLabels.set(q, tally);
+      }
+      tally.add([...themes], user);
+    }
   }
 
   // ---- released rows (figures, interview_themes.csv and interview_summary.json share them) ----
 
-  private prevalenceRows(map: Map<string, Holders>, labels: Record<string, Label>, order: readonly string[]) {
+  /**
+   * A multi-label item (several per interview) by the label rule: each label shown passes, and the
+   * interviews minus labels shown that no interview holds together are empty or pass (so an item
+   * nearly everyone raises is withheld).
+   */
+  private prevalenceRows(
+    family: "concerns" | "experiences" | "context",
+    labels: Record<string, Label>,
+    order: readonly string[],
+  ) {
     const rows: Row[] = [];
-    let suppressed = 0;
+    const gated = this.gate(family, this.labels[family], { order, disjoint: true });
+    const shown = new Map(gated.kept.map((k) => [k.key, k.cell]));
+    const suppressed = order.filter((k) => this.multi[family].has(k) && !shown.has(k)).length;
     for (const key of order) {
-      const h = map.get(key);
-      if (!h) continue;
-      if (!h.cell.passes(this.t)) {
-        suppressed++;
-        continue;
-      }
-      const w = wilson(h.cell.conversations, this.n);
+      const cell = shown.get(key);
+      if (!cell) continue;
+      const w = wilson(cell.conversations, this.n);
       rows.push({
         category: key,
         label: labels[key]?.name ?? key,
-        interviews: h.cell.conversations,
+        interviews: cell.conversations,
         share: round(w.p),
         ci_low: round(w.lo),
         ci_high: round(w.hi),
@@ -177,6 +242,35 @@ export class InterviewsAnalysis implements Analysis {
     return { rows, suppressed: gated.suppressed };
   }
 
+  /**
+   * Sentiment levels 1-7 and net positive (5+, which holds levels 5-7): one label gate, so that
+   * neither the interviews nor the net positive ones minus the levels shown single out a few.
+   */
+  private sentimentRows() {
+    const gated = this.gate("sentiment", this.labels.sentiment, { order: [POSITIVE, ...LEVELS] });
+    const shown = new Set(gated.kept.map((k) => k.key));
+    const row = (category: string, label: string, interviews: number) => {
+      const w = wilson(interviews, this.n);
+      return { category, label, interviews, share: round(w.p), ci_low: round(w.lo), ci_high: round(w.hi) };
+    };
+    const rows = gated.kept
+      .filter((k) => k.key !== POSITIVE)
+      .map((k) => row(k.key, k.key, k.cell.conversations));
+    // The levels are disjoint: the rest is the interviews minus the levels shown, which the gate checked.
+    const other = this.labels.sentiment.count((ls) => !LEVELS.some((l) => shown.has(l) && ls.has(l)));
+    if (rows.length > 0 && other.conversations > 0 && other.passes(this.t))
+      rows.push(row("other", "Other (pooled)", other.conversations));
+    const positive = gated.kept.find((k) => k.key === POSITIVE)?.cell ?? null;
+    // No level can be shown beside net positive: show net positive and the rest (the interviews
+    // minus it, which the gate checked), rather than nothing.
+    if (rows.length === 0 && positive) {
+      const rest = this.n - positive.conversations;
+      rows.push(row(POSITIVE, "5-7 (net positive)", positive.conversations));
+      if (rest > 0) rows.push(row(NOT_POSITIVE, "1-4", rest));
+    }
+    return { rows, suppressed: LEVELS.filter((l) => !shown.has(l)).length, positive };
+  }
+
   /** Per emotion, its intensity levels: a partition of the interviews, gated by the partition rule. */
   private emotionRows() {
     const rows: Row[] = [];
@@ -199,26 +293,64 @@ export class InterviewsAnalysis implements Analysis {
     return { rows, suppressed };
   }
 
-  /** Per released question: its themes (small ones pooled into "other"), with shares of those who answered. */
+  /**
+   * The questions shown: interviews answer several, so they are labels of the interviews, gated by
+   * the label rule (the interviews minus those that answered a question must pass, or be none).
+   */
+  private shownQuestions(): Set<string> {
+    const order = (this.study?.questions ?? []).map((q) => q.id);
+    return new Set(
+      this.gate("questions", this.labels.questions, { order, disjoint: true }).kept.map((k) => k.key),
+    );
+  }
+
+  /**
+   * A shown question's themes: labels of the interviews that answered it, gated by the label rule
+   * (what the themes shown leave of those interviews passes, or is none); then "other themes", the
+   * interviews with any theme not shown, when it passes and showing it leaves every difference safe.
+   */
+  private shownThemes(q: string): {
+    themes: { key: string; cell: Cell }[];
+    other: Cell | null;
+    pooled: number;
+  } {
+    const order = (this.study?.themes ?? []).filter((th) => th.question === q).map((th) => th.id);
+    // A question whose answered count is withheld: its themes over all interviews instead.
+    const tally = this.shownQuestions().has(q)
+      ? (this.themeLabels.get(q) as LabelTally)
+      : this.labels.themes.relabel((ls) => order.filter((th) => ls.has(th)));
+    const gated = this.gate(`themes ${q}`, tally, { order, disjoint: true });
+    const shown = new Set(gated.kept.map((k) => k.key));
+    const pooled = order.filter((th) => !shown.has(th) && this.themes.has(th)).length;
+    if (pooled === 0 || gated.kept.length === 0) return { themes: gated.kept, other: null, pooled };
+    const withOther = tally.relabel((ls) => [...ls].map((l) => (shown.has(l) ? l : OTHER_THEMES)));
+    const again = this.gate(`themes ${q} with other`, withOther, {
+      order: [...gated.kept.map((k) => k.key), OTHER_THEMES],
+      disjoint: true,
+    });
+    const other = again.kept.length === gated.kept.length + 1 ? (again.kept.at(-1)?.cell ?? null) : null;
+    return { themes: gated.kept, other, pooled };
+  }
+
+  /**
+   * Per question: its themes (the rest pooled into "other"), with shares of those who answered, or
+   * of all interviews where how many answered is withheld (`answered` is then null).
+   */
   themeRows(): Row[] {
     if (!this.study) return [];
     const rows: Row[] = [];
+    const questions = this.shownQuestions();
     for (const q of this.study.questions) {
-      const answered = this.answered.get(q.id);
-      if (!answered?.cell.passes(this.t)) continue;
-      const base = answered.cell.conversations;
-      const pooled = new Set<number>();
-      let pooledThemes = 0;
+      if (!this.answered.has(q.id)) continue;
+      const shownQ = questions.has(q.id);
+      const base = shownQ ? (this.answered.get(q.id)?.cell.conversations ?? 0) : this.n;
+      const { themes, other, pooled } = this.shownThemes(q.id);
+      const byId = new Map(this.study.themes.map((th) => [th.id, th]));
       const themeRowsOfQ: Row[] = [];
-      for (const theme of this.study.themes.filter((th) => th.question === q.id)) {
-        const h = this.themes.get(theme.id);
-        if (!h) continue;
-        if (!h.cell.passes(this.t)) {
-          for (const o of h.ordinals) pooled.add(o);
-          pooledThemes++;
-          continue;
-        }
-        const w = wilson(h.cell.conversations, base);
+      for (const { key, cell } of themes) {
+        const theme = byId.get(key);
+        if (!theme) continue;
+        const w = wilson(cell.conversations, base);
         themeRowsOfQ.push({
           question_id: q.id,
           question: q.label,
@@ -226,8 +358,8 @@ export class InterviewsAnalysis implements Analysis {
           theme: theme.name,
           description: theme.description,
           keywords: theme.keywords.join(" "),
-          interviews: h.cell.conversations,
-          answered: base,
+          interviews: cell.conversations,
+          answered: shownQ ? base : null,
           share: round(w.p),
           ci_low: round(w.lo),
           ci_high: round(w.hi),
@@ -235,18 +367,18 @@ export class InterviewsAnalysis implements Analysis {
       }
       themeRowsOfQ.sort((a, b) => Number(b.interviews) - Number(a.interviews));
       rows.push(...themeRowsOfQ);
-      const other = this.cellOf(pooled);
-      if (pooledThemes > 0 && other.passes(this.t)) {
+      if (other) {
         const w = wilson(other.conversations, base);
         rows.push({
           question_id: q.id,
           question: q.label,
           theme_id: `${q.id}/${OTHER_THEMES}`,
-          theme: `Other themes (${pooledThemes} pooled)`,
-          description: "Themes each under the privacy thresholds, counted together.",
+          theme: `Other themes (${pooled} pooled)`,
+          description:
+            "Themes not shown on their own (under the privacy thresholds, or withheld so that no difference of shown counts singles out a few), counted together.",
           keywords: "",
           interviews: other.conversations,
-          answered: base,
+          answered: shownQ ? base : null,
           share: round(w.p),
           ci_low: round(w.lo),
           ci_high: round(w.hi),
@@ -256,33 +388,44 @@ export class InterviewsAnalysis implements Analysis {
     return rows;
   }
 
-  /** Answers per question: the segmentation and alignment at a glance. */
-  private questionRows(): Row[] {
+  /**
+   * Answers per question: the segmentation and alignment at a glance. How many interviews asked a
+   * question is not released (no gate knows which did); for a question whose answered count is
+   * withheld, with `withheld`, its counts are null (the answers, less the probes, would give it).
+   */
+  private questionRows(withheld = false): Row[] {
     if (!this.study) return [];
+    const shown = this.shownQuestions();
     return this.study.questions
-      .filter((q) => this.answered.get(q.id)?.cell.passes(this.t))
-      .map((q) => ({
-        question_id: q.id,
-        question: q.label,
-        asked: q.asked,
-        interviews: this.answered.get(q.id)?.cell.conversations ?? 0,
-        answers: q.answers,
-        probes: q.probes,
-        share_of_interviews: round((this.answered.get(q.id)?.cell.conversations ?? 0) / this.n),
-      }));
+      .filter((q) => shown.has(q.id) || (withheld && this.answered.has(q.id)))
+      .map((q) => {
+        const answered = shown.has(q.id) ? (this.answered.get(q.id)?.cell.conversations ?? 0) : null;
+        return {
+          question_id: q.id,
+          question: q.label,
+          interviews: answered,
+          answers: answered === null ? null : q.answers,
+          probes: answered === null ? null : q.probes,
+          share_of_interviews: answered === null ? null : round(answered / this.n),
+        };
+      });
   }
 
-  /** Groups that pass the thresholds, with their participants. */
+  /**
+   * The groups shown, with their participants: a partition of the interviews (and those in no
+   * group), gated by the rule: each passes, and the interviews in no group shown pass or are none.
+   */
   private releasedGroups(): { group: string; members: Set<number> }[] {
     const byGroup = new Map<string, Set<number>>();
     for (const [o, g] of this.groups.entries()) {
       if (g === null) continue;
       byGroup.set(g, (byGroup.get(g) ?? new Set()).add(o));
     }
-    return [...byGroup.entries()]
-      .filter(([, members]) => this.cellOf(members).passes(this.t))
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([group, members]) => ({ group, members }));
+    const order = [...byGroup.keys()].sort();
+    const shown = new Set(this.gate("groups", this.labels.groups, { order }).kept.map((k) => k.key));
+    return order
+      .filter((g) => shown.has(g))
+      .map((group) => ({ group, members: byGroup.get(group) as Set<number> }));
   }
 
   /**
@@ -295,27 +438,42 @@ export class InterviewsAnalysis implements Analysis {
     if (groups.length < 2) return { rows: [], suppressed: 0, groups: [] };
     const items: ComparisonItem[] = [];
     const all = (h: Holders | undefined) => new Set(h?.ordinals ?? []);
-    items.push({
-      kind: "sentiment",
-      key: "net_positive",
-      label: "Net positive (sentiment 5+)",
-      base: null,
-      holders: all(this.positive),
-    });
+    if (this.sentimentRows().positive)
+      items.push({
+        kind: "sentiment",
+        key: "net_positive",
+        label: "Net positive (sentiment 5+)",
+        base: null,
+        holders: all(this.positive),
+      });
+    // Only items their own figures show: a vision pooled into "other" there, compared per group
+    // here, would give "other" minus it.
     const labelled = <K extends string>(
       kind: "concern" | "vision",
       map: Map<string, Holders>,
       labels: Record<K, Label>,
+      shown: ReadonlySet<string>,
     ) => {
       for (const key of Object.keys(labels) as K[]) {
         const h = map.get(key);
-        if (!h?.cell.passes(this.t)) continue;
+        if (!h || !shown.has(key)) continue;
         const name = `${kind === "concern" ? "Concern" : "Vision"}: ${labels[key].name}`;
         items.push({ kind, key, label: name, base: null, holders: all(h) });
       }
     };
-    labelled("concern", this.multi.concerns, CONCERN_LABELS);
-    labelled("vision", this.visionHolders, VISION_LABELS);
+    const shownOf = (rows: Row[]) => new Set(rows.map((r) => String(r.category)));
+    labelled(
+      "concern",
+      this.multi.concerns,
+      CONCERN_LABELS,
+      shownOf(this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS).rows),
+    );
+    labelled(
+      "vision",
+      this.visionHolders,
+      VISION_LABELS,
+      shownOf(this.distributionRows(this.vision, VISION_LABELS, VISIONS).rows),
+    );
     for (const row of this.themeRows()) {
       const id = String(row.theme_id);
       if (id.endsWith(`/${OTHER_THEMES}`)) continue;
@@ -323,7 +481,8 @@ export class InterviewsAnalysis implements Analysis {
         kind: "theme",
         key: id,
         label: `${row.question_id}: ${row.theme}`,
-        base: all(this.answered.get(String(row.question_id))),
+        // Where how many answered is withheld, the item is over all interviews (as its shares).
+        base: row.answered === null ? null : all(this.answered.get(String(row.question_id))),
         holders: all(this.themes.get(id)),
       });
     }
@@ -345,8 +504,22 @@ export class InterviewsAnalysis implements Analysis {
         }
         return { group, k: holders.length, n, holders };
       });
+      // The item per group by the label rule: the groups are labels, each interview's outcome is
+      // whether it holds the item, lacks it, or was not asked (a theme's question unanswered), so
+      // that each group's count, its rest and what it leaves of the group, and the item's
+      // interviews in no group shown, are empty or pass.
+      const tally = new LabelTally(this.t);
+      for (const [o, g] of this.groups.entries())
+        tally.add(
+          g === null ? [] : [g],
+          this.users[o] as string,
+          item.base && !item.base.has(o) ? NOT_ASKED : item.holders.has(o) ? HOLDS : LACKS,
+        );
+      const order = groups.map((g) => g.group);
+      const gated = gateLabels(tally, { order, outcomes: [[HOLDS], [LACKS], [NOT_ASKED]] });
       const releasable =
-        cells.every((c) => this.cellOf(c.holders).passes(this.t) || c.k === 0) &&
+        gated.released &&
+        gated.kept.length === order.length &&
         cells.every((c) => c.n >= this.t.minConversations);
       if (!releasable) {
         suppressed++;
@@ -383,6 +556,14 @@ export class InterviewsAnalysis implements Analysis {
     };
   }
 
+  /**
+   * Mentions of the concerns shown per interview: a function of released counts (with all concerns,
+   * it minus the shown ones would count the mentions of a withheld one).
+   */
+  private concernsPerParticipant(shown: Row[]): number {
+    return shown.reduce((a, r) => a + Number(r.interviews), 0) / Math.max(1, this.n);
+  }
+
   /** Quotes of consenting participants for released themes (the release audits each again). */
   private quotesFor(themeIds: Set<string>): { theme: string; text: string }[] {
     return (this.study?.quotes ?? [])
@@ -399,7 +580,8 @@ export class InterviewsAnalysis implements Analysis {
     for (const [i, q] of (this.study?.questions ?? []).entries()) {
       const rows = themeRows.filter((r) => r.question_id === q.id);
       if (rows.length === 0) continue;
-      const answered = this.answered.get(q.id)?.cell.conversations ?? 0;
+      const shownQ = this.shownQuestions().has(q.id);
+      const answered = shownQ ? (this.answered.get(q.id)?.cell.conversations ?? 0) : this.n;
       const byTheme = new Map(this.study?.themes.map((th) => [th.id, th.name]));
       const quotes = this.quotesFor(new Set(rows.map((r) => String(r.theme_id))));
       const suppressed =
@@ -410,8 +592,10 @@ export class InterviewsAnalysis implements Analysis {
         title: `Question ${i + 1}: ${q.label}`,
         summary: [],
         intro: [
-          `${answered} participants answered this question (${q.answers} answers, ${q.probes} of them to follow-up probes); ` +
-            `${q.source === "plan" ? "the question comes from the interview plan" : `the question was found by clustering what the interviewer asked (${q.asked} interviews asked it)`}.`,
+          (shownQ
+            ? `${answered} participants answered this question (${q.answers} answers, ${q.probes} of them to follow-up probes); `
+            : `How many participants answered this question is withheld (so few did not that their number would single them out), so shares below are of all ${this.n} interviews; `) +
+            `${q.source === "plan" ? "the question comes from the interview plan" : "the question was found by clustering what the interviewer asked"}.`,
           ...quotes.map(
             (x) =>
               `“${x.text}” — a participant who agreed to be quoted (theme: ${byTheme.get(x.theme) ?? x.theme}).`,
@@ -421,11 +605,12 @@ export class InterviewsAnalysis implements Analysis {
           {
             id: `interview-${q.id}-themes`,
             title: "Themes",
-            caption:
-              "Share of the participants who answered this question whose answers fall in each theme, with 95% Wilson intervals.",
+            caption: shownQ
+              ? "Share of the participants who answered this question whose answers fall in each theme, with 95% Wilson intervals."
+              : "Share of all interviews whose answers to this question fall in each theme, with 95% Wilson intervals.",
             method:
               "The answers to this question (rubric answer and follow-ups) are clustered (LSA embeddings, k-means); each cluster is a theme named by its most distinctive words among words at least the minimum number of participants used. " +
-              "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds are pooled.",
+              "A participant counts in every theme one of their answers falls in, so shares may sum to more than 100%. Themes under the privacy thresholds, and the smallest while what the themes shown leave of those who answered would be under them, are pooled.",
             n: answered,
             rows: rows.map(({ question_id: _q, question: _t, theme, ...rest }) => ({
               label: theme ?? null,
@@ -436,7 +621,7 @@ export class InterviewsAnalysis implements Analysis {
               value: "share",
               lo: "ci_low",
               hi: "ci_high",
-              title: "Share of participants who answered",
+              title: shownQ ? "Share of participants who answered" : "Share of interviews",
               color: "#5aa469",
               format: ".0%",
             }),
@@ -450,17 +635,18 @@ export class InterviewsAnalysis implements Analysis {
   private overview(): Section {
     const n = this.n;
     const summary: string[] = [];
-    if (this.positive.cell.passes(this.t)) {
-      const w = wilson(this.positive.cell.conversations, n);
+    const sentiment = this.sentimentRows();
+    if (sentiment.positive) {
+      const w = wilson(sentiment.positive.conversations, n);
       summary.push(
         `${percent(w.p)} of ${n} interviews are net positive about AI (sentiment 5 or more on 1-7; 95% CI ${percent(w.lo)}-${percent(w.hi)}; the 81k-person study reported 67%).`,
       );
     }
-    const concerns = this.prevalenceRows(this.multi.concerns, CONCERN_LABELS, CONCERNS);
+    const concerns = this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS);
     const top = [...concerns.rows].sort((a, b) => Number(b.share) - Number(a.share)).slice(0, 3);
     if (top.length > 0)
       summary.push(
-        `Most common concerns: ${top.map((r) => `${String(r.label).toLowerCase()} ${percent(Number(r.share))}`).join(", ")} (${(this.concernsTotal / n).toFixed(1)} concerns per participant on average).`,
+        `Most common concerns: ${top.map((r) => `${String(r.label).toLowerCase()} ${percent(Number(r.share))}`).join(", ")} (${(this.concernsPerParticipant(concerns.rows)).toFixed(1)} of the concerns shown per participant on average).`,
       );
     const visions = this.distributionRows(this.vision, VISION_LABELS, VISIONS);
     const topVision = visions.rows
@@ -478,16 +664,15 @@ export class InterviewsAnalysis implements Analysis {
       );
 
     const figures: Figure[] = [];
-    const sentiment = this.distributionRows(this.sentiment, null, ["1", "2", "3", "4", "5", "6", "7"]);
     figures.push({
       id: "interview-sentiment",
       title: "Overall sentiment towards AI",
       caption:
         "Share of interviews at each level of overall sentiment, 1 (very negative) to 7 (very positive); 5 and above is positive.",
       method:
-        "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled.",
+        "Interview sentiment facet, one score per interview. Levels under the privacy thresholds are pooled; so is the smallest level while the pool, or what the levels shown leave of the net positive (5+) interviews, would be under them.",
       n,
-      rows: sentiment.rows.map((r) => ({ ...r, label: r.category === "other" ? r.label : `${r.category}` })),
+      rows: sentiment.rows.map((r) => ({ ...r, label: LEVELS.includes(r.category) ? r.category : r.label })),
       suppressed: sentiment.suppressed,
       spec: {
         width: 420,
@@ -549,7 +734,7 @@ export class InterviewsAnalysis implements Analysis {
         "interview-concerns",
         "Concerns",
         "Share of interviews raising each concern (a participant may raise several).",
-        "Interview concerns facet. Concerns under the privacy thresholds are not shown.",
+        "Interview concerns facet. A concern is shown when its interviews pass the privacy thresholds and what the concerns shown leave of the interviews passes too (a concern nearly everyone raises is withheld).",
         concerns,
         "#c4515a",
       ),
@@ -559,8 +744,8 @@ export class InterviewsAnalysis implements Analysis {
         "interview-experiences",
         "Realised experiences",
         "Share of interviews telling of each way AI has already helped (several per participant).",
-        "Interview experiences facet. Labels under the privacy thresholds are not shown.",
-        this.prevalenceRows(this.multi.experiences, EXPERIENCE_LABELS, EXPERIENCES),
+        "Interview experiences facet. A label is shown when its interviews pass the privacy thresholds and what the labels shown leave of the interviews passes too.",
+        this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES),
         "#5aa469",
       ),
     );
@@ -569,8 +754,8 @@ export class InterviewsAnalysis implements Analysis {
         "interview-context",
         "What participants use AI for",
         "Share of interviews by context tag (several per participant).",
-        "Interview context facet. Tags under the privacy thresholds are not shown.",
-        this.prevalenceRows(this.multi.context, CONTEXT_LABELS, CONTEXTS),
+        "Interview context facet. A tag is shown when its interviews pass the privacy thresholds and what the tags shown leave of the interviews passes too.",
+        this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS),
         "#4fa3a5",
       ),
     );
@@ -597,7 +782,7 @@ export class InterviewsAnalysis implements Analysis {
             : "The interviewer's questions are clustered across interviews; a cluster asked at a steady point of at least a fifth of the interviews is a question of the rubric, and the rest are follow-ups of the question before.",
         n,
         rows: questions.map((q) => ({ label: `${q.question_id} ${String(q.question).slice(0, 70)}`, ...q })),
-        suppressed: 0,
+        suppressed: (this.study?.questions.length ?? 0) - questions.length,
         spec: {
           width: 420,
           height: { step: 22 },
@@ -615,7 +800,7 @@ export class InterviewsAnalysis implements Analysis {
         caption: `Share of each group holding each theme, concern or vision, with 95% Wilson intervals; groups by ${this.study?.group_by ?? "group"}. * marks a significant difference.`,
         method:
           "Pearson chi-square test of independence per item (for two groups, the two-proportion z-test), p-values corrected for all items by Holm's method; significant means Holm p < 0.05. " +
-          "An item is compared only when each group's count is zero or passes the privacy thresholds.",
+          "An item is compared only when, in each group, the interviews holding it, those lacking it and those not asked are each none or pass the privacy thresholds, and so are those holding it in no group shown; groups are shown when each passes and the interviews in no group shown pass too.",
         n,
         rows: comparison.rows.map((r) => ({ label: `${r.item}${r.significant ? " *" : ""}`, ...r })),
         suppressed: comparison.suppressed,
@@ -687,28 +872,30 @@ export class InterviewsAnalysis implements Analysis {
     const released = new Set(themes.map((r) => String(r.theme_id)));
     const quotes = this.quotesFor(released).filter((q) => keep(q.text));
     const comparison = this.comparisonRows();
-    const pos = wilson(this.positive.cell.conversations, this.n);
+    const { positive, rows: sentiment } = this.sentimentRows();
+    const pos = wilson(positive?.conversations ?? 0, this.n);
+    const concerns = this.prevalenceRows("concerns", CONCERN_LABELS, CONCERNS).rows;
     return {
       interviews: this.n,
       thresholds: { min_users: this.t.minUsers, min_conversations: this.t.minConversations },
       alignment: this.study ? { mode: this.study.mode, plan_title: this.study.plan_title } : null,
-      net_positive: this.positive.cell.passes(this.t)
+      net_positive: positive
         ? {
-            interviews: this.positive.cell.conversations,
+            interviews: positive.conversations,
             share: round(pos.p),
             ci_low: round(pos.lo),
             ci_high: round(pos.hi),
           }
         : null,
-      sentiment: this.distributionRows(this.sentiment, null, ["1", "2", "3", "4", "5", "6", "7"]).rows,
+      sentiment,
       emotions: this.emotionRows().rows,
       visions: this.distributionRows(this.vision, VISION_LABELS, VISIONS).rows,
-      concerns: this.prevalenceRows(this.multi.concerns, CONCERN_LABELS, CONCERNS).rows,
-      concerns_per_participant: round(this.concernsTotal / Math.max(1, this.n), 3),
-      experiences: this.prevalenceRows(this.multi.experiences, EXPERIENCE_LABELS, EXPERIENCES).rows,
-      context: this.prevalenceRows(this.multi.context, CONTEXT_LABELS, CONTEXTS).rows,
+      concerns,
+      concerns_per_participant: round(this.concernsPerParticipant(concerns), 3),
+      experiences: this.prevalenceRows("experiences", EXPERIENCE_LABELS, EXPERIENCES).rows,
+      context: this.prevalenceRows("context", CONTEXT_LABELS, CONTEXTS).rows,
       intents: this.distributionRows(this.intent, INTENT_LABELS, INTENTS).rows,
-      questions: clean(this.questionRows()).map((q) => ({
+      questions: clean(this.questionRows(true)).map((q) => ({
         ...q,
         themes: themes
           .filter((r) => r.question_id === q.question_id)

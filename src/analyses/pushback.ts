@@ -6,8 +6,9 @@
  * difference of groups shown (groups.ts). Reasons are parts of a group's pushback, gated the same way.
  */
 
+import { pushbackReasonLabel } from "../facets/pushback.ts";
 import type { Row, Section } from "../release/figure.ts";
-import { barsWithIntervals, percent, round } from "../release/figure.ts";
+import { barsWithIntervals, PANEL_HEADER, percent, round } from "../release/figure.ts";
 import { Cell, gatePartition, LabelTally, userKey } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import type { Analysis, AnalysisContext } from "./analysis.ts";
@@ -103,6 +104,8 @@ export class PushbackAnalysis implements Analysis {
           group: key,
           label,
           reason,
+          // "other" here is always the pooled rest: the facet's own "other" reason is pooled with it.
+          reason_label: reason === "other" ? "Other (pooled)" : pushbackReasonLabel(reason),
           conversations: cell.conversations,
           share_of_pushback: round(cell.conversations / Math.max(1, k)),
         });
@@ -157,20 +160,20 @@ export class PushbackAnalysis implements Analysis {
             height: { step: 18 },
             mark: { type: "bar" },
             encoding: {
-              y: { field: "reason", type: "nominal", title: null },
+              y: { field: "reason_label", type: "nominal", title: null, sort: null },
               x: {
                 field: "share_of_pushback",
                 type: "quantitative",
                 axis: { format: ".0%" },
                 title: "Share of the group's pushback",
               },
-              color: { field: "reason", type: "nominal", legend: null },
+              color: { condition: { test: "datum.reason === 'other'", value: "#9aa5b1" }, value: "#c4515a" },
               row: {
                 field: "label",
                 type: "nominal",
                 title: null,
                 sort: null,
-                header: { labelAngle: 0, labelAlign: "left" },
+                header: PANEL_HEADER,
               },
             },
           },

@@ -19,7 +19,7 @@ import {
 } from "../cluster/index.ts";
 import { counted, type Part, partPasses } from "../cluster/privacy.ts";
 import type { Figure, Row, Section } from "../release/figure.ts";
-import { percent, round } from "../release/figure.ts";
+import { PANEL_HEADER, percent, round } from "../release/figure.ts";
 import {
   Tally as CategoryTally,
   Cell,
@@ -495,7 +495,7 @@ export class TopicsAnalysis implements Analysis {
             type: "nominal",
             title: null,
             sort: null,
-            header: { labelAngle: 0, labelAlign: "left" },
+            header: PANEL_HEADER,
           },
           tooltip: [{ field: "subtopic" }, { field: "conversations" }],
         },
@@ -508,58 +508,86 @@ export class TopicsAnalysis implements Analysis {
     return this.tallies.get(node.id)?.cell.conversations ?? 0;
   }
 
-  /** Clio's map: released clusters of the level below the top (or the base), sized by conversations. */
+  /**
+   * Clio's map: released clusters of the level below the top (or the base), sized by conversations.
+   * Only the topics one level up are named on the map, at their children's centre: sixteen names
+   * among close circles overlap, and the data table names every circle.
+   */
   private mapFigure(clusters: Row[], umap: boolean): Figure | null {
-    const levels = [...new Set(clusters.filter((r) => r.id !== OTHER_TOPIC).map((r) => Number(r.level)))];
+    const listed = clusters.filter((r) => r.id !== OTHER_TOPIC);
+    const levels = [...new Set(listed.map((r) => Number(r.level)))];
     const level = levels.length > 1 ? Math.max(...levels) - 1 : levels[0];
-    const points = clusters.filter((r) => r.id !== OTHER_TOPIC && Number(r.level) === level);
+    const points = listed.filter((r) => Number(r.level) === level);
     if (points.length < 3) return null;
+    const parentIds = new Set(points.map((r) => r.parent));
+    const parents = listed.filter((r) => Number(r.level) === Number(level) + 1 && parentIds.has(r.id));
+    const nameOf = new Map(listed.map((r) => [r.id, r.name]));
+    const labelled = parents.length > 0 ? "topic" : "subtopic";
+    const row = (r: Row, kind: "topic" | "subtopic") => ({
+      kind,
+      topic: r.name ?? null,
+      parent_topic: kind === "subtopic" ? (nameOf.get(String(r.parent)) ?? null) : null,
+      x: r.x ?? null,
+      y: r.y ?? null,
+      conversations: r.conversations ?? null,
+      affective_share: r.affective_share ?? null,
+      pushback_rate: r.pushback_rate ?? null,
+    });
+    const xy = {
+      // Padding in pixels, so a name at the edge is not cut off or drawn over the legend.
+      x: { field: "x", type: "quantitative", axis: null, scale: { zero: false, padding: 70 } },
+      y: { field: "y", type: "quantitative", axis: null, scale: { zero: false, padding: 16 } },
+    };
     return {
       id: "topic-map",
       title: "Map of topics",
-      caption: `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share (grey where it is withheld under the privacy thresholds).`,
+      caption:
+        `${points.length} topics placed by the similarity of their conversations; size is conversations, colour the affective share (grey where it is withheld under the privacy thresholds)` +
+        (parents.length > 0
+          ? "; the names are their top-level topics, at the centre of each one's subtopics."
+          : "."),
       method: umap
         ? "UMAP over cluster centroids (15 neighbours, minimum distance 0, cosine), seeded; parents sit at their children's size-weighted mean."
         : "The first two principal components of the cluster centroids; parents sit at their children's size-weighted mean.",
       n: this.total,
-      rows: points.map((r) => ({
-        topic: r.name ?? null,
-        x: r.x ?? null,
-        y: r.y ?? null,
-        conversations: r.conversations ?? null,
-        affective_share: r.affective_share ?? null,
-        pushback_rate: r.pushback_rate ?? null,
-      })),
+      rows: [...points.map((r) => row(r, "subtopic")), ...parents.map((r) => row(r, "topic"))],
       suppressed: 0,
       spec: {
         width: 480,
         height: 360,
         layer: [
           {
+            transform: [{ filter: "datum.kind === 'subtopic'" }],
             // A withheld affective share (null) is drawn grey, not dropped.
             mark: { type: "circle", opacity: 0.75, stroke: "#1d2530", strokeWidth: 0.5, invalid: null },
             encoding: {
-              x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
-              y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
+              ...xy,
               size: { field: "conversations", type: "quantitative", title: "Conversations" },
               color: {
                 condition: { test: "datum.affective_share === null", value: "#d5dae0" },
                 field: "affective_share",
                 type: "quantitative",
-                scale: { scheme: "purples" },
+                scale: { scheme: "purples", domain: [0, 1] },
                 legend: { format: ".0%" },
                 title: "Affective share",
               },
-              tooltip: [{ field: "topic" }, { field: "conversations" }],
+              tooltip: [
+                { field: "topic" },
+                { field: "parent_topic", title: "within" },
+                { field: "conversations" },
+              ],
             },
           },
           {
-            mark: { type: "text", dy: -10, fontSize: 9, color: "#1d2530" },
-            encoding: {
-              x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
-              y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
-              text: { field: "topic" },
+            transform: [{ filter: `datum.kind === '${labelled}'` }],
+            mark: {
+              type: "text",
+              fontSize: labelled === "topic" ? 11 : 9,
+              fontWeight: labelled === "topic" ? "bold" : "normal",
+              color: "#1d2530",
+              dy: labelled === "topic" ? 0 : -10,
             },
+            encoding: { ...xy, text: { field: "topic" } },
           },
         ],
       },
@@ -664,7 +692,7 @@ export class TopicsAnalysis implements Analysis {
             type: "nominal",
             title: null,
             sort: null,
-            header: { labelAngle: 0, labelAlign: "left" },
+            header: PANEL_HEADER,
           },
         },
         // Each type lists only its own topics.

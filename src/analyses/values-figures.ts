@@ -1,5 +1,5 @@
 /** Vega-Lite specs of the values section's figures (the rows are injected when rendering). */
-import { barsWithIntervals } from "../release/figure.ts";
+import { barsWithIntervals, PANEL_HEADER } from "../release/figure.ts";
 
 /** Share per value with its Wilson interval, one bar per value. */
 export function valueBarsSpec(title: string, color: string): Record<string, unknown> {
@@ -26,7 +26,7 @@ export function taxonomySpec(): Record<string, unknown> {
         type: "nominal",
         title: null,
         sort: { field: "top_level_share", op: "max", order: "descending" },
-        header: { labelAngle: 0, labelAlign: "left", labelFontWeight: "bold", labelLimit: 400 },
+        header: PANEL_HEADER,
       },
     },
     resolve: { scale: { y: "independent" } },
@@ -53,7 +53,7 @@ export function situationalSpec(): Record<string, unknown> {
         type: "nominal",
         title: null,
         sort: null,
-        header: { labelAngle: 0, labelAlign: "left" },
+        header: PANEL_HEADER,
       },
     },
     resolve: { scale: { y: "independent" } },

@@ -59,7 +59,10 @@ test("frequencies over subjective conversations, gated, in the published columns
   for (const r of records()) a.add(r);
   const rows = a.frequencyRows();
   assert.deepEqual(Object.keys(rows[0] ?? {}), ["value", "pct_convos"]);
-  assert.deepEqual(rows[0], { value: "helpfulness", pct_convos: round3((100 * 200) / 203) });
+  // Helpfulness is in 200 of the 203: the n minus it would be the 3 rare conversations, so it is
+  // withheld (its count passes, but not what it leaves).
+  assert.ok(!rows.some((r) => r.value === "helpfulness"));
+  assert.deepEqual(rows[0], { value: "healthy boundaries", pct_convos: round3((100 * 50) / 203) });
   assert.ok(!rows.some((r) => r.value === "made-up rare value"));
   assert.equal(a.treeRows().length, 0, "no taxonomy without internal/values.json");
 });
@@ -150,6 +153,14 @@ test("the tree's released rows, and an audited-out group takes its subtree with 
     ],
   };
   const a = new ValuesAnalysis(ctx, taxonomy);
+  // 120 conversations express honesty; 80 of them, of 3 users, also the secret value.
+  for (let i = 0; i < 120; i++)
+    a.add(
+      rec(i, {
+        values_ai: i < 80 ? ["honesty", "secret"] : ["honesty"],
+        ...(i < 80 && { user_id: `s${i % 3}` }),
+      }),
+    );
   const rows = a.treeRows();
   assert.deepEqual(Object.keys(rows[0] ?? {}), [
     "cluster_id",
@@ -162,7 +173,9 @@ test("the tree's released rows, and an audited-out group takes its subtree with 
   assert.deepEqual(
     rows.map((r) => [r.cluster_id, r.pct_total_occurrences]),
     [
-      ["honesty", 60],
+      // Shares of the mentions of the values shown: the secret value's 80 are in no share (with
+      // them, honesty's 60% beside its group's 100% would give the secret value's count).
+      ["honesty", 100],
       ["ai_values:l1:0001", 100],
       ["ai_values:l2:0001", 100],
     ],

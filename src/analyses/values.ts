@@ -4,13 +4,23 @@
  * (`values_frequencies.csv`), the taxonomy they form (`values_tree.csv`), which values are
  * situational (chi-square, adjusted residuals, Bonferroni; per affective type, top-level topic and
  * human value), and how the assistant meets the human's values (the seven response types, with
- * Wilson intervals). Statistics are over subjective conversations, as in the study. A value,
- * group, context or cell is released only when its own conversations pass the privacy thresholds.
+ * Wilson intervals). Statistics are over subjective conversations, as in the study. Values, contexts
+ * and cells are gated by the label rule of src/release/gate.ts (each passes, and no difference of
+ * released counts singles out fewer than the thresholds); group shares count shown values only.
  */
 import type { TopicNode } from "../cluster/index.ts";
 import type { Row, Section } from "../release/figure.ts";
 import { percent, round } from "../release/figure.ts";
-import { Cell, gateDistribution, Tally, userKey } from "../release/gate.ts";
+import {
+  Cell,
+  gateDistribution,
+  gateLabels,
+  isSafe,
+  LabelTally,
+  Tally,
+  type Thresholds,
+  userKey,
+} from "../release/gate.ts";
 import { type FacetRecord, VALUE_RESPONSES } from "../types.ts";
 import { countsForValues, type ValueShare, ValueTally } from "../values/frequencies.ts";
 import { situational } from "../values/situational.ts";
@@ -42,6 +52,16 @@ const PER_CONTEXT = 3;
 
 type ContextKind = "affective type" | "topic" | "human value";
 
+/** A context in a sentence: "counseling conversations", "conversations on the topic “…”". */
+function contextPhrase(kind: ContextKind, label: string): string {
+  if (kind === "affective type")
+    return label === "Not affective"
+      ? "conversations that are not affective"
+      : `${label.toLowerCase()} conversations`;
+  if (kind === "topic") return `conversations on the topic “${label}”`;
+  return `conversations where the human values “${label}”`;
+}
+
 /** A value's share of the subjective conversations, with its 95% Wilson interval. */
 function shareRow(s: ValueShare, n: number): Row {
   const w = wilson(s.conversations, n);
@@ -55,29 +75,38 @@ function shareRow(s: ValueShare, n: number): Row {
   };
 }
 
-/** Conversations per (context, value), with their users, and per context. */
+/** Labels of a conversation in a context kind's tallies: its values, its contexts, its cells. */
+const VALUE = "v:";
+const CONTEXT = "c:";
+const ALL = "all:";
+const COUNTED = "counted";
+const cellLabel = (value: string, context: string) => `x:${value}\u0001${context}`;
+
+/**
+ * The conversations of a context kind. `cells`: over the value statistics' n, each with its values
+ * and contexts (so any cell, value or context can be counted, and cells relabelled for the gate).
+ * `contexts`: over all conversations, each with its contexts whole (`all:`, which other figures
+ * release: an affective type, a topic) and among the n (so a context's size among the n, which a
+ * cell's expected count gives, is gated against the whole that other figures show).
+ */
 class ContextTable {
-  readonly contexts = new Map<string, { cell: Cell; values: Map<string, Cell> }>();
+  readonly cells: LabelTally;
+  readonly contexts: LabelTally;
   constructor(
     readonly kind: ContextKind,
-    private readonly minUsers: number,
-  ) {}
+    thresholds: Thresholds,
+  ) {
+    this.cells = new LabelTally(thresholds);
+    this.contexts = new LabelTally(thresholds);
+  }
 
-  add(context: string, values: readonly string[], user: string): void {
-    let c = this.contexts.get(context);
-    if (!c) {
-      c = { cell: new Cell(this.minUsers), values: new Map() };
-      this.contexts.set(context, c);
-    }
-    c.cell.add(user);
-    for (const v of values) {
-      let cell = c.values.get(v);
-      if (!cell) {
-        cell = new Cell(this.minUsers);
-        c.values.set(v, cell);
-      }
-      cell.add(user);
-    }
+  add(contexts: readonly string[], values: readonly string[] | null, user: string): void {
+    const counted = values !== null;
+    this.contexts.add(
+      [...(counted ? [COUNTED] : []), ...contexts.map((c) => ALL + c), ...(counted ? contexts : [])],
+      user,
+    );
+    if (counted) this.cells.add([...values.map((v) => VALUE + v), ...contexts.map((c) => CONTEXT + c)], user);
   }
 }
 
@@ -89,6 +118,9 @@ export class ValuesAnalysis implements Analysis {
   private readonly ai: ValueTally;
   private readonly human: ValueTally;
   private readonly responses = new Map<string, Cell>();
+  private readonly aiLabels: LabelTally;
+  private readonly humanLabels: LabelTally;
+  private gated: { ai: Set<string>; human: Set<string> } | null = null;
   private readonly tables: ContextTable[];
   private readonly topicNodes: Map<string, TopicNode>;
 
@@ -99,10 +131,12 @@ export class ValuesAnalysis implements Analysis {
     const k = ctx.thresholds.minUsers;
     this.ai = new ValueTally(k);
     this.human = new ValueTally(k);
+    this.aiLabels = new LabelTally(ctx.thresholds);
+    this.humanLabels = new LabelTally(ctx.thresholds);
     this.tables = [
-      new ContextTable("affective type", k),
-      new ContextTable("topic", k),
-      new ContextTable("human value", k),
+      new ContextTable("affective type", ctx.thresholds),
+      new ContextTable("topic", ctx.thresholds),
+      new ContextTable("human value", ctx.thresholds),
     ];
     this.topicNodes = new Map((ctx.topics ?? []).map((n) => [n.id, n]));
   }
@@ -111,10 +145,19 @@ export class ValuesAnalysis implements Analysis {
     this.records++;
     if (r.subjective !== null) this.judged++;
     if (r.subjective) this.subjective++;
-    if (!countsForValues(r)) return;
     const user = userKey(r);
+    const counted = countsForValues(r);
+    const values = counted ? [...new Set(r.values_ai ?? [])] : null;
+    const [affective, topic, human] = this.tables as [ContextTable, ContextTable, ContextTable];
+    if (r.affective !== null)
+      affective.add(r.affective ? (r.affective_types ?? []) : ["not_affective"], values, user);
+    const top = this.topTopic(r.cluster);
+    topic.add(top ? [top] : [], values, user);
+    if (!counted) return;
     this.ai.add(r);
     this.human.add({ ...r, values_ai: r.values_human ?? [] });
+    this.aiLabels.add(values ?? [], user);
+    this.humanLabels.add([...new Set(r.values_human ?? [])], user);
     const response = r.value_response ?? "no_values";
     let cell = this.responses.get(response);
     if (!cell) {
@@ -122,14 +165,20 @@ export class ValuesAnalysis implements Analysis {
       this.responses.set(response, cell);
     }
     cell.add(user);
-    const values = [...new Set(r.values_ai ?? [])];
-    const [affective, topic, human] = this.tables as [ContextTable, ContextTable, ContextTable];
-    if (r.affective !== null)
-      for (const t of r.affective ? (r.affective_types ?? []) : ["not_affective"])
-        affective.add(t, values, user);
-    const top = this.topTopic(r.cluster);
-    if (top) topic.add(top, values, user);
-    for (const hv of new Set(r.values_human ?? [])) human.add(hv, values, user);
+    human.add([...new Set(r.values_human ?? [])], values, user);
+  }
+
+  /**
+   * The values shown, AI and human: each over the n by the label gate, subtracting only values no
+   * conversation holds together (a whole minus overlapping values counts nobody), so that n minus
+   * any shown values is empty or passes: a value held by nearly all is withheld.
+   */
+  private gates(): { ai: Set<string>; human: Set<string> } {
+    this.gated ??= {
+      ai: new Set(gateLabels(this.aiLabels, { disjoint: true }).kept.map((k) => k.key)),
+      human: new Set(gateLabels(this.humanLabels, { disjoint: true }).kept.map((k) => k.key)),
+    };
+    return this.gated;
   }
 
   /** The released top-level topic of a base cluster (walking up to the root), or null. */
@@ -150,27 +199,45 @@ export class ValuesAnalysis implements Analysis {
 
   /** Released values with their share of subjective conversations: `release/values_frequencies.csv`. */
   frequencyRows(): Row[] {
-    const t = this.ctx.thresholds;
+    const shown = this.gates().ai;
     return this.ai
       .shares()
-      .filter((s) => this.ai.passes(s.value, t))
+      .filter((s) => shown.has(s.value))
       .map((s) => ({ value: s.value, pct_convos: round(100 * s.share, 3) }));
   }
 
-  /** The released taxonomy in the published columns: `release/values_tree.csv`. */
+  /**
+   * The released taxonomy in the published columns: `release/values_tree.csv`. Shares count the
+   * mentions of the values shown only (a group of them, of all of them), so that a group's share
+   * minus its children's is a sum of shown values' counts, never the count of a hidden value.
+   */
   treeRows(): Row[] {
     if (!this.taxonomy) return [];
-    const total = Math.max(1, this.taxonomy.occurrences);
+    const shown = this.gates().ai;
+    const byId = new Map(this.taxonomy.nodes.map((n) => [n.id, n]));
+    const mentions = new Map<string, number>();
+    let total = 0;
+    for (const s of this.ai.shares()) {
+      if (!shown.has(s.value)) continue;
+      total += s.occurrences;
+      for (let n = byId.get(s.value); n; n = n.parent ? byId.get(n.parent) : undefined)
+        mentions.set(n.id, (mentions.get(n.id) ?? 0) + s.occurrences);
+    }
     return this.taxonomy.nodes
-      .filter((n) => n.released)
-      .sort((a, b) => a.level - b.level || b.occurrences - a.occurrences || (a.id < b.id ? -1 : 1))
+      .filter((n) => (mentions.get(n.id) ?? 0) > 0)
+      .sort(
+        (a, b) =>
+          a.level - b.level ||
+          (mentions.get(b.id) as number) - (mentions.get(a.id) as number) ||
+          (a.id < b.id ? -1 : 1),
+      )
       .map((n) => ({
         cluster_id: n.id,
         description: n.description,
         name: n.name,
         level: n.level,
         parent_cluster_id: n.parent,
-        pct_total_occurrences: round((100 * n.occurrences) / total, 3),
+        pct_total_occurrences: round((100 * (mentions.get(n.id) as number)) / Math.max(1, total), 3),
       }));
   }
 
@@ -206,9 +273,10 @@ export class ValuesAnalysis implements Analysis {
     const t = this.ctx.thresholds;
     const n = this.ai.conversations;
     const shares = this.ai.shares();
-    const released = shares.filter((s) => this.ai.passes(s.value, t));
+    const shown = this.gates();
+    const released = shares.filter((s) => shown.ai.has(s.value));
     const topRows = released.slice(0, TOP_VALUES).map((s) => shareRow(s, n));
-    const humanReleased = this.human.shares().filter((s) => this.human.passes(s.value, t));
+    const humanReleased = this.human.shares().filter((s) => shown.human.has(s.value));
     const humanRows = humanReleased.slice(0, TOP_HUMAN_VALUES).map((s) => shareRow(s, n));
 
     // One response type per conversation: a partition of the subjective conversations, gated by the
@@ -233,16 +301,22 @@ export class ValuesAnalysis implements Analysis {
       rows: situationalRows,
       suppressed: situationalSuppressed,
       tests,
-    } = this.situationalRows(released.map((s) => s.value));
+    } = this.situationalRows(
+      released.map((s) => s.value),
+      humanReleased.map((s) => s.value),
+    );
     const tree = this.treeRows();
     const maxLevel = Math.max(0, ...tree.map((r) => Number(r.level)));
     const names = new Map(tree.map((r) => [String(r.cluster_id), String(r.name)]));
-    // The tree: each top-level group (its share in the panel's title) and the groups one level below.
+    // The tree: each top-level group (its share in the panel's title) and what sits one level below
+    // it: groups, or with one level of groups, the values themselves (a small corpus's taxonomy).
     const tops = tree.filter((r) => maxLevel > 0 && Number(r.level) === maxLevel);
     const topShare = new Map(tops.map((r) => [String(r.cluster_id), Number(r.pct_total_occurrences) / 100]));
-    const below = maxLevel > 1 ? tree.filter((r) => Number(r.level) === maxLevel - 1) : tops;
+    const below = tree.filter(
+      (r) => maxLevel > 0 && Number(r.level) === maxLevel - 1 && topShare.has(String(r.parent_cluster_id)),
+    );
     const taxonomyRows: Row[] = below.map((r) => {
-      const top = maxLevel > 1 ? String(r.parent_cluster_id) : String(r.cluster_id);
+      const top = String(r.parent_cluster_id);
       return {
         top_level: `${names.get(top) ?? top} (${percent(topShare.get(top) ?? 0)})`,
         top_level_share: round(topShare.get(top) ?? 0),
@@ -266,7 +340,7 @@ export class ValuesAnalysis implements Analysis {
     )[0];
     if (topTop)
       summary.push(
-        `The largest top-level group of values is “${String(topTop.name)}”, with ${percent(Number(topTop.pct_total_occurrences) / 100)} of value mentions.`,
+        `The largest top-level group of values is “${String(topTop.name)}”, with ${percent(Number(topTop.pct_total_occurrences) / 100)} of the mentions of the values shown.`,
       );
     const support = responseRows.filter(
       (r) => r.response === "strong_support" || r.response === "mild_support",
@@ -278,7 +352,7 @@ export class ValuesAnalysis implements Analysis {
     const strongest = [...situationalRows].sort((a, b) => Number(b.residual) - Number(a.residual))[0];
     if (strongest)
       summary.push(
-        `The most situational value: “${strongest.value}” in ${String(strongest.context_type)} “${String(strongest.context)}” (adjusted residual ${Number(strongest.residual).toFixed(1)}).`,
+        `The most situational value: “${strongest.value}”, over-represented in ${contextPhrase(strongest.context_type as ContextKind, String(strongest.context))} (adjusted residual ${Number(strongest.residual).toFixed(1)}).`,
       );
 
     const source = this.taxonomy?.reference
@@ -300,7 +374,7 @@ export class ValuesAnalysis implements Analysis {
           title: "Most frequent values",
           caption: `Share of subjective conversations in which the assistant expresses each value (top ${TOP_VALUES}), with 95% Wilson intervals.`,
           method:
-            "One count per value per conversation; a value is shown only when its conversations pass the privacy thresholds.",
+            "One count per value per conversation; a value is shown only when its conversations pass the privacy thresholds and what the values shown leave of the subjective conversations passes too (a value nearly every conversation expresses is withheld, as the few without it would otherwise be counted).",
           n,
           rows: topRows,
           suppressed: shares.length - released.length,
@@ -310,18 +384,20 @@ export class ValuesAnalysis implements Analysis {
           id: "values-taxonomy",
           title: "The taxonomy of values",
           caption:
-            "Share of all value mentions per group: one panel per top-level group (its share in the title), with the groups one level below it.",
-          method: `Levels (values first): ${(this.taxonomy?.levels ?? []).join(" -> ") || "none"}; a group is shown only when the conversations expressing any of its values pass the privacy thresholds.`,
+            "Share of the mentions of the values shown per group: one panel per top-level group (its share in the title), with the groups (or, under a single level of groups, the values) one level below it.",
+          method: `Levels (values first): ${(this.taxonomy?.levels ?? []).join(" -> ") || "none"}; a group's share counts the mentions of the values released in the frequencies only, so that no group minus its parts counts a withheld value; a group with none of them is not shown.`,
           n,
           rows: taxonomyRows,
-          suppressed: (this.taxonomy?.nodes ?? []).filter((nd) => nd.level > 0 && !nd.released).length,
+          suppressed:
+            (this.taxonomy?.nodes ?? []).filter((nd) => nd.level > 0).length -
+            tree.filter((r) => Number(r.level) > 0).length,
           spec: taxonomySpec(),
         },
         {
           id: "values-situational",
           title: "Situational values",
           caption: `Values most over-represented in each context (up to ${PER_CONTEXT}): adjusted Pearson residuals of value x context tables.`,
-          method: `Chi-square tests of independence per context kind (affective type, top-level topic, human value) over the most frequent released values; a cell is listed when its residual is positive and significant after Bonferroni correction for the ${tests} cells tested (alpha 0.05), and its own conversations pass the privacy thresholds. A conversation with several affective types counts in each.`,
+          method: `Per context kind (affective type, top-level topic, human value), each cell of the value x context table against its own 2x2 table (the value or not, the context or not, over the subjective conversations), so that its expected count and adjusted residual depend only on released counts; a cell is listed when its residual is positive and significant after Bonferroni correction for the ${tests} cells tested (alpha 0.05), and when its conversations, the rest of its context, the rest of its value and the conversations with neither pass the privacy thresholds (else it is withheld and counted). A conversation with several affective types counts in each.`,
           n,
           rows: situationalRows,
           suppressed: situationalSuppressed,
@@ -344,7 +420,7 @@ export class ValuesAnalysis implements Analysis {
           title: "Values the human states",
           caption: `The values humans state explicitly (top ${TOP_HUMAN_VALUES}), as a share of subjective conversations.`,
           method:
-            "Only values stated explicitly; a value is shown only when its conversations pass the privacy thresholds.",
+            "Only values stated explicitly; a value is shown only when its conversations pass the privacy thresholds and what the values shown leave of the subjective conversations passes too.",
           n,
           rows: humanRows,
           suppressed: this.human.cells.size - humanReleased.length,
@@ -354,51 +430,96 @@ export class ValuesAnalysis implements Analysis {
     };
   }
 
-  /** Over-represented values per released context, for each context kind. */
-  private situationalRows(releasedValues: readonly string[]): {
-    rows: Row[];
-    suppressed: number;
-    tests: number;
-  } {
+  /**
+   * Over-represented values per context, for each context kind. Each cell is tested against its own
+   * 2x2 table (the value or not, the context or not, over the n), so that its expected count is a
+   * function of released counts: the value's, the context's and n. The contexts shown are gated
+   * like any labels (n minus contexts, a topic or type minus its part in the n, must be empty or
+   * pass); the cells too, with the values and contexts as known wholes (a context minus its listed
+   * values, a value minus its listed contexts), and each cell's 2x2 rest (neither) must pass.
+   */
+  private situationalRows(
+    shownValues: readonly string[],
+    shownHuman: readonly string[],
+  ): { rows: Row[]; suppressed: number; tests: number } {
     const t = this.ctx.thresholds;
+    const n = this.ai.conversations;
     const rows: Row[] = [];
     let suppressed = 0;
     let tests = 0;
-    const values = releasedValues.slice(0, SITUATIONAL_ROWS);
+    const values = shownValues.slice(0, SITUATIONAL_ROWS);
     for (const table of this.tables) {
-      const contexts = [...table.contexts.entries()]
-        .filter(([, c]) => c.cell.passes(t))
-        .sort((a, b) => b[1].cell.conversations - a[1].cell.conversations || (a[0] < b[0] ? -1 : 1));
-      suppressed += table.contexts.size - contexts.length;
-      if (contexts.length < 2 || values.length < 2) continue;
-      const counts = values.map((v) => contexts.map(([, c]) => c.values.get(v)?.conversations ?? 0));
-      const result = situational(
-        values,
-        contexts.map(([key]) => key),
-        counts,
-        { perColumn: Number.POSITIVE_INFINITY },
+      const seen = table.cells.labels
+        .filter((l) => l.startsWith(CONTEXT))
+        .map((l) => l.slice(CONTEXT.length));
+      const bySize = (a: string, b: string) =>
+        table.cells.cellOf(CONTEXT + b).conversations - table.cells.cellOf(CONTEXT + a).conversations ||
+        (a < b ? -1 : 1);
+      const contexts =
+        table.kind === "human value"
+          ? seen.filter((c) => shownHuman.includes(c)).sort(bySize)
+          : gateLabels(table.contexts, {
+              order: [...seen].sort(bySize),
+              known: [COUNTED, ...seen.map((c) => ALL + c)],
+              disjoint: true,
+            }).kept.map((k) => k.key);
+      suppressed += seen.length - contexts.length;
+      if (contexts.length === 0 || values.length < 2) continue;
+      const count = (where: (ls: ReadonlySet<string>) => boolean) => table.cells.count(where).conversations;
+      const counts = values.map((v) =>
+        contexts.map((c) => count((ls) => ls.has(VALUE + v) && ls.has(CONTEXT + c))),
       );
+      const result = situational(values, contexts, counts, {
+        perColumn: Number.POSITIVE_INFINITY,
+        margins: {
+          rows: values.map((v) => table.cells.cellOf(VALUE + v).conversations),
+          columns: contexts.map((c) => table.cells.cellOf(CONTEXT + c).conversations),
+          n,
+        },
+      });
       tests += result.tested;
-      const perContext = new Map<string, number>();
-      for (const cell of result.over) {
-        const own = table.contexts.get(cell.column)?.values.get(cell.row);
-        if (!own?.passes(t)) {
-          suppressed++;
-          continue;
+      // Candidates: the most over-represented cells of each context whose own conversations pass.
+      const ranked = new Map<string, typeof result.over>();
+      for (const cell of result.over) ranked.set(cell.column, [...(ranked.get(cell.column) ?? []), cell]);
+      const candidates = [...ranked.values()].flatMap((cells) => cells.slice(0, PER_CONTEXT + 3));
+      const relabelled = table.cells.relabel((ls) => [
+        ...[...ls].filter(
+          (l) =>
+            (l.startsWith(VALUE) && values.includes(l.slice(VALUE.length))) ||
+            (l.startsWith(CONTEXT) && contexts.includes(l.slice(CONTEXT.length))),
+        ),
+        ...candidates
+          .filter((c) => ls.has(VALUE + c.row) && ls.has(CONTEXT + c.column))
+          .map((c) => cellLabel(c.row, c.column)),
+      ]);
+      const gated = gateLabels(relabelled, {
+        order: candidates.map((c) => cellLabel(c.row, c.column)),
+        known: [...values.map((v) => VALUE + v), ...contexts.map((c) => CONTEXT + c)],
+        disjoint: true,
+      });
+      const kept = new Set(gated.kept.map((k) => k.key));
+      for (const [context, cells] of ranked) {
+        let listed = 0;
+        for (const cell of cells) {
+          if (listed >= PER_CONTEXT) break;
+          const neither = table.cells.count((ls) => !ls.has(VALUE + cell.row) && !ls.has(CONTEXT + context));
+          if (!kept.has(cellLabel(cell.row, context)) || !isSafe(neither, t)) {
+            suppressed++;
+            continue;
+          }
+          listed++;
+          rows.push({
+            context_type: table.kind,
+            context: this.contextLabel(table.kind, context),
+            value: cell.row,
+            conversations: cell.observed,
+            context_conversations: table.cells.cellOf(CONTEXT + context).conversations,
+            expected: round(cell.expected, 1),
+            residual: round(cell.residual, 2),
+            p_bonferroni: Number(cell.pBonferroni.toPrecision(3)),
+            label: `${table.kind}: ${this.contextLabel(table.kind, context)}`,
+          });
         }
-        const shown = perContext.get(cell.column) ?? 0;
-        if (shown >= PER_CONTEXT) continue;
-        perContext.set(cell.column, shown + 1);
-        rows.push({
-          context_type: table.kind,
-          context: this.contextLabel(table.kind, cell.column),
-          value: cell.row,
-          conversations: cell.observed,
-          expected: round(cell.expected, 1),
-          residual: round(cell.residual, 2),
-          p_bonferroni: Number(cell.pBonferroni.toPrecision(3)),
-          label: `${table.kind}: ${this.contextLabel(table.kind, cell.column)}`,
-        });
       }
     }
     return { rows, suppressed, tests };

@@ -17,10 +17,13 @@ import type { ConversationText } from "./text.ts";
 
 /** Feelings a person says they have ("i am so anxious", "feeling hopeless"). */
 const FEELINGS =
-  "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|lost|stuck|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying|sick";
-/** Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths". */
+  "anxious|depressed|sad|lonely|stressed|overwhelmed|scared|afraid|terrified|hopeless|worthless|miserable|upset|hurt|empty|numb|exhausted|drained|burnt|burned|frustrated|angry|heartbroken|devastated|alone|nervous|worried|insecure|ashamed|guilty|suicidal|unhappy|broken|useless|unmotivated|unloved|rejected|betrayed|jealous|panicking|grieving|crushed|isolated|helpless|fearful|distressed|desperate|trapped|paranoid|embarrassed|humiliated|discouraged|defeated|disheartened|heartbroke|depressing|furious|disappointed|hurting|struggling|suffering|scarred|traumatized|stressing|worrying|crying";
+/**
+ * Milder words that read as feelings only after "feel": "I feel bad", not "I am bad at maths";
+ * "I feel stuck / lost / sick", not "I've been stuck on this error for an hour" or "I got lost".
+ */
 const SOFT_FEELINGS =
-  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible";
+  "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible|stuck|lost|sick";
 /** People someone may ask for advice about ("my boyfriend", "my boss"). */
 const RELATIONS =
   "boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws";
@@ -191,6 +194,38 @@ const TYPES: Record<AffectiveType, Lexicon> = {
   ]),
   interpersonal_advice: new Lexicon("interpersonal", "user", [
     ["my-relation", `my ..2 ${RELATIONS}`, 1],
+    // "I have a friend who...", "one of my friends": someone in the person's life, named in passing.
+    ["a-relation", [`i have a|this ${RELATIONS} who|that`, `one of my ${RELATIONS}`], 0.5],
+    // Alone these are everyday words; beside someone in the person's life they are a relationship.
+    [
+      "upsets-me",
+      [
+        "it|this|that|he|she|they ..1 frustrates|upsets|annoys|bothers|hurts me",
+        `i miss my ..1 ${RELATIONS}`,
+      ],
+      1,
+    ],
+    ["making-friends", ["make|making|find|finding ..1 friends", "i have no|few ..1 friends"], 1.5],
+    [
+      "falling-out",
+      [
+        // The other person is upset with the human, or the human with them.
+        `${RELATIONS} ..4 is|are|was|were|got|gets|get ..1 mad|angry|upset|annoyed|furious at|with me`,
+        `i am|was|got|get|feel ..2 mad|angry|upset|annoyed|frustrated|furious|hurt with|at|by my ..1 ${RELATIONS}`,
+        `problem|problems|issue|issues|trouble|misunderstanding|fight|falling with ..3 ${RELATIONS}|friendships|friendship`,
+        "not inviting|invite|include|including me",
+        "did not invite|include me",
+        "was|were not invited",
+        "stopped communicating|calling|texting|answering|replying",
+        "growing|grew|drifted|drifting apart",
+        "has|have been ..1 distant|cold",
+        "guilt trip*|tripping",
+        "disapprove|disapproves|disapproving",
+        "barely speaks|talks|speak|talk to me",
+        "will|does|do not ..1 speak|talk|listen to me",
+      ],
+      1.5,
+    ],
     [
       "relationship-trouble",
       [
@@ -499,7 +534,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       cues.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });
       return { values: { affective: false, affective_types: [] }, cues };
     }
-    const userHits = text.user.flatMap((m) => m.hits);
+    const userHits = text.userHits;
     const types: AffectiveType[] = [];
     for (const type of ORDER) {
       if (type === "romantic_roleplay" && text.user.length < MIN_ROLEPLAY_MESSAGES) continue;
@@ -507,7 +542,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       if (type === "counseling") {
         score += feelingWords(text, userHits, cues);
         if (score > 0) {
-          const assistantHits = EMPATHY.of(text.assistant.flatMap((m) => m.hits));
+          const assistantHits = EMPATHY.of(text.assistantHits);
           score += distinctScore(assistantHits, cues, "assistant", MAX_EMPATHY);
         }
       }

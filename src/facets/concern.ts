@@ -128,7 +128,7 @@ export const concernFacet: FacetDefinition<"concern"> = {
       }
     }
     if (level >= 3 && level < 5) {
-      const handled = text.assistant.flatMap((m) => HANDLED.of(m.hits))[0];
+      const handled = HANDLED.of(text.assistantHits)[0];
       if (handled) {
         level--;
         cues.push(cueOf(handled, "assistant", -1));

@@ -32,7 +32,10 @@ FUNCTION_WORDS.forEach(([, words], bit) => {
   for (const w of words.split(" ")) entry(w).lang |= 1 << bit;
 });
 
-const SINGLE_BIT = new Map(FUNCTION_WORDS.map((_, bit) => [1 << bit, bit]));
+/** The language of a word used by exactly one language, else -1. */
+function singleLanguage(mask: number): number {
+  return mask !== 0 && (mask & (mask - 1)) === 0 ? 31 - Math.clz32(mask) : -1;
+}
 
 /** franc's fixed candidate list (ISO 639-3 -> English name): the ~20 languages most seen in chats. */
 const FRANC_NAMES: Record<string, string> = {
@@ -90,17 +93,37 @@ function byScript(sample: string): { language: string; cue: string } | null {
   return null;
 }
 
-export function detectLanguageOfMessages(user: readonly MessageText[]): {
-  language: string | null;
-  cue: string;
-} {
+/** The text the script test and franc read: the first SAMPLE_CHARS characters of the human's messages. */
+function sampleOf(user: readonly MessageText[]): string {
   let sample = "";
   for (const m of user) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${m.raw.slice(0, SAMPLE_CHARS - sample.length)}\n`;
   }
-  if (NON_LATIN.test(sample)) {
-    const script = byScript(sample);
+  return sample;
+}
+
+/**
+ * Whether the sample holds a character of a non-Latin script, tested message by message (a native
+ * scan of each piece, and no sample is built).
+ */
+function sampleHasNonLatin(user: readonly MessageText[]): boolean {
+  let length = 0;
+  for (const m of user) {
+    if (length >= SAMPLE_CHARS) break;
+    const end = Math.min(m.raw.length, SAMPLE_CHARS - length);
+    if (NON_LATIN.test(end === m.raw.length ? m.raw : m.raw.slice(0, end))) return true;
+    length += end + 1;
+  }
+  return false;
+}
+
+export function detectLanguageOfMessages(user: readonly MessageText[]): {
+  language: string | null;
+  cue: string;
+} {
+  if (sampleHasNonLatin(user)) {
+    const script = byScript(sampleOf(user));
     if (script) return script;
   }
   const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
@@ -111,8 +134,8 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
       if (c === 46 || c === 33 || c === 63 || (c >= 48 && c <= 57)) continue;
       words++;
       // Only words of a single language count: "de", "la", "i" or "is" say little on their own.
-      const bit = SINGLE_BIT.get((m.infos[i] as WordInfo).lang);
-      if (bit !== undefined) counts[bit] = (counts[bit] as number) + 1;
+      const bit = singleLanguage((m.infos[i] as WordInfo).lang);
+      if (bit >= 0) counts[bit] = (counts[bit] as number) + 1;
     }
   }
   if (words === 0) return { language: null, cue: "no words" };
@@ -129,7 +152,7 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
   if ((top >= 1 && runnerUp === 0) || (top >= 2 && top >= 2 * runnerUp))
     return { language: bestName, cue: `function words: ${bestName}` };
   if (words < 4) return { language: top > 0 ? bestName : "English", cue: "too short: default" };
-  const code = franc(sample, { only: FRANC_ONLY, minLength: 3 });
+  const code = franc(sampleOf(user), { only: FRANC_ONLY, minLength: 3 });
   return { language: FRANC_NAMES[code] ?? (top > 0 ? bestName : "English"), cue: `franc: ${code}` };
 }
 

@@ -9,12 +9,23 @@
  *   x?      the slot may be absent            _   any one word        #   a number
  *   ..N     up to N words, within one sentence ^   (first) the message starts here
  */
-import { addStemPhrase, entry, lookup, type WordInfo } from "./vocab.ts";
+import {
+  addStemPhrase,
+  cueWordOf,
+  entry,
+  lookup,
+  type PhraseRole,
+  SecondWords,
+  startsOf,
+  type WordInfo,
+} from "./vocab.ts";
 
 export type LexiconRole = "user" | "assistant" | "any";
 
 interface Slot {
   words: Set<string>;
+  /** The words as a bit set over their cue-word numbers (vocab.ts), the form matching reads. */
+  bits: Uint32Array;
   prefixes: string[];
   any: boolean;
   number: boolean;
@@ -43,10 +54,35 @@ export interface Hit {
   end: number;
 }
 
-const SENTENCE_END = new Set([".", "!", "?"]);
+/** ".", "!" or "?", the tokens that end a sentence. */
+function isSentenceEnd(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return word.length === 1 && (c === 46 || c === 33 || c === 63);
+}
+
+const NO_BITS = new Uint32Array(0);
+
+function bitsOf(ids: number[]): Uint32Array {
+  const bits = new Uint32Array((Math.max(0, ...ids) >>> 5) + 1);
+  for (const id of ids) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+  return bits;
+}
+
+function hasBit(bits: Uint32Array, id: number): boolean {
+  const w = id >>> 5;
+  return w < bits.length && ((bits[w] as number) & (1 << (id & 31))) !== 0;
+}
 
 function parseSlot(item: string, source: string): Slot {
-  const slot: Slot = { words: new Set(), prefixes: [], any: false, number: false, optional: false, gap: 0 };
+  const slot: Slot = {
+    words: new Set(),
+    bits: NO_BITS,
+    prefixes: [],
+    any: false,
+    number: false,
+    optional: false,
+    gap: 0,
+  };
   if (item.startsWith("..")) {
     slot.gap = Number(item.slice(2));
     if (!Number.isInteger(slot.gap) || slot.gap < 1) throw new Error(`bad gap "${item}" in "${source}"`);
@@ -69,42 +105,42 @@ function parseSlot(item: string, source: string): Slot {
         slot.words.add(alt);
       }
     }
+    slot.bits = bitsOf([...slot.words].map(cueWordOf));
   }
   return slot;
 }
 
-function slotMatches(slot: Slot, word: string | undefined): boolean {
-  if (word === undefined) return false;
-  if (slot.any) return !SENTENCE_END.has(word);
+function slotMatches(slot: Slot, word: string, info: WordInfo): boolean {
+  if (slot.any) return !isSentenceEnd(word);
   if (slot.number) {
     const c = word.charCodeAt(0);
     return c >= 48 && c <= 57;
   }
-  if (slot.words.has(word)) return true;
+  if (hasBit(slot.bits, info.cueWord)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
   return false;
 }
 
 /** End (exclusive) of a match of slots[k..] starting at token j, or -1. */
-function matchFrom(slots: Slot[], k: number, words: string[], j: number): number {
+function matchFrom(slots: Slot[], k: number, words: string[], infos: WordInfo[], j: number): number {
   if (k === slots.length) return j;
   const slot = slots[k] as Slot;
   if (slot.gap > 0) {
     for (let g = 0; g <= slot.gap; g++) {
       if (g > 0) {
         const w = words[j + g - 1];
-        if (w === undefined || SENTENCE_END.has(w)) return -1;
+        if (w === undefined || isSentenceEnd(w)) return -1;
       }
-      const end = matchFrom(slots, k + 1, words, j + g);
+      const end = matchFrom(slots, k + 1, words, infos, j + g);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (slotMatches(slot, words[j])) {
-    const end = matchFrom(slots, k + 1, words, j + 1);
+  if (j < words.length && slotMatches(slot, words[j] as string, infos[j] as WordInfo)) {
+    const end = matchFrom(slots, k + 1, words, infos, j + 1);
     if (end >= 0 || !slot.optional) return end;
   } else if (!slot.optional) return -1;
-  return matchFrom(slots, k + 1, words, j);
+  return matchFrom(slots, k + 1, words, infos, j);
 }
 
 export class Lexicon {
@@ -144,16 +180,21 @@ export class Lexicon {
       !second.number &&
       second.gap === 0 &&
       second.prefixes.length === 0;
+    // Indexed per role, so a message only ever tries the phrases its role can match.
+    const roles: PhraseRole[] = this.role === "any" ? ["user", "assistant"] : [this.role];
     for (const w of first.words) {
       const info = entry(w);
-      if (!fixedSecond) {
-        info.phrases.push(phrase);
-        continue;
+      for (const role of roles) {
+        const starts = startsOf(info, role);
+        if (!fixedSecond) {
+          starts.phrases.push(phrase);
+          continue;
+        }
+        starts.next ??= new SecondWords();
+        for (const w2 of second.words) starts.next.add(cueWordOf(w2), phrase);
       }
-      info.next ??= new Map();
-      for (const w2 of second.words) info.next.set(w2, [...(info.next.get(w2) ?? []), phrase]);
     }
-    for (const p of first.prefixes) addStemPhrase(p, phrase);
+    for (const p of first.prefixes) addStemPhrase(p, phrase, roles);
   }
 
   phrasesNamed(name: string): Phrase[] {
@@ -162,7 +203,9 @@ export class Lexicon {
 
   /** This lexicon's hits among a message's (or conversation's) hits. */
   of(hits: readonly Hit[]): Hit[] {
-    return hits.filter((h) => h.lexicon === this);
+    const out: Hit[] = [];
+    for (const h of hits) if (h.lexicon === this) out.push(h);
+    return out;
   }
 }
 
@@ -174,29 +217,36 @@ export function scan(
   message: number,
   out: Hit[],
 ): void {
-  for (let i = 0; i < words.length; i++) {
+  const user = role === "user";
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
     const info = infos[i] as WordInfo;
-    if (info.phrases.length > 0) tryPhrases(info.phrases, words, i, role, message, out);
-    if (info.next !== null && i + 1 < words.length) {
-      const phrases = info.next.get(words[i + 1] as string);
-      if (phrases !== undefined) tryPhrases(phrases, words, i, role, message, out);
+    const starts = user ? info.user : info.assistant;
+    if (starts === null) continue;
+    if (starts.phrases.length > 0) tryPhrases(starts.phrases, 1, words, infos, i, message, out);
+    if (starts.next !== null && i + 1 < n) {
+      const second = (infos[i + 1] as WordInfo).cueWord;
+      const phrases = second === 0 ? undefined : starts.next.get(second);
+      // Found by their second word, these phrases match from their third slot on.
+      if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
     }
   }
 }
 
+/** Each phrase that matches at token i, its slots before `from` already matched (one per token). */
 function tryPhrases(
   phrases: Phrase[],
+  from: number,
   words: string[],
+  infos: WordInfo[],
   i: number,
-  role: string,
   message: number,
   out: Hit[],
 ): void {
   for (let p = 0; p < phrases.length; p++) {
     const phrase = phrases[p] as Phrase;
-    const lexRole = phrase.lexicon.role;
-    if ((lexRole !== "any" && lexRole !== role) || (phrase.atStart && i !== 0)) continue;
-    const end = matchFrom(phrase.slots, 1, words, i + 1);
+    if (phrase.atStart && i !== 0) continue;
+    const end = matchFrom(phrase.slots, from, words, infos, i + from);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
   }

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
+import type { MessageText } from "./text.ts";
 
 const HELP =
   "help|assist|provide|give|offer|create|write|generate|produce|make|do|support|fulfill|fulfil|comply|share|answer|engage|participate|recommend|suggest|condone|encourage|promote|facilitate|describe|explain|tell|list|continue|discuss|guide|teach|show|detail|disclose|reveal|speculate|diagnose|prescribe|access|browse|predict|find|identify|locate|look|give|use|express|take|generate|pretend|perform|act|search|obtain|confirm|determine|fulfil";
@@ -201,6 +202,24 @@ const CHALLENGE = new Lexicon("challenge", "assistant", [
   ],
 ]);
 
+/** How a report names each reason; a reason a model gives outside this list is shown in sentence case. */
+export const PUSHBACK_REASON_LABELS: Record<string, string> = {
+  safety_self_harm: "Safety: self-harm",
+  dangerous_weight_loss: "Dangerous weight loss",
+  medical_diagnosis: "Medical diagnosis",
+  challenging_negative_self_talk: "Challenging negative self-talk",
+  illegal_activity: "Illegal activity",
+  policy: "Usage policy",
+  other: "Other",
+};
+
+export function pushbackReasonLabel(reason: string): string {
+  const known = PUSHBACK_REASON_LABELS[reason];
+  if (known) return known;
+  const words = reason.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const REASONS: [string, RegExp][] = [
   [
     "safety_self_harm",
@@ -306,7 +325,11 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
   extract(text) {
     const cues: Cue[] = [];
     let best = 0;
+    // The human message each reply answers: the last one before it (both lists are in order).
+    let u = -1;
+    const user = text.user;
     for (const m of text.assistant) {
+      while (u + 1 < user.length && (user[u + 1] as MessageText).index < m.index) u++;
       let score = 0;
       const seen = new Set<string>();
       for (const h of m.hits) {
@@ -322,7 +345,7 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
         score += w;
         cues.push(cueOf(h, "assistant", w));
       }
-      const request = text.user.filter((u) => u.index < m.index).at(-1);
+      const request = u >= 0 ? user[u] : undefined;
       if (request && rejectsPremise(request.words, m.words)) {
         score += PREMISE_WEIGHT;
         cues.push({

@@ -6,6 +6,7 @@
 import { FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { type Hit, Lexicon } from "./phrase.ts";
+import { hitsOf } from "./text.ts";
 
 interface Topic {
   id: string;
@@ -394,9 +395,16 @@ export function topicOf(hits: readonly Hit[]): { topic: Topic; hits: Hit[] } {
   let best = GENERAL;
   let bestScore = 0;
   let bestHits: Hit[] = [];
+  // The hits of each topic's lexicon, in one pass over the hits (most topics have none).
+  const byLexicon = new Map<Lexicon, Hit[]>();
+  for (const h of hits) {
+    const mine = byLexicon.get(h.lexicon);
+    if (mine) mine.push(h);
+    else byLexicon.set(h.lexicon, [h]);
+  }
   for (const t of TOPICS) {
-    const mine = t.lexicon.of(hits);
-    if (mine.length === 0) continue;
+    const mine = byLexicon.get(t.lexicon);
+    if (mine === undefined) continue;
     const seen = new Set<string>();
     let score = 0;
     for (const h of mine) {
@@ -423,7 +431,7 @@ export const requestFacet: FacetDefinition<"request" | "task"> = {
     "request completes 'The user's overall request for the assistant is to ...' in one sentence; task names the task in a few words.",
   extract(text, prior) {
     // The task is set by the first human messages; later ones are follow-ups.
-    const opening = text.user.slice(0, 2).flatMap((m) => m.hits);
+    const opening = hitsOf(text.user.slice(0, 2));
     let { topic: chosen, hits } = topicOf(opening);
     // Facets already decided take precedence over topic words.
     const types = prior.affective_types ?? [];

@@ -5,7 +5,8 @@
  */
 import type { Conversation } from "../types.ts";
 import { type Hit, scan } from "./phrase.ts";
-import { lookup, NONE, type WordInfo } from "./vocab.ts";
+import { HASH_SEED, hashStep } from "./slice-table.ts";
+import { lookup, surfaceAt, type WordInfo } from "./vocab.ts";
 
 export interface MessageText {
   /** Index in conversation.messages. */
@@ -28,6 +29,9 @@ export interface ConversationText {
   assistant: MessageText[];
   /** Both roles, in conversation order. */
   messages: MessageText[];
+  /** Every hit in the human's messages, and in the assistant's, in conversation order. */
+  userHits: Hit[];
+  assistantHits: Hit[];
 }
 
 export interface Tokens {
@@ -36,34 +40,46 @@ export interface Tokens {
   shouted: number[] | null;
 }
 
-/** 1 for ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+/**
+ * 1 for the code units words are made of (after lower-casing): ASCII letters and digits, and the
+ * letters of other scripts — not punctuation, symbols, emoji halves or CJK punctuation. One table
+ * lookup per character.
+ */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const word =
+    c < 128
+      ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+      : c >= 0xc0 &&
+        c !== 0xd7 &&
+        c !== 0xf7 &&
+        !(c >= 0x2000 && c <= 0x2bff) &&
+        !(c >= 0x3000 && c <= 0x303f) &&
+        !(c >= 0xd800 && c <= 0xdfff) &&
+        c !== 0xfeff;
+  WORD_CHAR[c] = word ? 1 : 0;
+}
 
+/** Past the end of a text, charCodeAt gives NaN, which is no word character. */
 function isWordChar(c: number): boolean {
-  if (c < 128) return ASCII_WORD[c] === 1;
-  // Letters of other scripts; not punctuation, symbols, emoji halves or CJK punctuation.
-  return (
-    c >= 0xc0 &&
-    c !== 0xd7 &&
-    c !== 0xf7 &&
-    !(c >= 0x2000 && c <= 0x2bff) &&
-    !(c >= 0x3000 && c <= 0x303f) &&
-    !(c >= 0xd800 && c <= 0xdfff) &&
-    c !== 0xfeff
-  );
+  return WORD_CHAR[c] === 1;
 }
 
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
-/** Tokenises one text, at most `limit` characters of it (see MessageText.words). */
+/**
+ * Tokenises one text, at most `limit` characters of it (see MessageText.words): one pass over the
+ * lower-cased text's character codes. A word is a run of word characters, joined across an apostrophe
+ * between letters ("don't") and a decimal point between digits ("3.5"); its hash is computed on the
+ * way, so a word seen before is found in the word table's surface forms without taking a substring.
+ */
 export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens {
   const text = raw.length > limit ? raw.slice(0, limit) : raw;
   const lower = text.toLowerCase();
-  // Capitals count only where lower-casing kept every offset and the text is not all capitals.
-  const mixed = lower.length === text.length && lower !== text && text.toUpperCase() !== text;
+  // Capitals count only where lower-casing kept every offset and the text is not all capitals
+  // (decided at the first word written in capitals, as most texts have none).
+  let mixed: boolean | undefined;
   const words: string[] = [];
   const infos: WordInfo[] = [];
   let shouted: number[] | null = null;
@@ -75,8 +91,16 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       i++;
       continue;
     }
-    if (!isWordChar(c)) {
-      const p = c === 46 ? "." : c === 33 ? "!" : c === 63 ? "?" : c < 58 ? undefined : symbolAt(lower, i);
+    if (WORD_CHAR[c] !== 1) {
+      if (c === 46 || c === 33 || c === 63) {
+        // Sentence punctuation is a form of the table too: found there like a word.
+        const surface = surfaceAt(lower, i, i + 1, hashStep(HASH_SEED, c));
+        words.push(surface.word);
+        infos.push(surface.info);
+        i++;
+        continue;
+      }
+      const p = c < 58 ? undefined : symbolAt(lower, i);
       if (p !== undefined) {
         words.push(p);
         infos.push(lookup(p));
@@ -85,53 +109,61 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       continue;
     }
     const start = i;
-    let quote = false;
+    let hash = hashStep(HASH_SEED, c);
     i++;
     while (i < n) {
       const d = lower.charCodeAt(i);
-      if (isWordChar(d)) i++;
-      else if ((d === APOSTROPHE || d === RIGHT_QUOTE) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
-        quote ||= d === RIGHT_QUOTE;
-        i += 2;
-      } else if (
-        d === 46 &&
-        i + 1 < n &&
-        isDigit(lower.charCodeAt(i + 1)) &&
-        isDigit(lower.charCodeAt(i - 1))
-      )
-        i += 2;
-      else break;
-    }
-    let word = lower.slice(start, i);
-    if (quote) word = word.replaceAll("\u2019", "'");
-    let info = lookup(word);
-    if (info.expand === null && info === NONE && word.endsWith("'s") && word.length > 2) {
-      word = word.slice(0, -2);
-      info = lookup(word);
-    }
-    if (mixed && isShouted(text, start, i)) {
-      shouted ??= [];
-      shouted.push(words.length);
-    }
-    if (info.expand !== null) {
-      for (const w of info.expand) {
-        words.push(w);
-        infos.push(lookup(w));
+      if (WORD_CHAR[d] === 1) {
+        hash = hashStep(hash, d);
+        i++;
+        continue;
       }
+      // An apostrophe between letters ("don't", hashed as a straight one), a decimal point between
+      // digits ("3.5").
+      const e = lower.charCodeAt(i + 1);
+      if ((d === APOSTROPHE || d === RIGHT_QUOTE) && isWordChar(e)) {
+        hash = hashStep(hashStep(hash, APOSTROPHE), e);
+        i += 2;
+      } else if (d === 46 && isDigit(e) && isDigit(lower.charCodeAt(i - 1))) {
+        hash = hashStep(hashStep(hash, d), e);
+        i += 2;
+      } else break;
+    }
+    const surface = surfaceAt(lower, start, i, hash);
+    if (isShouted(text, start, i)) {
+      mixed ??= isMixed(text, lower);
+      if (mixed) {
+        shouted ??= [];
+        shouted.push(words.length);
+      }
+    }
+    const expansion = surface.expansion;
+    if (expansion === null) {
+      words.push(surface.word);
+      infos.push(surface.info);
     } else {
-      words.push(word);
-      infos.push(info);
+      for (let k = 0; k < expansion.words.length; k++) {
+        words.push(expansion.words[k] as string);
+        infos.push(expansion.infos[k] as WordInfo);
+      }
     }
   }
   return { words, infos, shouted };
 }
 
+function isMixed(text: string, lower: string): boolean {
+  return lower.length === text.length && lower !== text && text.toUpperCase() !== text;
+}
+
 const EMOTICONS = [":'(", ":-)", ":-(", ":)", ":(", ":d", ";)", ":p", ":/", "<3"];
+/** Their second characters: most colons are followed by none of these, and are no emoticon. */
+const EMOTICON_SECOND = new Set(EMOTICONS.map((e) => e.charCodeAt(1)));
 
 /** An emoticon or an emoji with a sentiment valence starting at i (sentiment evidence), else undefined. */
 function symbolAt(lower: string, i: number): string | undefined {
   const c = lower.charCodeAt(i);
   if (c === 58 || c === 59 || c === 60) {
+    if (!EMOTICON_SECOND.has(lower.charCodeAt(i + 1))) return undefined;
     for (const e of EMOTICONS) {
       if (!lower.startsWith(e, i)) continue;
       const after = lower.charCodeAt(i + e.length);
@@ -168,7 +200,11 @@ export function prepareText(conversation: Conversation): ConversationText {
   const user: MessageText[] = [];
   const assistant: MessageText[] = [];
   const messages: MessageText[] = [];
+  const userHits: Hit[] = [];
+  const assistantHits: Hit[] = [];
   const all = conversation.messages;
+  // Every message is tokenised first and matched after: each loop keeps its own code and tables
+  // in the processor's caches, which interleaving them per message would evict.
   for (let index = 0; index < all.length; index++) {
     const m = all[index];
     if (m === undefined || m.role === "system") continue;
@@ -176,11 +212,21 @@ export function prepareText(conversation: Conversation): ConversationText {
       m.text,
       m.role === "assistant" ? ASSISTANT_CHARS : Number.POSITIVE_INFINITY,
     );
-    const hits: Hit[] = [];
-    scan(words, infos, m.role, index, hits);
-    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits };
+    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits: [] };
     (m.role === "user" ? user : assistant).push(text);
     messages.push(text);
   }
-  return { conversation, user, assistant, messages };
+  for (const m of messages) {
+    scan(m.words, m.infos, m.role, m.index, m.hits);
+    const roleHits = m.role === "user" ? userHits : assistantHits;
+    for (const h of m.hits) roleHits.push(h);
+  }
+  return { conversation, user, assistant, messages, userHits, assistantHits };
+}
+
+/** The hits of some messages, in order (a plain loop: Array.prototype.flatMap is slow in V8). */
+export function hitsOf(messages: readonly MessageText[]): Hit[] {
+  const out: Hit[] = [];
+  for (const m of messages) for (const h of m.hits) out.push(h);
+  return out;
 }

@@ -103,10 +103,15 @@ export function listPoints(raw: string): number {
   return points;
 }
 
-function wordCount(m: MessageText): number {
-  let n = 0;
-  for (const w of m.words) if (w !== "." && w !== "!" && w !== "?") n++;
-  return n;
+/** The words of a message that are not sentence punctuation, and whether one of its tokens is "?". */
+function countWords(m: MessageText): { words: number; asks: boolean } {
+  let words = 0;
+  let asks = false;
+  for (const w of m.words) {
+    if (w === "?") asks = true;
+    else if (w !== "." && w !== "!") words++;
+  }
+  return { words, asks };
 }
 
 function conversationCue(cue: string, weight = 0): Cue {
@@ -178,7 +183,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
         weight: 1,
       });
     }
-    const words = wordCount(m);
+    const { words, asks } = countWords(m);
     if (!answered && !opensWithRefusal && words >= SUBSTANTIVE_WORDS) {
       answered = true;
       add(score, "helpfulness", 1);
@@ -190,14 +195,23 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
       });
     }
     if (words >= SHORT_REPLY) short = false;
-    if (m.words.includes("?")) asking++;
+    if (asks) asking++;
   }
   return { score, response, refusal, short, asking, replies: assistant.length };
 }
 
+/** Each value's place in AI_VALUES (they are distinct), which breaks ties between equal scores. */
+const VALUE_ORDER = new Map(AI_VALUES.map((v, i) => [v, i]));
+
+/** The values scored at least VALUE_THRESHOLD, highest first, ties in AI_VALUES order. */
 function valuesOf(score: Map<string, number>): string[] {
-  return AI_VALUES.filter((v) => (score.get(v) ?? 0) >= VALUE_THRESHOLD).sort(
-    (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0),
+  // The few values scored, not all of AI_VALUES, are read.
+  const out: string[] = [];
+  for (const [value, s] of score) if (s >= VALUE_THRESHOLD && VALUE_ORDER.has(value)) out.push(value);
+  return out.sort(
+    (a, b) =>
+      (score.get(b) as number) - (score.get(a) as number) ||
+      (VALUE_ORDER.get(a) as number) - (VALUE_ORDER.get(b) as number),
   );
 }
 

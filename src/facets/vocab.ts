@@ -5,6 +5,44 @@
  * engine looks each token up once per message instead of running one regular expression per cue.
  */
 import type { Phrase } from "./phrase.ts";
+import { SliceTable } from "./slice-table.ts";
+
+/** The cue phrases that start with a word, for messages of one role. */
+export interface PhraseStarts {
+  /** Phrases whose second slot is not one fixed word, tried wherever the word stands. */
+  phrases: Phrase[];
+  /** Phrases by the cue-word number of their fixed second word (fewer phrases tried per token). */
+  next: SecondWords | null;
+}
+
+/**
+ * Phrases by their second word's cue-word number, with those numbers as a bit set: most tokens that
+ * start phrases ("i", "is", "you") are followed by no indexed second word, which one bit tells
+ * without a Map lookup. Shared by reference between an entry and its stem copies (copyOf).
+ */
+export class SecondWords {
+  #bits = new Uint32Array(0);
+  readonly #phrases = new Map<number, Phrase[]>();
+
+  add(cueWord: number, phrase: Phrase): void {
+    const w = cueWord >>> 5;
+    if (w >= this.#bits.length) {
+      const grown = new Uint32Array(w + 1);
+      grown.set(this.#bits);
+      this.#bits = grown;
+    }
+    this.#bits[w] = (this.#bits[w] as number) | (1 << (cueWord & 31));
+    this.#phrases.set(cueWord, [...(this.#phrases.get(cueWord) ?? []), phrase]);
+  }
+
+  /** The phrases whose second word has this cue-word number (not 0), else undefined. */
+  get(cueWord: number): Phrase[] | undefined {
+    const w = cueWord >>> 5;
+    const bits = this.#bits;
+    if (w >= bits.length || ((bits[w] as number) & (1 << (cueWord & 31))) === 0) return undefined;
+    return this.#phrases.get(cueWord);
+  }
+}
 
 export interface WordInfo {
   /** Valence on VADER's -4..4 scale; 0 when the word carries none. */
@@ -14,56 +52,177 @@ export interface WordInfo {
   booster: number;
   /** Bit mask of languages (see language.ts) that use the word as a common function word. */
   lang: number;
-  /** Cue phrases whose first word this is (those whose second word is not fixed). */
-  phrases: Phrase[];
-  /** Cue phrases whose first word this is, by their fixed second word (fewer phrases tried per token). */
-  next: Map<string, Phrase[]> | null;
+  /** Cue phrases starting with this word, in user messages and in assistant messages (null: none). */
+  user: PhraseStarts | null;
+  assistant: PhraseStarts | null;
   /** A contraction's expansion ("can't" -> "can", "not"), or null. */
   expand: string[] | null;
+  /**
+   * The word's number among the words cue phrases name (1, 2, ...; 0 for any other word), so a
+   * phrase slot tests a token with one bit instead of a string lookup (phrase.ts).
+   */
+  cueWord: number;
 }
 
+/** Every entry has the same fields in the same order, so the engine's reads of them stay monomorphic. */
 function blank(): WordInfo {
-  return { valence: 0, negation: false, booster: 0, lang: 0, phrases: [], next: null, expand: null };
+  return {
+    valence: 0,
+    negation: false,
+    booster: 0,
+    lang: 0,
+    user: null,
+    assistant: null,
+    expand: null,
+    cueWord: 0,
+  };
+}
+
+function copyOf(info: WordInfo): WordInfo {
+  const copy = blank();
+  copy.valence = info.valence;
+  copy.negation = info.negation;
+  copy.booster = info.booster;
+  copy.lang = info.lang;
+  copy.user = copyStarts(info.user);
+  copy.assistant = copyStarts(info.assistant);
+  copy.expand = info.expand;
+  copy.cueWord = info.cueWord;
+  return copy;
+}
+
+function copyStarts(starts: PhraseStarts | null): PhraseStarts | null {
+  return starts && { phrases: [...starts.phrases], next: starts.next };
 }
 
 const table = new Map<string, WordInfo>();
 /** Cue phrases that start with a word stem ("suicid*"), matched by prefix when a word is first seen. */
-const prefixed: { prefix: string; phrase: Phrase }[] = [];
-/** Resolved entries (table entry + stem phrases), memoised; cleared when it grows too large. */
+const prefixed: { prefix: string; phrase: Phrase; roles: PhraseRole[] }[] = [];
+/** The numbers of cue words (WordInfo.cueWord), also of words that have no entry of their own. */
+const cueWords = new Map<string, number>();
+/** Resolved entries (table entry + stem phrases + cue-word number), memoised; cleared when too large. */
 let resolved = new Map<string, WordInfo>();
 const MAX_RESOLVED = 200_000;
-export const NONE: WordInfo = Object.freeze(blank()) as WordInfo;
+/**
+ * Surface forms already resolved, found by the slice of text the tokeniser is at and the hash it
+ * computed while scanning it (slice-table.ts). Bounded like `resolved`: past MAX_RESOLVED forms it
+ * starts afresh.
+ */
+const forms = new SliceTable<Surface>();
+/** The entry of every word the table does not know (read-only by convention: frozen, it would change shape). */
+export const NONE: WordInfo = blank();
+
+export type PhraseRole = "user" | "assistant";
+
+/** Anything registered changes what words resolve to: forget what was resolved before. */
+function changed(): void {
+  if (resolved.size > 0) resolved = new Map();
+  if (forms.size > 0) forms.clear();
+}
 
 /** The writable entry of a word (creating it), for modules that register their vocabulary at load. */
 export function entry(word: string): WordInfo {
   let info = table.get(word);
   if (!info) {
     info = blank();
+    info.cueWord = cueWords.get(word) ?? 0;
     table.set(word, info);
   }
-  resolved = new Map();
+  changed();
   return info;
 }
 
-export function addStemPhrase(prefix: string, phrase: Phrase): void {
-  prefixed.push({ prefix, phrase });
-  resolved = new Map();
+/** The phrase lists of a word for one role, created on first use. */
+export function startsOf(info: WordInfo, role: PhraseRole): PhraseStarts {
+  const starts = info[role] ?? { phrases: [], next: null };
+  info[role] = starts;
+  return starts;
+}
+
+export function addStemPhrase(prefix: string, phrase: Phrase, roles: PhraseRole[]): void {
+  prefixed.push({ prefix, phrase, roles });
+  changed();
+}
+
+/**
+ * The cue-word number of a word a phrase slot names, given on first use. A word with no entry gets
+ * none here (an entry would change how the word tokenises, see resolveSurface): lookup adds the number.
+ */
+export function cueWordOf(word: string): number {
+  let id = cueWords.get(word);
+  if (id === undefined) {
+    id = cueWords.size + 1;
+    cueWords.set(word, id);
+    const own = table.get(word);
+    if (own) own.cueWord = id;
+    changed();
+  }
+  return id;
 }
 
 /** Everything known about a word; one Map lookup after the first time a word is seen. */
 export function lookup(word: string): WordInfo {
   const hit = resolved.get(word);
   if (hit !== undefined) return hit;
-  let info = table.get(word) ?? NONE;
+  const own = table.get(word) ?? NONE;
+  let info = own;
   for (const p of prefixed) {
     if (word.length > p.prefix.length && word.startsWith(p.prefix)) {
-      if (info === NONE || info === table.get(word)) info = { ...info, phrases: [...info.phrases] };
-      info.phrases.push(p.phrase);
+      // A copy, so the stem's phrases are not added to the shared entry.
+      if (info === own) info = copyOf(own);
+      for (const role of p.roles) startsOf(info, role).phrases.push(p.phrase);
     }
+  }
+  // A cue word with no entry of its own (entries carry their number already).
+  const cueWord = cueWords.get(word) ?? 0;
+  if (info.cueWord !== cueWord) {
+    if (info === own) info = copyOf(own);
+    info.cueWord = cueWord;
   }
   if (resolved.size >= MAX_RESOLVED) resolved = new Map();
   resolved.set(word, info);
   return info;
+}
+
+/** True for a word with no entry and no stem phrase: nothing in the engine knows it. */
+function isUnknown(word: string): boolean {
+  return (
+    !table.has(word) && !prefixed.some((p) => word.length > p.prefix.length && word.startsWith(p.prefix))
+  );
+}
+
+/**
+ * What the tokeniser emits for one surface form (a lower-cased run of word characters, a curly
+ * apostrophe read as a straight one): the form itself, or a possessive's stem ("john's" -> "john",
+ * for words nothing knows), with its entry; or a contraction's words with theirs.
+ */
+export interface Surface {
+  word: string;
+  info: WordInfo;
+  /** A contraction's words and their entries, else null. */
+  expansion: { words: string[]; infos: WordInfo[] } | null;
+}
+
+function resolveSurface(form: string): Surface {
+  let word = form;
+  let info = lookup(word);
+  if (info.expand === null && word.endsWith("'s") && word.length > 2 && isUnknown(word)) {
+    word = word.slice(0, -2);
+    info = lookup(word);
+  }
+  const expansion = info.expand && { words: info.expand, infos: info.expand.map(lookup) };
+  return { word, info, expansion };
+}
+
+/** The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight) is `hash`. */
+export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
+  const known = forms.get(text, start, end, hash);
+  if (known !== undefined) return known;
+  const form = text.slice(start, end).replaceAll("\u2019", "'");
+  const surface = resolveSurface(form);
+  if (forms.size >= MAX_RESOLVED) forms.clear();
+  forms.add(form, hash, surface);
+  return surface;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Conversation } from "../types.ts";
 import type { Place } from "./json-records.ts";
-import { readJsonRecords } from "./json-records.ts";
+import { jsonReader } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./roles.ts";
 
@@ -67,5 +67,5 @@ export const chatGptExport: Reader = {
   detect(head) {
     return /^\s*\[/.test(head) && /"mapping"\s*:/.test(head) ? 0.95 : 0;
   },
-  read: (input) => readJsonRecords(input, chatGptConversation, "array"),
+  ...jsonReader(chatGptConversation, "array"),
 };

@@ -1,7 +1,7 @@
 /** Claude.ai data export `conversations.json`: `[{uuid, name, created_at, chat_messages: [{sender, text | content[]}]}]`. */
 import type { Conversation } from "../types.ts";
 import type { Place } from "./json-records.ts";
-import { readJsonRecords } from "./json-records.ts";
+import { jsonReader } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./roles.ts";
 
@@ -37,5 +37,5 @@ export const claudeExport: Reader = {
   detect(head) {
     return /^\s*\[/.test(head) && /"chat_messages"\s*:/.test(head) ? 0.95 : 0;
   },
-  read: (input) => readJsonRecords(input, claudeConversation, "array"),
+  ...jsonReader(claudeConversation, "array"),
 };

@@ -4,7 +4,7 @@
  */
 import type { Conversation } from "../types.ts";
 import type { Place } from "./json-records.ts";
-import { readJsonRecords } from "./json-records.ts";
+import { jsonReader } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, RecordError } from "./roles.ts";
 
@@ -52,5 +52,5 @@ export const hh: Reader = {
       ? 0.95
       : 0;
   },
-  read: (input) => readJsonRecords(input, hhConversation),
+  ...jsonReader(hhConversation),
 };

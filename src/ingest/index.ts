@@ -8,7 +8,7 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import type { Conversation, Rejection } from "../types.ts";
 import { detectOrBlank, getReader } from "./detect.ts";
 import { fileInput } from "./open.ts";
-import type { FormatName, ReaderOptions, ReadItem } from "./reader.ts";
+import type { FileInput, FormatName, Reader, ReaderOptions, ReadItem } from "./reader.ts";
 
 export { detectFormat, detectFromHead, detectOrBlank, formatList, getReader, READERS } from "./detect.ts";
 export { fileInput } from "./open.ts";
@@ -58,18 +58,30 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** The files to read with their formats, each announced through `onFile` as its turn comes. */
+/**
+ * The files to read with their formats, each announced through `onFile` as its turn comes, and each
+ * file's items in batches: a reader's own (a chunk of JSON lines), else one item at a time.
+ */
 async function* sources(
   inputs: string | string[],
   options: ReadOptions,
-): AsyncGenerator<AsyncIterable<ReadItem>> {
+): AsyncGenerator<AsyncIterable<Iterable<ReadItem>>> {
   for (const path of await expandInputs(Array.isArray(inputs) ? inputs : [inputs])) {
     // An empty file found in a folder is nothing to read, not a reason to stop.
     const format = options.format ?? (await detectOrBlank(path));
     if (format === null) continue;
     options.onFile?.({ path, format });
-    yield getReader(format).read(fileInput(path, options.onBytes), options);
+    yield batchesOf(getReader(format), fileInput(path, options.onBytes), options);
   }
+}
+
+async function* batchesOf(
+  reader: Reader,
+  input: FileInput,
+  options: ReadOptions,
+): AsyncGenerator<Iterable<ReadItem>> {
+  if (reader.readBatches) yield* reader.readBatches(input, options);
+  else for await (const item of reader.read(input, options)) yield [item];
 }
 
 /** Every conversation and rejection in the inputs, in file order. */
@@ -77,7 +89,7 @@ export async function* readItems(
   inputs: string | string[],
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem> {
-  for await (const items of sources(inputs, options)) yield* items;
+  for await (const batches of sources(inputs, options)) for await (const batch of batches) yield* batch;
 }
 
 function where(r: Rejection): string {
@@ -89,16 +101,17 @@ export async function* readConversations(
   inputs: string | string[],
   options: ReadOptions = {},
 ): AsyncGenerator<Conversation> {
-  // Straight from each reader, not through readItems: one async layer less per conversation.
-  for await (const items of sources(inputs, options)) {
-    for await (const item of items) {
-      if ("conversation" in item) {
-        yield item.conversation;
-        continue;
+  for await (const batches of sources(inputs, options)) {
+    for await (const batch of batches) {
+      for (const item of batch) {
+        if ("conversation" in item) {
+          yield item.conversation;
+          continue;
+        }
+        if (options.strict)
+          throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
+        options.onRejection?.(item.rejection);
       }
-      if (options.strict)
-        throw new ConvoscopeError(`${where(item.rejection)}: ${item.rejection.reason}`, EXIT.rejected);
-      options.onRejection?.(item.rejection);
     }
   }
 }

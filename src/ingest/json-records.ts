@@ -5,9 +5,9 @@
  */
 import streamArray from "stream-json/streamers/stream-array.js";
 import type { Conversation, SourceRef } from "../types.ts";
-import { isGzipError, readLineBatches, streamFault } from "./lines.ts";
+import { isGzipError, type LineItem, readLineBatches, streamFault } from "./lines.ts";
 import { readHead } from "./open.ts";
-import type { FileInput, ReadItem } from "./reader.ts";
+import type { FileInput, Reader, ReadItem } from "./reader.ts";
 import { RecordError } from "./roles.ts";
 import { countMarks, Utf8Marker } from "./utf8.ts";
 
@@ -49,26 +49,47 @@ function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === "");
 }
 
-async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<ReadItem> {
-  for await (const batch of readLineBatches(input.open())) {
-    for (const item of batch) {
-      if ("fault" in item) {
-        yield { rejection: { file: input.path, line: item.line, reason: item.fault } };
-        continue;
-      }
-      if (isBlank(item.text)) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(item.text);
-      } catch {
-        yield { rejection: { file: input.path, line: item.line, reason: "malformed JSON" } };
-        continue;
-      }
-      yield convertOrReject(convert, value, {
-        source: { file: input.path, line: item.line },
-        fallbackId: `${input.path}:${item.line}`,
-      });
+/**
+ * Where a JSON line is. Its fallback id is only spelled out when a record has no id of its own, which
+ * keeps a string per line off the common path.
+ */
+class LinePlace implements Place {
+  readonly source: SourceRef;
+  readonly #path: string;
+  readonly #line: number;
+  constructor(path: string, line: number) {
+    this.source = { file: path, line };
+    this.#path = path;
+    this.#line = line;
+  }
+  get fallbackId(): string {
+    return `${this.#path}:${this.#line}`;
+  }
+}
+
+/**
+ * JSON lines, one batch per chunk of the file (see readLineBatches). A batch parses each line only
+ * as it is read, so a chunk's lines are held as text, not as parsed records.
+ */
+async function* jsonLines(input: FileInput, convert: Convert): AsyncGenerator<Iterable<ReadItem>> {
+  for await (const lines of readLineBatches(input.open())) yield parsedLines(input.path, lines, convert);
+}
+
+function* parsedLines(path: string, lines: LineItem[], convert: Convert): Generator<ReadItem> {
+  for (const item of lines) {
+    if ("fault" in item) {
+      yield { rejection: { file: path, line: item.line, reason: item.fault } };
+      continue;
     }
+    if (isBlank(item.text)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(item.text);
+    } catch {
+      yield { rejection: { file: path, line: item.line, reason: "malformed JSON" } };
+      continue;
+    }
+    yield convertOrReject(convert, value, new LinePlace(path, item.line));
   }
 }
 
@@ -115,16 +136,35 @@ async function* jsonArray(input: FileInput, convert: Convert): AsyncGenerator<Re
 
 /**
  * Reads JSONL or a JSON array, whichever the file holds ("auto"; "lines-of-arrays" when a JSON line
- * may itself be an array of messages), or always an array (exports).
+ * may itself be an array of messages), or always an array (exports), in batches: JSON lines come a
+ * chunk of the file at a time, array elements one at a time (the streaming parser yields them so).
+ * Each batch is read to its end before the next is asked for.
  */
-export async function* readJsonRecords(
+export async function* readJsonRecordBatches(
   input: FileInput,
   convert: Convert,
   mode: "auto" | "lines-of-arrays" | "array" = "auto",
-): AsyncGenerator<ReadItem> {
+): AsyncGenerator<Iterable<ReadItem>> {
   const head = await readHead(input, 4096);
   // An empty file holds no records (rather than being a broken array).
   if (head.length < 4096 && head.trim() === "") return;
   const array = mode === "array" || looksLikeArray(head, mode === "lines-of-arrays");
-  yield* array ? jsonArray(input, convert) : jsonLines(input, convert);
+  if (!array) {
+    yield* jsonLines(input, convert);
+    return;
+  }
+  for await (const item of jsonArray(input, convert)) yield [item];
+}
+
+/** The `read` and `readBatches` of a JSON-based format, from how it converts one record. */
+export function jsonReader(
+  convert: Convert,
+  mode: "auto" | "lines-of-arrays" | "array" = "auto",
+): Pick<Reader, "read" | "readBatches"> {
+  return {
+    async *read(input) {
+      for await (const batch of readJsonRecordBatches(input, convert, mode)) yield* batch;
+    },
+    readBatches: (input) => readJsonRecordBatches(input, convert, mode),
+  };
 }

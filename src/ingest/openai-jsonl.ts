@@ -1,7 +1,7 @@
 /** OpenAI chat format: `{"id"?, "user_id"?, "messages": [{"role", "content"}]}` per line, or a bare array of messages. */
 import type { Conversation } from "../types.ts";
 import type { Place } from "./json-records.ts";
-import { readJsonRecords } from "./json-records.ts";
+import { jsonReader } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, isoTimestamp, RecordError } from "./roles.ts";
 
@@ -52,5 +52,5 @@ export const openAiJsonl: Reader = {
     if (/^\s*\[\s*\{[^\n]*"role"\s*:[^\n]*"content"\s*:/.test(head)) return 0.7;
     return 0;
   },
-  read: (input) => readJsonRecords(input, openAiConversation, "lines-of-arrays"),
+  ...jsonReader(openAiConversation, "lines-of-arrays"),
 };

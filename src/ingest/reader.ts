@@ -52,4 +52,9 @@ export interface Reader {
    */
   detect(head: string, fileName: string): number;
   read(input: FileInput, options: ReaderOptions): AsyncIterable<ReadItem>;
+  /**
+   * The same items as `read`, several at a time where the format allows (a chunk of JSON lines):
+   * one await per batch instead of one per record. Optional; readers without it are read item by item.
+   */
+  readBatches?(input: FileInput, options: ReaderOptions): AsyncIterable<Iterable<ReadItem>>;
 }

@@ -22,10 +22,19 @@ const ROLE_NAMES: Record<string, Role | "drop"> = {
   ipython: "drop",
 };
 
+/** The role names as written (most logs write them so): found without trimming or lower-casing. */
+const EXACT_ROLES = new Map(Object.entries(ROLE_NAMES));
+
 /** The normalised role, "drop" for tool messages, or null for a role we do not know. */
 export function normaliseRole(raw: unknown): Role | "drop" | null {
   if (typeof raw !== "string") return null;
-  return ROLE_NAMES[raw.trim().toLowerCase()] ?? null;
+  return EXACT_ROLES.get(raw) ?? ROLE_NAMES[raw.trim().toLowerCase()] ?? null;
+}
+
+/** Blank (empty or whitespace only), without trimming a copy for the usual text that starts printable. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c > 0x20 && c < 0x7f) && text.trim() === "";
 }
 
 /**
@@ -78,7 +87,7 @@ export function buildMessages(
     }
     const text = contentText(content, skipped);
     if (text === null) throw new RecordError("message content is neither text nor a list of parts");
-    if (text.trim() === "") continue;
+    if (isBlank(text)) continue;
     messages.push({ role, text });
   }
   if (dropped > 0) meta.dropped_messages = dropped;

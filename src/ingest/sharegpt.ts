@@ -1,7 +1,7 @@
 /** ShareGPT: `{"id"?, "conversations": [{"from": "human"|"gpt"|"system", "value"}]}`, JSONL or one JSON array. */
 import type { Conversation } from "../types.ts";
 import type { Place } from "./json-records.ts";
-import { readJsonRecords } from "./json-records.ts";
+import { jsonReader } from "./json-records.ts";
 import type { Reader } from "./reader.ts";
 import { buildMessages, idOf, isObject, RecordError } from "./roles.ts";
 
@@ -37,5 +37,5 @@ export const shareGpt: Reader = {
       ? 0.9
       : 0;
   },
-  read: (input) => readJsonRecords(input, shareGptConversation),
+  ...jsonReader(shareGptConversation),
 };

@@ -37,7 +37,11 @@ export function resolveOverlaps(spans: PiiSpan[]): PiiSpan[] {
 const HAS_DIGIT = /\d/;
 
 export function detectPii(text: string): PiiSpan[] {
+  const structured = detectStructured(text);
   // Every address rule needs a digit (a house, unit or box number); most chat messages have none.
   const addresses = HAS_DIGIT.test(text) ? detectAddresses(text) : [];
-  return resolveOverlaps([...detectStructured(text), ...addresses, ...detectNames(text)]);
+  const names = detectNames(text);
+  // Most messages hold nothing at all: nothing to resolve.
+  if (structured.length + addresses.length + names.length === 0) return [];
+  return resolveOverlaps([...structured, ...addresses, ...names]);
 }

@@ -236,12 +236,9 @@ export function detectNames(text: string): PiiSpan[] {
   if (!MAYBE_CAPITAL.test(text)) return spans;
   SEQUENCE.lastIndex = 0;
   for (let m = SEQUENCE.exec(text); m !== null; m = SEQUENCE.exec(text)) {
-    if (m.index > 0 && INSIDE_WORD.test(text[m.index - 1] as string)) continue;
+    if (m.index > 0 && insideWord(text, m.index - 1)) continue;
     // Fast exit for the common case: one capitalised everyday word ("Can", "Thanks", "Python").
-    if (m[0].indexOf(" ") === -1 && m[0].indexOf("\t") === -1) {
-      const w = m[0].toLowerCase();
-      if (EVERYDAY_SET.has(w) || (common.has(w) && !firstNames.has(w) && !lastNames.has(w))) continue;
-    }
+    if (everydayWord(m[0], common, firstNames, lastNames)) continue;
     // Leading everyday words ("I'm Sam", "Hi Marcus", "Dear Priya") are context, not part of the name.
     let seq = m[0];
     let at = m.index;
@@ -306,6 +303,38 @@ export function detectNames(text: string): PiiSpan[] {
 }
 
 const EVERYDAY_SET = new Set(EVERYDAY);
+
+/**
+ * Whether a match is one capitalised everyday word, remembered per spelling: the same few hundred
+ * words open most sentences, and the answer depends on the word alone (the lists never change).
+ */
+const everydayWords = new Map<string, boolean>();
+const MAX_EVERYDAY_WORDS = 100_000;
+
+function everydayWord(
+  match: string,
+  common: Set<string>,
+  firstNames: Set<string>,
+  lastNames: Set<string>,
+): boolean {
+  const known = everydayWords.get(match);
+  if (known !== undefined) return known;
+  let everyday = false;
+  if (match.indexOf(" ") === -1 && match.indexOf("\t") === -1) {
+    const w = match.toLowerCase();
+    everyday = EVERYDAY_SET.has(w) || (common.has(w) && !firstNames.has(w) && !lastNames.has(w));
+  }
+  if (everydayWords.size >= MAX_EVERYDAY_WORDS) everydayWords.clear();
+  everydayWords.set(match, everyday);
+  return everyday;
+}
+
+/** A letter or digit at text[i] (INSIDE_WORD), decided without a regular expression for ASCII. */
+function insideWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return INSIDE_WORD.test(text[i] as string);
+}
 const LABEL_LINE = /(?:^|\n)[ \t]*[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?:/gu;
 
 function dialogue(text: string): boolean {

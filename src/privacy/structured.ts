@@ -141,15 +141,18 @@ const DETECTORS: Detector[] = [
   },
 ];
 
-/** Every structured identifier in `text`, possibly overlapping (the caller resolves overlaps). */
 const HAS = {
   at: (t: string) => t.includes("@"),
   url: (t: string) => /https?:|www\./i.test(t),
   digit: (t: string) => /\d/.test(t),
 };
+/** Any of the three at once: most chat text has none, and is done with in one test. */
+const ANY_NEED = /[@\d]|https?:|www\./i;
 
+/** Every structured identifier in `text`, possibly overlapping (the caller resolves overlaps). */
 export function detectStructured(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  if (!ANY_NEED.test(text)) return spans;
   const has = { at: HAS.at(text), url: HAS.url(text), digit: HAS.digit(text) };
   for (const d of DETECTORS) {
     if (!has[d.needs]) continue;

@@ -16,7 +16,7 @@ export interface Figure {
   rows: Row[];
   /** A Vega-Lite spec without `data`: the rows are injected when rendering. */
   spec: Record<string, unknown>;
-  /** Categories not shown on their own because they fell under the thresholds. */
+  /** Categories not shown on their own: under the thresholds, or withheld by the subtraction rule. */
   suppressed: number;
 }
 
@@ -71,3 +71,17 @@ export function barsWithIntervals(o: {
     ],
   };
 }
+
+/**
+ * The header of each panel of a faceted figure, above its panel: on the left, long names took
+ * half the width and the browser scaled the whole figure down until they could not be read.
+ */
+export const PANEL_HEADER = {
+  labelOrient: "top",
+  labelAnchor: "start",
+  labelAngle: 0,
+  labelFontSize: 12,
+  labelFontWeight: "bold",
+  labelLimit: 560,
+  labelPadding: 4,
+} as const;

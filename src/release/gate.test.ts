@@ -331,3 +331,67 @@ test("without a user id each conversation is its own user", () => {
   assert.equal(userKey({ id: "a", user_id: null }), "conversation:a");
   assert.equal(userKey({ id: "a", user_id: "u1" }), "u1");
 });
+
+test("labels, disjoint: a value nearly everyone holds is withheld; overlapping values are not subtracted together", () => {
+  // 60 conversations with values: helpfulness in 58, clarity in 30 (all with helpfulness), honesty in 20.
+  const tally = labelsOf([
+    [["helpfulness", "clarity"], 30],
+    [["helpfulness", "honesty"], 20],
+    [["helpfulness"], 8],
+    [["honesty"], 2],
+  ]);
+  const gated = gateLabels(tally, { disjoint: true });
+  // The whole minus helpfulness is the 2 honesty-only conversations: helpfulness goes. Whole minus
+  // clarity minus honesty is no count of anything (they overlap in none, but clarity and honesty
+  // each overlap helpfulness, which is not shown): 60 - 30 - 22 = 8, which passes anyway.
+  assert.deepEqual(shown(gated), [
+    ["clarity", 30],
+    ["honesty", 22],
+  ]);
+  // Without the option, every set is subtracted: "none of helpfulness and clarity" (the 2 again)
+  // demotes clarity first, though 60 - 58 - 30 counts nobody.
+  assert.deepEqual(shown(gateLabels(tally)), [["honesty", 22]]);
+});
+
+test("labels, disjoint: no difference of shown labels pairwise disjoint in the records is under the thresholds (random)", () => {
+  const labels = ["a", "b", "c", "d", "e", "f"];
+  for (let trial = 0; trial < 300; trial++) {
+    const rand = mulberry32(1000 + trial);
+    const tally = new LabelTally(t);
+    const records: { labels: string[]; user: string; outcome: string }[] = [];
+    for (let i = 0, n = Math.floor(rand() * 90); i < n; i++) {
+      const ls = labels.filter((_, j) => rand() < 0.5 / (j + 1));
+      const r = { labels: ls, user: `u${Math.floor(rand() * 12)}`, outcome: rand() < 0.25 ? "yes" : "no" };
+      records.push(r);
+      tally.add(r.labels, r.user, r.outcome);
+    }
+    const outcomes = trial % 2 === 0 ? [["yes"], ["no"]] : undefined;
+    const gated = gateLabels(tally, { disjoint: true, ...(outcomes && { outcomes }) });
+    const kept = gated.kept.map((k) => k.key);
+    if (!gated.released) continue;
+    const groups = outcomes ?? [["yes", "no"]];
+    const safe = (rs: typeof records) => {
+      const c = new Cell(t.minUsers);
+      for (const r of rs) c.add(r.user);
+      return isSafe(c, t);
+    };
+    const overlap = (x: string, y: string) =>
+      records.some((r) => r.labels.includes(x) && r.labels.includes(y));
+    for (const w of [null, ...kept]) {
+      const inW = records.filter((r) => w === null || r.labels.includes(w));
+      const inside = kept.filter(
+        (l) => l !== w && records.every((r) => !r.labels.includes(l) || w === null || r.labels.includes(w)),
+      );
+      for (let mask = 1; mask < 1 << inside.length; mask++) {
+        const s = inside.filter((_, i) => mask & (1 << i));
+        if (s.some((x, i) => s.slice(i + 1).some((y) => overlap(x, y)))) continue;
+        const rest = inW.filter((r) => !r.labels.some((l) => s.includes(l)));
+        for (const g of groups)
+          assert.ok(
+            safe(rest.filter((r) => g.includes(r.outcome))),
+            `trial ${trial}: ${w ?? "the whole"} minus ${s.join("+")} (${g.join("/")})`,
+          );
+      }
+    }
+  }
+});

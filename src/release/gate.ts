@@ -300,6 +300,30 @@ export class LabelTally {
   get outcomes(): string[] {
     return [...new Set([...this.combos.values()].flatMap((c) => [...c.outcomes.keys()]))].sort();
   }
+
+  /** The same conversations under other labels (`relabel` maps each conversation's set). */
+  relabel(relabel: (labels: ReadonlySet<string>) => readonly string[]): LabelTally {
+    const out = new LabelTally(this.thresholds);
+    for (const { labels, outcomes } of this.combos.values()) {
+      const one = new LabelTally(this.thresholds);
+      const set = [...new Set(relabel(labels))].sort();
+      one.combos.set(set.join("\u0000"), { labels: new Set(set), outcomes });
+      out.merge(one);
+    }
+    return out;
+  }
+
+  /** Per label, the labels some conversation has with it. */
+  cooccurring(): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const { labels } of this.combos.values())
+      for (const a of labels) {
+        const with_ = out.get(a) ?? new Set<string>();
+        for (const b of labels) if (b !== a) with_.add(b);
+        out.set(a, with_);
+      }
+    return out;
+  }
 }
 
 export interface LabelGateOptions {
@@ -313,6 +337,16 @@ export interface LabelGateOptions {
    */
   outcomes?: readonly (readonly string[])[];
   maxKept?: number;
+  /**
+   * Subtract only sets of labels no conversation has two of (pairwise disjoint in the records).
+   * For labels that overlap a lot (values, interview concerns), a whole minus the counts of
+   * overlapping labels is no count of anything: it is below the conversations with none of them by
+   * their overlaps, which no release gives. So the differences an attacker can take exactly, and
+   * every upper bound on a group they can derive, are those of disjoint sets; with all sets
+   * instead, a value held by nearly everyone would make "none of the shown values" small and
+   * withhold most of them.
+   */
+  disjoint?: boolean;
 }
 
 export interface LabelGate {
@@ -333,10 +367,11 @@ const SEARCH_BUDGET = 20_000;
  * Gates labels by the partition rule. The differences an attacker can take are, for the whole and
  * for every shown or known label W, W minus any set S of shown or known labels inside W (every
  * label is inside the whole; a type is inside "affective"): the conversations of W with none of S
- * (exact whenever S's labels do not overlap, which an attacker may know). Each must be empty or pass, within each outcome group; the smallest shown label of a failing
- * S is demoted. A difference that only known labels make is another figure's to prevent. Because a
- * superset of a passing group passes, the search stops below any difference that passes in every
- * outcome group; only empty ones are looked beneath.
+ * (exact whenever S's labels do not overlap, which an attacker may know; with `o.disjoint`, only
+ * sets whose labels do not overlap in the records). Each must be empty or pass, within each outcome
+ * group; the smallest shown label of a failing S is demoted. A difference that only known labels
+ * make is another figure's to prevent. Because a superset of a passing group passes, the search
+ * stops below any difference that passes in every outcome group; only empty ones are looked beneath.
  */
 export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGate {
   const t = tally.thresholds;
@@ -359,6 +394,7 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
       .slice(0, o.maxKept)
       .sort((a, b) => candidates.indexOf(a) - candidates.indexOf(b));
 
+  const overlap = o.disjoint ? tally.cooccurring() : null;
   const failing = (shown: readonly string[]): readonly string[] | null => {
     const subtractable = [...shown, ...known];
     let budget = SEARCH_BUDGET;
@@ -373,6 +409,17 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
           tally.count((ls) => ls.has(x) && !inW(ls)).conversations === 0 &&
           tally.count((ls) => inW(ls) && ls.has(x)).conversations > 0,
       );
+      const found = overlap ? searchDisjoint(start, inW, overlap) : searchAll(start, inW);
+      if (found === "budget") return shown.filter((l) => start.includes(l));
+      if (found) return found;
+    }
+    return null;
+
+    /** W minus any set of `start`: from all of it down, below differences that are empty. */
+    function searchAll(
+      start: string[],
+      inW: (ls: ReadonlySet<string>) => boolean,
+    ): readonly string[] | "budget" | null {
       const visited = new Set<string>();
       const stack: string[][] = [start];
       while (stack.length > 0) {
@@ -380,7 +427,7 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
         const key = s.join("\u0000");
         if (visited.has(key)) continue;
         visited.add(key);
-        if (--budget < 0) return shown.filter((l) => start.includes(l));
+        if (--budget < 0) return "budget";
         const rest = (ls: ReadonlySet<string>) => inW(ls) && !s.some((x) => ls.has(x));
         const cells = groups.map((g) => tally.count(rest, inGroup(g)));
         if (cells.some((c) => !isSafe(c, t))) {
@@ -392,8 +439,52 @@ export function gateLabels(tally: LabelTally, o: LabelGateOptions = {}): LabelGa
         if (cells.every((c) => c.conversations > 0)) continue;
         for (const x of s) stack.push(s.filter((y) => y !== x));
       }
+      return null;
     }
-    return null;
+
+    /**
+     * W minus any set of `start` no two of which overlap, grown one label at a time. Below an empty
+     * difference every larger set leaves nothing; below one whose conversations no further label
+     * could take away pass, every larger set leaves a superset of those, which passes.
+     */
+    function searchDisjoint(
+      start: string[],
+      inW: (ls: ReadonlySet<string>) => boolean,
+      overlap: Map<string, Set<string>>,
+    ): readonly string[] | "budget" | null {
+      const order = [...start].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+      const visit = (s: string[], from: number): readonly string[] | "budget" | null => {
+        for (let j = from; j < order.length; j++) {
+          const x = order[j] as string;
+          if (s.some((y) => overlap.get(x)?.has(y))) continue;
+          if (--budget < 0) return "budget";
+          const s2 = [...s, x];
+          const rest = (ls: ReadonlySet<string>) => inW(ls) && !s2.some((y) => ls.has(y));
+          const cells = groups.map((g) => tally.count(rest, inGroup(g)));
+          const unsafe = cells.some((c) => !isSafe(c, t));
+          if (unsafe) {
+            const demotable = shown.filter((l) => s2.includes(l));
+            if (demotable.length > 0) return demotable;
+            // Known labels alone: another figure's to prevent, but a shown label added may be ours.
+          } else {
+            if (cells.every((c) => c.conversations === 0)) continue;
+            const more = order.slice(j + 1).filter((y) => !s2.some((z) => overlap.get(y)?.has(z)));
+            if (more.length === 0) continue;
+            const sure = (ls: ReadonlySet<string>) => rest(ls) && !more.some((y) => ls.has(y));
+            if (
+              groups.every(
+                (g, i) => (cells[i] as Cell).conversations === 0 || tally.count(sure, inGroup(g)).passes(t),
+              )
+            )
+              continue;
+          }
+          const found = visit(s2, j + 1);
+          if (found) return found;
+        }
+        return null;
+      };
+      return visit([], 0);
+    }
   };
   const kept = wholeReleased ? demoteUntilSafe(candidates, size, failing) : [];
   const shownSet = new Set(kept);

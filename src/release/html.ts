@@ -63,11 +63,11 @@ function table(figure: Figure): string {
 function figureHtml(figure: Figure, svg: string | undefined, sectionTitle: string): string {
   const suppressed =
     figure.suppressed > 0
-      ? ` ${figure.suppressed} categor${figure.suppressed === 1 ? "y" : "ies"} under the privacy thresholds ${figure.suppressed === 1 ? "is" : "are"} not shown on ${figure.suppressed === 1 ? "its" : "their"} own.`
+      ? ` ${figure.suppressed} categor${figure.suppressed === 1 ? "y is" : "ies are"} not shown on ${figure.suppressed === 1 ? "its" : "their"} own: under the privacy thresholds, or withheld so that no difference of released counts singles out fewer.`
       : "";
   const body =
     figure.rows.length === 0
-      ? `<p class="note">Nothing to show: no category of this figure reaches the privacy thresholds.</p>`
+      ? `<p class="note">Nothing to show: no category of this figure can be shown within the privacy thresholds (see below for how many are withheld).</p>`
       : (svg ?? "");
   return `<figure id="fig-${escapeHtml(figure.id)}">
 ${figure.title === sectionTitle ? "" : `<h3>${escapeHtml(figure.title)}</h3>`}

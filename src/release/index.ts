@@ -55,7 +55,8 @@ const METHODS = [
   "Before anything else reads a conversation, personal data (emails, phone numbers, payment cards, IBANs, national ids, IP addresses, " +
     "personal URLs, street addresses, dates of birth and person names) is replaced by typed placeholders.",
   "Facets are then extracted per conversation by convoscope's offline engine: transparent cue lexicons for content creation, affective types, " +
-    "pushback and its reason, collaboration mode and concern level; a VADER-lexicon scorer for per-message sentiment; and a fixed vocabulary for the request and task. " +
+    "pushback and its reason, collaboration mode, concern level and the values expressed; a per-message sentiment scorer " +
+    "(VADER's lexicon with word corrections learnt from GoEmotions' human emotion labels); and a fixed vocabulary for the request and task. " +
     "Following the affective-use study, content creation is never affective and romantic roleplay needs at least four human messages. " +
     "Each facet is validated against public human-labelled datasets (`npm run eval`), which print the measured agreement.",
   "Proportions carry 95% Wilson score intervals; mean sentiment shifts carry 95% percentile bootstrap intervals from 1,000 seeded resamples.",
@@ -64,6 +65,31 @@ const METHODS = [
     "Numbers are also gated against subtraction: while a shown whole minus shown parts (in one figure or across figures) would count a group under the thresholds, the smallest such part is pooled or withheld too. " +
     "Every released string is checked by the personal-data detector before it is written (see privacy.json).",
 ];
+
+/** Method notes for the sections a study has: a report without interviews does not describe them. */
+const SECTION_METHODS: Record<string, string> = {
+  topics:
+    "Topics follow Clio: each conversation's redacted human messages are embedded (offline: TF-IDF reduced by LSA; or the configured embedder), " +
+    "clustered by seeded k-means, and the clusters grouped level by level into a hierarchy. Offline names use only words that conversations of " +
+    "at least the minimum number of users share; with a model, names are written from contrastive examples and audited.",
+  values:
+    "Values follow the values-in-the-wild study: in subjective conversations, the values the assistant states or demonstrates, the values the human " +
+    "states explicitly, and how the assistant meets them (seven response types). Value strings are normalised, grouped into a taxonomy by " +
+    "hierarchical clustering of their embeddings, and tested for where they are situational (chi-square tests, adjusted residuals, Bonferroni correction).",
+  interviews:
+    "Interview transcripts are segmented into questions and answers and aligned to the interview plan; each answer is rated for sentiment and coded " +
+    "for concerns and hopes, themes are found per question, and groups are compared with chi-square tests corrected by Holm's method. " +
+    "Quotes come only from participants who consented to be quoted, redacted and audited.",
+};
+
+function methodsFor(sections: Section[], model: { model: string; prompt_version: string } | null): string[] {
+  const base = model
+    ? METHODS.map((m, i) => (i === 2 ? modelMethods(model.model, model.prompt_version) : m))
+    : [...METHODS];
+  const extra = sections.flatMap((s) => (SECTION_METHODS[s.id] ? [SECTION_METHODS[s.id] as string] : []));
+  // After the facets paragraph: statistics and the gate close the list.
+  return [...base.slice(0, 3), ...extra, ...base.slice(3)];
+}
 
 function modelMethods(model: string, version: string): string {
   return (
@@ -184,9 +210,7 @@ export async function renderRelease(
     thresholds,
     sections,
     svgs,
-    methods: model
-      ? METHODS.map((m, i) => (i === 2 ? modelMethods(model.model, model.prompt_version) : m))
-      : METHODS,
+    methods: methodsFor(sections, model),
     limitations: LIMITATIONS,
   });
   await writeFile(join(paths.release, "report.html"), html);

@@ -121,3 +121,19 @@ test("empty rows or columns give no residual and do not count as degrees of free
   assert.ok(Number.isNaN(r.residuals[0]?.[1] as number));
   assert.equal(r.df, 1);
 });
+
+test("with margins, each cell is tested against its own 2x2 table (overlapping rows and columns)", () => {
+  // A value in 30 of 100 conversations, a context of 40, 22 with both: the 2x2 of the first test
+  // above with a = 22 (b = 8, c = 18, d = 52). E = 12, r = (22 - 12) / sqrt(5.04) = 4.454354.
+  // The other cell (a value of 50, the same context, 10 together): E = 20, r = -10 / sqrt(20 * 0.5 * 0.6) = -4.082483.
+  const r = situational(["v", "w"], ["c"], [[22], [10]], {
+    margins: { rows: [30, 50], columns: [40], n: 100 },
+  });
+  assert.equal(r.tested, 2);
+  assert.equal(r.over.length, 1);
+  const cell = r.over[0];
+  assert.equal(cell?.row, "v");
+  close(cell?.expected as number, 12);
+  close(cell?.residual as number, 4.454354);
+  close(cell?.pBonferroni as number, Math.min(1, 2 * normalUpperTail(4.454354) * 2));
+});

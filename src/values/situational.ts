@@ -162,10 +162,31 @@ export function situational(
   rowNames: readonly string[],
   columnNames: readonly string[],
   table: readonly (readonly number[])[],
-  o: { alpha?: number; perColumn?: number } = {},
+  o: {
+    alpha?: number;
+    perColumn?: number;
+    /**
+     * Each cell against its own 2x2 table (the row or not, the column or not) over `n` units, with
+     * these margins: for tables whose rows or columns overlap (a conversation with several values
+     * or contexts), and so that a cell's expected count and residual are functions of released
+     * counts only (the row's, the column's, n) rather than of the whole table's hidden cells.
+     */
+    margins?: { rows: readonly number[]; columns: readonly number[]; n: number };
+  } = {},
 ): SituationalResult {
   const alpha = o.alpha ?? 0.05;
   const result = contingency(table);
+  if (o.margins) {
+    const { rows, columns, n } = o.margins;
+    result.expected = table.map((_, i) => columns.map((c) => (n === 0 ? 0 : ((rows[i] as number) * c) / n)));
+    result.residuals = table.map((row, i) =>
+      row.map((obs, j) => {
+        const e = result.expected[i]?.[j] as number;
+        const v = e * (1 - (rows[i] as number) / n) * (1 - (columns[j] as number) / n);
+        return v > 0 ? (obs - e) / Math.sqrt(v) : Number.NaN;
+      }),
+    );
+  }
   const tested = result.residuals.flat().filter((x) => Number.isFinite(x)).length;
   const over: SituationalCell[] = [];
   for (const [j, column] of columnNames.entries()) {
