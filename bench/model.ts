@@ -1,6 +1,6 @@
 /**
  * The model engine's cost figures, against the scripted server on 127.0.0.1 through the real
- * Anthropic SDK, on the bundled example corpus (600 synthetic conversations, some very long):
+ * Anthropic SDK, on the bundled example corpus (1,800 synthetic conversations, some very long):
  *   - tokens sent per conversation vs 1.15 x the conversation's own tokens + the fixed prompt;
  *   - model calls per conversation for the facets (target 1);
  *   - cost per 100,000 conversations at Claude Haiku prices, vs Clio's published $48.81.
