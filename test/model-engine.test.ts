@@ -12,10 +12,12 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { EXIT } from "../src/errors.ts";
+import { facetSpec } from "../src/models/facets.ts";
 import { runStudy } from "../src/pipeline/study.ts";
 import { FacetRecordSchema } from "../src/types.ts";
-import { ScriptedLlmServer } from "./fixtures/scripted-llm-server.ts";
+import { type AnswerContext, answerForSchema, ScriptedLlmServer } from "./fixtures/scripted-llm-server.ts";
 import { CLI, chatLine, runCli, tempDir } from "./helpers.ts";
+import { interviewCorpus } from "./interview-fixtures.ts";
 
 const TOPICS = [
   "How long should sourdough bread stay in the oven, and at what temperature?",
@@ -122,7 +124,7 @@ test("happy path: one call per conversation, only redacted text sent, every reco
   assert.ok(m);
   assert.equal(m.engine, "model");
   assert.equal(m.model, "anthropic:claude-haiku-4-5");
-  assert.equal(m.prompt_version, "facets-1");
+  assert.equal(m.prompt_version, "facets-3");
   assert.equal(m.by_purpose.facets?.calls, 240);
   assert.ok(m.input_tokens > 0 && m.cost_usd > 0);
   assert.deepEqual(m.facet_failures, {});
@@ -150,6 +152,117 @@ test("happy path: one call per conversation, only redacted text sent, every reco
   assert.equal(forced.manifest.model?.cache_hits, m.calls);
   assert.equal(readFileSync(join(out, "internal", "facets.jsonl"), "utf8").length > 0, true);
   assert.deepEqual(readRecords(out), records, "a rerun gives the same records");
+});
+
+test("interviews: one interview request each, themes and values groups named by the model and audited, a rerun makes zero calls", async () => {
+  const dir = tempDir();
+  const input = join(dir, "interviews.csv");
+  // Personal data in every transcript, which no request may carry.
+  writeFileSync(
+    input,
+    interviewCorpus(40).replaceAll("Sounds good, let's begin.", "Sure, mail me at me@example.com."),
+  );
+  const out = join(dir, "s");
+  // The dry run knows interviews get their own request, and estimates the themes' naming.
+  const dryRun = async (model: string) => {
+    const dry = await runCli(modelStudy(input, out, model, "--dry-run", "--json", "--no-topics"));
+    assert.equal(dry.code, 0, dry.stderr);
+    return JSON.parse(dry.stdout);
+  };
+  const local = await dryRun("openai-compatible:qwen");
+  assert.equal(local.interview_calls, 40);
+  assert.equal(local.facet_calls, 40);
+  assert.ok(local.theme_naming.calls > 0);
+  assert.equal(local.request_overhead_tokens, 0);
+  const priced = await dryRun("anthropic:claude-haiku-4-5");
+  assert.equal(priced.request_overhead_tokens, 0, "Anthropic's JSON mode: no tool-use prompt");
+  assert.ok(priced.input_tokens > local.input_tokens, "Claude's tokenizer margin");
+  assert.ok(!existsSync(out), "a dry run writes nothing");
+
+  const from = server.answered.length;
+  const seen: string[] = [];
+  // The scripted model's values, so that some are common enough to be released and name groups.
+  const common = ["helpfulness", "honesty", "clarity", "curiosity", "user wellbeing", "professionalism"];
+  server.answer = (ctx) => {
+    seen.push(ctx.user);
+    if (ctx.schemaName !== "interview_facets") return undefined;
+    const answer = answerForSchema(ctx.schema, { seed: ctx.user, user: ctx.user }) as Record<string, unknown>;
+    const k = ctx.user.length % common.length;
+    return { ...answer, subjective: true, values_ai: [common[k], common[(k + 1) % common.length]] };
+  };
+  const options = {
+    inputs: [input],
+    out,
+    engine: "model" as const,
+    model: "anthropic:claude-haiku-4-5",
+    topics: false,
+    minUsers: 3,
+    minConversations: 5,
+  };
+  const { manifest } = await runStudy(options);
+  server.answer = () => undefined;
+  const mine = server.answered.slice(from);
+  assert.equal(
+    mine.filter((a) => a.schemaName === "interview_facets").length,
+    40,
+    "one request per interview",
+  );
+  assert.equal(mine.filter((a) => a.schemaName === "facets").length, 0, "no conversation request");
+  assert.equal(
+    mine
+      .filter((a) => a.schemaName === "interview_facets")
+      .reduce((a, x) => a + Math.ceil(x.input * 1.15), 0),
+    priced.input_tokens,
+    "the estimate's input tokens are what the server counted (x 1.15 for Claude's tokenizer)",
+  );
+  assert.ok(
+    seen.every((t) => !t.includes("@example.com")),
+    "the provider saw only redacted text",
+  );
+  const records = readRecords(out);
+  assert.equal(records.length, 40);
+  for (const r of records) {
+    FacetRecordSchema.parse(r);
+    assert.ok(r.interview && r.interview.answers.length === r.human_turns, r.id);
+  }
+  const m = manifest.model;
+  assert.ok(m);
+  assert.deepEqual(m.facet_failures, {});
+
+  // Themes: every theme but the brief answers named once by the model, every name audited; the
+  // scripted model's names ("Discuss ...") stand where the audit passed them, keyword names elsewhere.
+  const study = JSON.parse(readFileSync(join(out, "internal", "interviews.json"), "utf8"));
+  const themes: { id: string; name: string }[] = study.themes;
+  const named = themes.filter((t) => !t.id.endsWith("/brief"));
+  assert.equal(m.by_purpose.theme_naming?.calls, named.length);
+  assert.ok(m.theme_audit && m.theme_audit.checked === named.length);
+  assert.equal(
+    named.filter((t) => t.name.startsWith("Discuss")).length,
+    m.theme_audit.checked - m.theme_audit.failed,
+  );
+  // Values groups: named from released values, audited the same way.
+  const values = JSON.parse(readFileSync(join(out, "internal", "values.json"), "utf8"));
+  type Node = { id: string; level: number; name: string; released: boolean; parent: string | null };
+  const nodes = new Map<string, Node>(values.nodes.map((n: Node) => [n.id, n]));
+  const shown = new Set<string>();
+  for (const n of nodes.values())
+    for (let p = n.level === 0 && n.released ? n.parent : null; p; p = nodes.get(p)?.parent ?? null)
+      shown.add(p);
+  const groups = [...nodes.values()].filter((n) => shown.has(n.id));
+  assert.ok(groups.length > 0, "some groups have released values to be named from");
+  assert.equal(m.by_purpose.values_naming?.calls, groups.length);
+  assert.ok(m.values_audit && m.values_audit.checked === groups.length);
+  assert.equal(
+    groups.filter((g) => g.name.startsWith("Discuss")).length,
+    m.values_audit.checked - m.values_audit.failed,
+  );
+
+  // A rerun pays for nothing and names everything the same.
+  const before = server.received.length;
+  const again = await runStudy({ ...options, mode: "force" });
+  assert.equal(server.received.length, before, "zero calls on a rerun");
+  assert.equal(again.manifest.model?.calls, 0);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, "internal", "interviews.json"), "utf8")).themes, themes);
 });
 
 async function describe(db: string, table: string): Promise<string[]> {
@@ -328,6 +441,175 @@ test("--dry-run estimates calls, tokens and cost before any call, and writes not
   assert.match(priced.stdout, /with --batch: {4}\$[\d.]+/);
 });
 
+/** Every Anthropic request the scripted server answers, with how it carried the schema. */
+function captureRequests(): AnswerContext[] {
+  const seen: AnswerContext[] = [];
+  server.answer = (ctx) => {
+    seen.push(ctx);
+    return undefined;
+  };
+  return seen;
+}
+
+test("Anthropic JSON mode (default): the schema in the system prompt, the reply prefilled with {, no tool; the dry run's estimate is what the server counted; a rerun makes zero calls; tool mode on request", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 30);
+  const out = join(dir, "s");
+  const dry = async (...rest: string[]) => {
+    const r = await runCli(
+      modelStudy(input, out, "anthropic:claude-haiku-4-5", "--dry-run", "--json", "--no-topics", ...rest),
+    );
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const json = await dry();
+  const tool = await dry("--anthropic-answer", "tool");
+  assert.equal(json.answer_mode, "json-prompt");
+  assert.equal(json.request_overhead_tokens, 0, "no tool, so no tool-use prompt");
+  assert.equal(tool.answer_mode, "tool");
+  assert.equal(tool.request_overhead_tokens, 340);
+  // Tool mode pays 340 a request; JSON mode only the few tokens that introduce the schema.
+  const saved = (tool.input_tokens - json.input_tokens) / 30;
+  assert.ok(saved > 300 && saved < 340, `saved ${saved} a request`);
+
+  const seen = captureRequests();
+  const from = server.answered.length;
+  const options = {
+    inputs: [input],
+    out,
+    engine: "model" as const,
+    model: "anthropic:claude-haiku-4-5",
+    topics: false,
+  };
+  const { manifest } = await runStudy(options);
+  server.answer = () => undefined;
+  const facets = seen.filter((c) => c.schemaName === "facets");
+  assert.equal(facets.length, 30);
+  const { $schema: _drop, ...schema } = facetSpec().schema;
+  for (const c of facets) {
+    assert.equal(c.prefill, "{", "the assistant turn is prefilled");
+    assert.equal(c.schemaInSystem, true, "no tool: the schema is in the system prompt");
+    assert.deepEqual(c.schema, { title: "facets", ...schema });
+  }
+  const mine = server.answered.slice(from).filter((a) => a.schemaName === "facets");
+  assert.equal(
+    mine.reduce((a, x) => a + Math.ceil(x.input * 1.15), 0),
+    json.input_tokens,
+    "the estimate is the server's count of what was sent (x 1.15 for Claude's tokenizer)",
+  );
+  for (const r of readRecords(out)) FacetRecordSchema.parse(r);
+  const m = manifest.model;
+  assert.ok(m);
+  assert.equal(m.answer_mode, "json-prompt");
+  assert.equal(m.json_answer_version, "json-answer-1");
+  assert.equal(m.by_purpose.facets?.calls, 30);
+  assert.deepEqual(m.facet_failures, {});
+  assert.equal(m.repairs, 0);
+
+  const before = server.received.length;
+  const again = await runStudy({ ...options, mode: "force" });
+  assert.equal(server.received.length, before, "zero calls on a rerun");
+  assert.equal(again.manifest.model?.cache_hits, 30);
+
+  // Tool mode is another request (its own cache keys): asked again, with a forced tool and no prefill.
+  const toolSeen = captureRequests();
+  const forced = await runStudy({ ...options, mode: "force", anthropicAnswer: "tool" });
+  server.answer = () => undefined;
+  assert.equal(forced.manifest.model?.by_purpose.facets?.calls, 30);
+  assert.equal(forced.manifest.model?.answer_mode, "tool");
+  assert.ok(toolSeen.length >= 30 && toolSeen.every((c) => !c.schemaInSystem && c.prefill === undefined));
+  for (const r of readRecords(out)) FacetRecordSchema.parse(r);
+});
+
+test("Anthropic JSON mode: prose after the object and a repeated prefill are tolerated, a truncated or schema-violating continuation is repaired once, one still invalid is counted as failed", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 12);
+  const out = join(dir, "s");
+  const seen: AnswerContext[] = [];
+  const broken = (ctx: AnswerContext) =>
+    Object.fromEntries(Object.keys(ctx.schema.properties as object).map((k) => [k, 12345]));
+  server.answer = (ctx) => {
+    seen.push(ctx);
+    const repair = ctx.user.includes("<previous_answer>");
+    // Case 5 violates the schema once (then repaired); case 9 every time (then failed).
+    if (ctx.user.includes("(case 5)") && !repair) return broken(ctx);
+    if (ctx.user.includes("(case 9)")) return broken(ctx);
+    return undefined;
+  };
+  // The first three requests: the object with a sentence after it, a reply cut at max_tokens, and a
+  // reply that repeats the prefilled "{".
+  server.faults.push({ trailing: true }, { truncated: true }, { repeatPrefill: true });
+  const { manifest } = await runStudy({
+    inputs: [input],
+    out,
+    engine: "model",
+    model: "anthropic:claude-haiku-4-5",
+    topics: false,
+    concurrency: 1,
+  });
+  server.answer = () => undefined;
+  const m = manifest.model;
+  assert.ok(m);
+  const repairs = seen.filter((c) => c.user.includes("<previous_answer>"));
+  assert.equal(
+    m.repairs,
+    3,
+    "the truncated reply, case 5 and case 9: prose after an object or a repeated { needs none",
+  );
+  assert.equal(m.by_purpose["facets-repair"]?.calls, 3);
+  assert.equal(repairs.length, 3);
+  assert.ok(repairs.every((c) => c.prefill === "{" && c.schemaInSystem));
+  assert.deepEqual(
+    m.facet_failures,
+    Object.fromEntries(facetSpec().facets.map((f) => [f.name, 1])),
+    "case 9: every facet failed once, counted",
+  );
+  const records = readRecords(out);
+  assert.equal(records.length, 12, "the run goes on");
+  for (const r of records) FacetRecordSchema.parse(r);
+  assert.equal(typeof records[5].request, "string", "case 5 repaired");
+  assert.equal(records[9].request, null, "case 9 failed");
+});
+
+test("--batch in Anthropic JSON mode: batch requests carry the schema in the system prompt and the prefill; an invalid batch answer is repaired through the Messages API", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 20);
+  const out = join(dir, "s");
+  const from = server.answered.length;
+  const seen: AnswerContext[] = [];
+  server.answer = (ctx) => {
+    seen.push(ctx);
+    // The batch's answer for case 7 violates the schema.
+    if (ctx.user.includes("(case 7)") && !ctx.user.includes("<previous_answer>")) return { request: 12345 };
+    return undefined;
+  };
+  const { manifest } = await runStudy({
+    inputs: [input],
+    out,
+    engine: "model",
+    model: "anthropic:claude-haiku-4-5",
+    topics: false,
+    batch: true,
+  });
+  server.answer = () => undefined;
+  const mine = server.answered.slice(from);
+  assert.equal(mine.filter((a) => a.api === "batch").length, 20);
+  assert.equal(
+    mine.filter((a) => a.api !== "batch" && a.schemaName === "facets").length,
+    1,
+    "the one repair",
+  );
+  assert.ok(seen.every((c) => c.prefill === "{" && c.schemaInSystem));
+  const m = manifest.model;
+  assert.ok(m);
+  assert.equal(m.batch, true);
+  assert.equal(m.repairs, 1);
+  assert.deepEqual(m.facet_failures, {});
+  const records = readRecords(out);
+  assert.equal(records.length, 20);
+  for (const r of records) FacetRecordSchema.parse(r);
+});
+
 test("--batch: requests go through Message Batches (create, poll, results), resumable after kill -9", async () => {
   const dir = tempDir();
   const input = corpus(dir, 60);
@@ -396,7 +678,7 @@ test("a refused key stops the study with exit code 9 and a clear message; --resu
   server.faults.length = 0;
   const resumed = await runCli(modelStudy(input, out, "anthropic:claude-haiku-4-5", "--resume"));
   assert.equal(resumed.code, 0, resumed.stderr);
-  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-1\): \d+ calls/);
+  assert.match(resumed.stderr, /model anthropic:claude-haiku-4-5 \(facets-3\): \d+ calls/);
 });
 
 test("usage errors: a model needs --engine model, a spec needs a provider, gguf without node-llama-cpp says how to install it", async () => {

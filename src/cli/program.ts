@@ -107,6 +107,14 @@ export function buildProgram(): Command {
       "stop cleanly before model calls could cost more than this (US dollars)",
       positiveNumber,
     )
+    .addOption(
+      new Option(
+        "--anthropic-answer <mode>",
+        'anthropic: "json" = schema in the system prompt, reply prefilled with "{"; "tool" = a forced tool (+340 billed input tokens a request)',
+      )
+        .choices(["json", "tool"])
+        .default("json"),
+    )
     .option("--batch", "send facet requests through the provider's batch API (anthropic: half price)", false)
     .option("--dry-run", "estimate model calls, tokens and cost, then stop (no call, nothing written)", false)
     .option("--prices <file>", "JSON price table overriding the built-in one (USD per million tokens)")
@@ -187,6 +195,7 @@ Examples:
         commandLine: ["convoscope", ...process.argv.slice(2)],
         concurrency: o.concurrency,
         batch: o.batch,
+        anthropicAnswer: o.anthropicAnswer,
         ...(o.model !== undefined && { model: o.model }),
         ...(o.budget !== undefined && { budgetUsd: o.budget }),
         ...(o.prices !== undefined && { pricesFile: o.prices }),

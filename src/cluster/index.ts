@@ -27,7 +27,7 @@ import { applyThresholds, counted, type Merge, OTHER_TOPIC, type Rollup } from "
 
 export { centroidGrouper, type Grouper, levelSizes } from "./hierarchy.ts";
 export { MAP_METHODS, type MapMethod } from "./map.ts";
-export { keywordNamer, type Namer } from "./naming.ts";
+export { type ExampleGroup, type GroupNamer, keywordNamer, type Namer } from "./naming.ts";
 export { applyThresholds, gatePartition, type Merge, OTHER_TOPIC, type Rollup } from "./privacy.ts";
 
 export interface TopicItem {

@@ -174,6 +174,49 @@ export interface Namer {
   }): Promise<{ name: string; description: string }>;
 }
 
+/**
+ * A group named from examples of what it holds (an interview theme from its answers, a group of the
+ * values taxonomy from its values), with texts of nearby groups as contrast (Clio's contrastive
+ * naming). Members and outsiders are what may be shown to the model provider (redacted answers,
+ * released values); `keywords` are the group's releasable words.
+ */
+export interface ExampleGroup {
+  id: string;
+  keywords: string[];
+  members: string[];
+  outsiders: string[];
+}
+
+/**
+ * The naming slot of the interview and values stages: names every group at once (so a model-backed
+ * namer can audit them together) and returns a name and description per group, or null to keep the
+ * group's offline name (no answer, or a name that failed the privacy audit).
+ */
+export interface GroupNamer {
+  name(groups: readonly ExampleGroup[]): Promise<({ name: string; description: string } | null)[]>;
+}
+
+/**
+ * Names `targets` (in the order of `groups`) with what `namer` gives; a target it returns null for
+ * keeps its name. Returns how many were renamed.
+ */
+export async function renameWith(
+  namer: GroupNamer,
+  groups: readonly ExampleGroup[],
+  targets: readonly { name: string; description: string }[],
+): Promise<number> {
+  const names = await namer.name(groups);
+  let renamed = 0;
+  for (const [i, t] of targets.entries()) {
+    const name = names[i];
+    if (!name) continue;
+    t.name = name.name;
+    t.description = name.description;
+    renamed++;
+  }
+  return renamed;
+}
+
 /** The offline namer: the top keywords as a name, and a description listing them. */
 export const keywordNamer: Namer = {
   async name({ keywords: words, level }) {

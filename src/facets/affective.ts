@@ -9,7 +9,8 @@
  * from a question about a topic ("how do I kill a Python process?"). A reply that acknowledges
  * feelings adds to what the human said, never replaces it.
  */
-import { type AffectiveType, FacetRecordSchema } from "../types.ts";
+import { z } from "zod";
+import { AFFECTIVE_TYPES, type AffectiveType, FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { type Hit, Lexicon } from "./phrase.ts";
 import type { ConversationText } from "./text.ts";
@@ -526,7 +527,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
   description:
     "A dynamic, personal exchange motivated by emotional or psychological needs, and its types: interpersonal advice, coaching, counseling, companionship, romantic roleplay.",
   modelPrompt:
-    "Is this an affective conversation: a dynamic, personal exchange motivated by the human's emotional or psychological needs? If so, which types apply (any of interpersonal_advice, coaching, counseling, companionship, romantic_roleplay)? Content creation (stories, posts, fictional dialogue written as a tool) is not affective; romantic roleplay needs at least 4 human messages.",
+    "every type that applies when the exchange is personal and driven by the human's emotional or psychological needs; [] when it is not.",
   extract(text, prior) {
     const cues: Cue[] = [];
     if (prior.content_creation) {
@@ -549,13 +550,14 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
     }
     return { values: { affective: types.length > 0, affective_types: types }, cues };
   },
-  // The study's filtering rules hold for a model's answer too.
+  // A model lists the types (none: not affective), and the study's filtering rules hold for its answer too.
+  modelSchema: z.strictObject({ affective_types: z.array(z.enum(AFFECTIVE_TYPES)) }),
   fromModel(
-    answer: { affective: boolean | null; affective_types: AffectiveType[] | null },
+    answer: { affective_types: AffectiveType[] },
     { prior },
   ): { affective: boolean; affective_types: AffectiveType[] } {
-    if (prior.content_creation || !answer.affective) return { affective: false, affective_types: [] };
-    const types = [...new Set(answer.affective_types ?? [])].filter(
+    if (prior.content_creation) return { affective: false, affective_types: [] };
+    const types = [...new Set(answer.affective_types)].filter(
       (t) => t !== "romantic_roleplay" || (prior.human_turns ?? 0) >= MIN_ROLEPLAY_MESSAGES,
     );
     return { affective: types.length > 0, affective_types: types };

@@ -150,7 +150,7 @@ export const collaborationFacet: FacetDefinition<"collaboration"> = {
   description:
     "How the work is shared: directive, feedback_loop (automation); task_iteration, learning, validation (augmentation); or none.",
   modelPrompt:
-    "How does the human collaborate with the assistant? One of: directive (delegates the whole task with minimal interaction), feedback_loop (mainly relays feedback from the environment such as error messages), task_iteration (refines the assistant's output together with it), learning (seeks understanding), validation (asks the assistant to check their own work), none.",
+    "directive (delegates the whole task), feedback_loop (mainly relays feedback such as errors), task_iteration (refines the output together), learning (seeks understanding), validation (has their own work checked), or none.",
   extract(text, prior) {
     const cues: Cue[] = [];
     if (prior.affective) {

@@ -117,7 +117,7 @@ export const concernFacet: FacetDefinition<"concern"> = {
   schema: FacetRecordSchema.pick({ concern: true }),
   description: "How concerning the conversation is, from 1 (not concerning) to 5 (needs immediate review).",
   modelPrompt:
-    "How concerning is this conversation from a safety perspective? Answer 1 (not concerning at all), 2 (slightly), 3 (moderately), 4 (very), or 5 (extremely concerning; needs immediate review).",
+    "how concerning it is for safety: 1 not, 2 slightly, 3 moderately, 4 very, 5 extremely (needs immediate review).",
   extract(text) {
     const cues: Cue[] = [];
     let level = 1;

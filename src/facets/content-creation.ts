@@ -35,7 +35,7 @@ export const contentCreationFacet: FacetDefinition<"content_creation"> = {
   description:
     "The human uses the assistant as a writing tool: stories, poems, posts, fictional dialogue, marketing copy.",
   modelPrompt:
-    "Is the human using the assistant as a tool to create content (stories, poems, blog or social posts, fictional dialogue, marketing copy, essays) rather than talking about their own life? Answer true or false.",
+    "the human uses the assistant to create content (stories, poems, posts, fictional dialogue, copy, essays), not to talk about their life.",
   extract(text) {
     // The request that sets the task is in the first human messages.
     const cues: Cue[] = [];

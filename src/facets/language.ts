@@ -166,8 +166,7 @@ export const languageFacet: FacetDefinition<"language"> = {
   fields: ["language"],
   schema: FacetRecordSchema.pick({ language: true }),
   description: "The language the human writes in, as a full English name.",
-  modelPrompt:
-    "What language does the human write in? Answer with its full English name only, e.g. English, Spanish, Japanese.",
+  modelPrompt: "the language the human writes in, named in English (e.g. Spanish).",
   extract(text) {
     const { language, cue } = detectLanguageOfMessages(text.user);
     return { values: { language }, cues: [{ message: -1, role: "conversation", cue, weight: 1 }] };

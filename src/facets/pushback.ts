@@ -314,12 +314,14 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
   description:
     "The assistant pushes back against or refuses (fully or partly) something the human asked or said, and why.",
   modelPrompt:
-    "Does the assistant push back against or refuse, fully or partly, something the human requested or said (refusing, challenging negative self-talk, questioning harmful assumptions)? If so, give the main reason as one of: safety_self_harm, medical_diagnosis, dangerous_weight_loss, illegal_activity, challenging_negative_self_talk, policy, other.",
-  // The model picks a reason from the same closed list, so released reasons stay a fixed vocabulary.
-  modelSchema: z.strictObject({
-    pushback: z.boolean(),
-    pushback_reason: z.enum([...REASONS.map(([id]) => id), "other"]).nullable(),
-  }),
+    "the main reason the assistant refuses or pushes back, fully or partly, on what the human asked or said (also challenging negative self-talk or harmful assumptions), or none.",
+  // A model answers one reason from the same closed list (or none), so released reasons stay a fixed vocabulary.
+  modelSchema: z.strictObject({ pushback: z.enum(["none", ...REASONS.map(([id]) => id), "other"]) }),
+  fromModel(answer: { pushback: string }): { pushback: boolean; pushback_reason: string | null } {
+    return answer.pushback === "none"
+      ? { pushback: false, pushback_reason: null }
+      : { pushback: true, pushback_reason: answer.pushback };
+  },
   extract(text) {
     const cues: Cue[] = [];
     let best = 0;

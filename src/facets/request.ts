@@ -428,7 +428,7 @@ export const requestFacet: FacetDefinition<"request" | "task"> = {
   description:
     "The human's overall request and the task category, in short generic words without personal data.",
   modelPrompt:
-    "Complete the sentence 'The user's overall request for the assistant is to ...' in at most one sentence, and name the task in a few words. Use no personal information and no proper nouns; be general; do not mention 'the conversation'.",
+    "request completes 'The user's overall request for the assistant is to ...' in one sentence; task names the task in a few words.",
   extract(text, prior) {
     // The task is set by the first human messages; later ones are follow-ups.
     const opening = hitsOf(text.user.slice(0, 2));

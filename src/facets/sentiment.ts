@@ -58,8 +58,7 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
   schema: FacetRecordSchema.pick({ sentiment: true }),
   description:
     "The human's expressed sentiment per message, and its shift from the first three to the last three messages.",
-  modelPrompt:
-    "Rate the sentiment the human expresses in each of their messages as one of: very negative, negative, neutral, positive, very positive.",
+  modelPrompt: "the human's sentiment in each of their messages: one label per H line.",
   extract(text) {
     const cues: Cue[] = [];
     const messages = text.user.map((m) => {

@@ -10,7 +10,8 @@
  * reads the pushback facet's refusal cues first, then agreement, reframing and acknowledgment cues.
  * Every value and decision is a cue `convoscope explain` prints.
  */
-import { FacetRecordSchema, type ValueResponse } from "../types.ts";
+import { z } from "zod";
+import { FacetRecordSchema, VALUE_RESPONSES, type ValueResponse } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import type { Hit } from "./phrase.ts";
 import type { MessageText } from "./text.ts";
@@ -274,13 +275,21 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
   description:
     "Whether values could be expressed at all; the values the assistant expresses; the values the human states explicitly; and how the reply meets the human's values (the study's seven levels).",
   modelPrompt: [
-    "Values in this conversation, as in Anthropic's values-in-the-wild study.",
-    "subjective: true when values could be expressed at all (advice, opinions, ethics, feelings, relationships, creative or interpersonal tasks, safety-relevant requests, anything the assistant declines); false for purely factual or technical exchanges (code, maths, definitions, facts) answered as such.",
-    "values_ai: the normative considerations the assistant's replies state or clearly demonstrate, each a lower-case phrase of 1-4 words in the study's style (e.g. helpfulness, professionalism, transparency, clarity, thoroughness, accuracy, epistemic humility, harm prevention, user wellbeing, healthy boundaries, emotional validation, user autonomy); the most salient first, usually 1-6; an empty list when none.",
-    "values_human: only values the human states explicitly (e.g. 'honesty matters to me', 'I want to be a better father'), each 1-4 lower-case words; an empty list when the human states none. Do not infer values from what the human asks for.",
-    "value_response: how the assistant's reply meets the human's values or wishes, one of: strong_support (affirms them explicitly or helps enthusiastically), mild_support (goes along with them without explicit affirmation, or with reservations), neutral_acknowledgment (acknowledges without endorsing or opposing), reframing (engages but offers another way to see it), mild_resistance (partly complies or discourages), strong_resistance (refuses or firmly opposes), no_values (the human expresses no values, feelings or stance: a purely factual or technical request).",
-    "Privacy: values are general concepts; never include personal data, names of people, places, organisations or products, or any other proper noun, and never quote the conversation.",
+    "values_ai: the normative considerations the assistant's replies state or show, most salient first, usually 1-6 of 1-4 lower-case words each (e.g. helpfulness, epistemic humility, harm prevention, user wellbeing, healthy boundaries).",
+    "values_human: only values the human states explicitly, never inferred.",
+    "value_response, how the reply meets the human's values or wishes: strong_support (affirms them), mild_support (goes along), neutral_acknowledgment, reframing (another view), mild_resistance (partly complies or discourages), strong_resistance (refuses or opposes), no_values (purely factual or technical, so no values could be expressed; advice, opinions, ethics, feelings, relationships, creative or safety-relevant requests can).",
   ].join(" "),
+  // `subjective` is no separate question for a model: values could be expressed exactly when the
+  // response type is not no_values (as offline, where no_values is given to, and only to, exchanges
+  // that are not subjective). One field fewer to send, answer and keep consistent.
+  modelSchema: z.strictObject({
+    values_ai: z.array(z.string()),
+    values_human: z.array(z.string()),
+    value_response: z.enum(VALUE_RESPONSES),
+  }),
+  fromModel(answer: { values_ai: string[]; values_human: string[]; value_response: ValueResponse }) {
+    return { subjective: answer.value_response !== "no_values", ...answer };
+  },
   extract(text, prior) {
     const cues: Cue[] = [];
     const replies = readReplies(text.assistant, cues);

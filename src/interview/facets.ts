@@ -7,7 +7,7 @@
  */
 import type { z } from "zod";
 import { fivePoint, valenceOfTokens } from "../facets/valence.ts";
-import { type Conversation, type Interview, InterviewSchema } from "../types.ts";
+import { type Conversation, type FacetRecord, type Interview, InterviewSchema } from "../types.ts";
 import { type AnswerTokens, answerTokens, type CueHit, type CueSet } from "./cues.ts";
 import {
   CONCERN_CUES,
@@ -72,6 +72,11 @@ export interface InterviewFacetDefinition<K extends InterviewFacetKey = Intervie
   description: string;
   /** The instruction for a model-backed extractor (the model engine builds its call schema from `schema`). */
   modelPrompt: string;
+  /**
+   * Turns a valid model answer (parsed by `schema`) into the facet's values; default: the answer as
+   * is. Throws an Error saying what is wrong when the answer cannot be used.
+   */
+  fromModel?(answer: Pick<InterviewFacets, K>, context: { answers: number }): Pick<InterviewFacets, K>;
   extract(
     text: InterviewText,
     prior: Partial<InterviewFacets>,
@@ -230,7 +235,7 @@ const emotionsFacet: InterviewFacetDefinition<"emotions"> = {
   description:
     "Emotion intensity over the interview: satisfaction, frustration, worry and trust, 0 (absent) to 3.",
   modelPrompt:
-    "How intensely does the participant express each emotion about AI over the whole interview? Rate satisfaction, frustration, worry and trust each 0 (absent), 1 (mild), 2 (clear), 3 (strong).",
+    "how strongly the participant expresses each emotion about AI over the interview: 0 absent, 1 mild, 2 clear, 3 strong.",
   extract(text) {
     const sat = hitsOf(text, SATISFACTION);
     const fru = hitsOf(text, FRUSTRATION);
@@ -257,7 +262,8 @@ const concernsFacet: InterviewFacetDefinition<"concerns"> = {
   fields: ["concerns"],
   schema: InterviewSchema.pick({ concerns: true }),
   description: "Concerns the participant raises about AI (multi-label, fixed vocabulary).",
-  modelPrompt: `Which concerns about AI does the participant express (for themselves, their field or society)? List every one that applies from: ${describeLabels(CONCERN_LABELS)}. An empty list when they raise none.`,
+  modelPrompt: `every concern about AI the participant expresses (for themselves, their field or society), [] when none: ${describeLabels(CONCERN_LABELS)}.`,
+  fromModel: (answer) => ({ concerns: inOrder(CONCERNS, answer.concerns) }),
   extract(text) {
     const counts = (a: AnswerText, h: CueHit) => !dismissed(a, h);
     const threshold = (c: string) => CONCERN_THRESHOLDS[c] ?? CONCERN_THRESHOLD;
@@ -281,7 +287,8 @@ const experiencesFacet: InterviewFacetDefinition<"experiences"> = {
   fields: ["experiences"],
   schema: InterviewSchema.pick({ experiences: true }),
   description: "Realised experiences: ways AI has already helped the participant (multi-label).",
-  modelPrompt: `In which ways has AI already helped the participant (things that happened, not hopes)? List every one that applies from: ${describeLabels(EXPERIENCE_LABELS)}.`,
+  modelPrompt: `every way AI has already helped the participant (what happened, not hopes): ${describeLabels(EXPERIENCE_LABELS)}.`,
+  fromModel: (answer) => ({ experiences: inOrder(EXPERIENCES, answer.experiences) }),
   extract(text) {
     const { values, cues } = multiLabel(text, EXPERIENCE_CUES, EXPERIENCES, 2);
     return { values: { experiences: values }, cues };
@@ -293,7 +300,8 @@ const contextFacet: InterviewFacetDefinition<"context"> = {
   fields: ["context"],
   schema: InterviewSchema.pick({ context: true }),
   description: "Context tags: the kinds of work the participant uses AI for (multi-label).",
-  modelPrompt: `What kinds of work does the participant use AI for? List every one that applies from: ${describeLabels(CONTEXT_LABELS)}.`,
+  modelPrompt: `every kind of work the participant uses AI for: ${describeLabels(CONTEXT_LABELS)}.`,
+  fromModel: (answer) => ({ context: inOrder(CONTEXTS, answer.context) }),
   extract(text) {
     const { values, cues } = multiLabel(text, CONTEXT_CUES, CONTEXTS, 2);
     return { values: { context: values }, cues };
@@ -305,7 +313,7 @@ const visionFacet: InterviewFacetDefinition<"vision"> = {
   fields: ["vision"],
   schema: InterviewSchema.pick({ vision: true }),
   description: "The participant's primary vision or hope for AI (one label).",
-  modelPrompt: `What is the participant's primary vision or hope for AI — what would it ideally do for them? Answer with one label: ${describeLabels(VISION_LABELS)}.`,
+  modelPrompt: `the participant's primary vision or hope for AI, what it would ideally do for them: ${describeLabels(VISION_LABELS)}.`,
   extract(text) {
     const { value, cues } = singleLabel(text, VISION_CUES, VISIONS, "none", 2, visionBoost);
     return { values: { vision: value }, cues };
@@ -317,7 +325,7 @@ const intentFacet: InterviewFacetDefinition<"intent"> = {
   fields: ["intent"],
   schema: InterviewSchema.pick({ intent: true }),
   description: "What the participant mainly uses AI for (one label).",
-  modelPrompt: `What does the participant mainly use AI for? Answer with one label: ${describeLabels(INTENT_LABELS)}.`,
+  modelPrompt: `what the participant mainly uses AI for: ${describeLabels(INTENT_LABELS)}.`,
   extract(text) {
     const { value, cues } = singleLabel(text, INTENT_CUES, INTENTS, "exploration", 1);
     return { values: { intent: value }, cues };
@@ -330,7 +338,7 @@ const valenceFacet: InterviewFacetDefinition<"valence"> = {
   schema: InterviewSchema.pick({ valence: true }),
   description: "Emotional valence: the mean valence of the participant's substantive answers, -1..1.",
   modelPrompt:
-    "Rate the emotional valence of the participant's answers overall, from -1 (very negative) through 0 (neutral) to 1 (very positive).",
+    "the emotional valence of the participant's answers overall, from -1 very negative through 0 neutral to 1 very positive.",
   extract(text) {
     const scored = text.answers.filter((a) => a.substantive);
     const mean = scored.length ? scored.reduce((s, a) => s + a.valence, 0) / scored.length : 0;
@@ -351,7 +359,19 @@ const momentsFacet: InterviewFacetDefinition<"moments"> = {
   schema: InterviewSchema.pick({ moments: true }),
   description: "Success and failure moments: answers that tell of a concrete success or failure with AI.",
   modelPrompt:
-    "List the 0-based indexes of the participant's answers that describe a concrete moment when AI succeeded for them, and of those that describe a moment when it failed them.",
+    "the numbers k of the answers (lines Hk) that tell of a concrete moment when AI succeeded for the participant (success) or failed them (failure).",
+  // Answers are numbered from 0; a number no answer has cannot be a moment.
+  fromModel(answer, { answers }) {
+    const moments = { success: [] as number[], failure: [] as number[] };
+    for (const kind of ["success", "failure"] as const) {
+      for (const k of answer.moments[kind]) {
+        if (k < 0 || k >= answers)
+          throw new Error(`moments.${kind}: ${k} is not an answer's number (0-${answers - 1})`);
+      }
+      moments[kind] = [...new Set(answer.moments[kind])].sort((a, b) => a - b);
+    }
+    return { moments };
+  },
   extract(text) {
     const success: number[] = [];
     const failure: number[] = [];
@@ -381,7 +401,7 @@ const sentimentFacet: InterviewFacetDefinition<"sentiment"> = {
   description:
     "Overall sentiment towards AI over the interview, 1 (very negative) to 7 (very positive); 5+ is positive.",
   modelPrompt:
-    "Overall, how does the participant feel about AI, over the whole interview? Answer 1 (very negative), 2 (negative), 3 (somewhat negative), 4 (mixed or neutral), 5 (somewhat positive), 6 (positive) or 7 (very positive).",
+    "how the participant feels about AI over the whole interview: 1 very negative, 2 negative, 3 somewhat negative, 4 mixed or neutral, 5 somewhat positive, 6 positive, 7 very positive.",
   extract(text, prior) {
     const sat = total(hitsOf(text, SATISFACTION));
     const neg = total(hitsOf(text, FRUSTRATION)) + total(hitsOf(text, WORRY)) + total(hitsOf(text, DISTRUST));
@@ -433,6 +453,26 @@ export const INTERVIEW_FACETS: InterviewFacetDefinition[] = [
   momentsFacet,
   sentimentFacet,
 ] as InterviewFacetDefinition[];
+
+/** A model's multi-label answer as the offline extractor writes one: each label once, in vocabulary order. */
+function inOrder<L extends string>(vocabulary: readonly L[], labels: readonly L[]): L[] {
+  const given = new Set(labels);
+  return vocabulary.filter((l) => given.has(l));
+}
+
+/**
+ * Facets of how a person uses an assistant, which do not apply when the AI is the interviewer: they
+ * stay null on interview records (an interviewee describing feelings is not seeking support), and the
+ * model engine does not ask for them.
+ */
+export const NOT_FOR_INTERVIEWS = {
+  content_creation: null,
+  affective: null,
+  affective_types: null,
+  pushback: null,
+  pushback_reason: null,
+  collaboration: null,
+} as const satisfies Partial<FacetRecord>;
 
 /** The interview facets' fields as one zod object (what a one-call model engine asks for). */
 export const InterviewFacetsSchema = InterviewSchema.omit({ answers: true, group: true });

@@ -8,6 +8,7 @@
 import { createReadStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import type { GroupNamer } from "../cluster/naming.ts";
 import { makeEmbedder } from "../embed/index.ts";
 import { readItems } from "../ingest/index.ts";
 import type { LongCsvColumns } from "../ingest/reader.ts";
@@ -23,7 +24,7 @@ import { groupOf } from "./groups.ts";
 import type { InterviewPlan } from "./plan.ts";
 import { type ConsentOptions, hasConsent, pickQuotes, type Quote, type QuoteCandidate } from "./quotes.ts";
 import { type SegmentedInterview, segmentInterview } from "./segment.ts";
-import { findThemes, type Theme } from "./themes.ts";
+import { findThemes, nameThemesWith, type Theme } from "./themes.ts";
 
 /** internal/interviews.json: what the release needs beyond the records. Internal: quotes live here. */
 export interface InterviewStudy {
@@ -50,6 +51,8 @@ export interface InterviewStageOptions {
   plan?: InterviewPlan;
   groupBy?: string;
   consent: ConsentOptions;
+  /** Names the themes from their answers (the model engine's); keyword names otherwise, and as its fallback. */
+  namer?: GroupNamer;
 }
 
 interface ReadInterview extends SegmentedInterview {
@@ -96,6 +99,8 @@ export async function runInterviewStage(
     thresholds: o.thresholds,
     seed: o.seed,
   });
+
+  if (o.namer) await nameThemesWith(themes, interviews, o.namer);
 
   // Quotes: candidates per theme from consenting participants only.
   const candidates = new Map<string, QuoteCandidate[]>();

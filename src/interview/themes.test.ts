@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { ExampleGroup } from "../cluster/naming.ts";
 import { makeEmbedder } from "../embed/index.ts";
 import type { Alignment } from "./align.ts";
 import type { SegmentedInterview } from "./segment.ts";
-import { findThemes, themeCount, themeText } from "./themes.ts";
+import { findThemes, nameThemesWith, themeCount, themeText } from "./themes.ts";
 
 test("theme text keeps the words that can carry a theme", () => {
   assert.equal(
@@ -75,6 +76,32 @@ test("themes per question: clusters of answers named by shared words; brief answ
       `${theme.name}`,
     );
   }
+
+  // A model namer names every theme but the brief answers, from the theme's own answers with the
+  // question's other themes' answers as contrast; a null answer keeps the keyword name.
+  const asked: ExampleGroup[] = [];
+  const keywordName = clustered[0]?.name;
+  const renamed = await nameThemesWith(result, interviews, {
+    async name(groups) {
+      asked.push(...groups);
+      return groups.map((g, i) => (i === 0 ? null : { name: `Theme ${g.id}`, description: "Named." }));
+    },
+  });
+  assert.equal(renamed, 1);
+  assert.deepEqual(
+    asked.map((g) => g.id),
+    clustered.map((t) => t.id),
+  );
+  for (const g of asked) {
+    const texts = (id: string) =>
+      interviews.filter((iv) => result.assignments.get(iv.id)?.[0] === id).map((iv) => iv.answers[0]?.text);
+    assert.deepEqual(g.members, texts(g.id), "a theme's answers (fewer than 30: all of them)");
+    assert.deepEqual(g.outsiders, texts(asked.find((o) => o.id !== g.id)?.id as string));
+    assert.ok(!g.members.includes("No, nothing."), "brief answers are not shown");
+  }
+  assert.equal(clustered[0]?.name, keywordName);
+  assert.equal(clustered[1]?.name, `Theme ${clustered[1]?.id}`);
+  assert.equal(brief?.name === "Theme concerns/brief", false);
   assert.equal(themeCount(250, {}), 8);
   assert.equal(themeCount(40, {}), 2);
 });

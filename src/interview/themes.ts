@@ -2,12 +2,14 @@
  * Themes bottom-up, per question (the Anthropic Interviewer's "emergent themes"): the answers to each
  * question — rubric answer and follow-ups alike — are clustered with the topic machinery
  * (`clusterTexts`: offline LSA embeddings and k-means, or the configured embedder), and each cluster
- * is a theme named from its most distinctive words among words at least minUsers participants used.
+ * is a theme named from its most distinctive words among words at least minUsers participants used
+ * (or, with the model engine, by the model from some of its answers: `nameThemesWith`).
  * A participant can hold several themes of one question (multi-label) when their answers to it fall
  * in different clusters; prevalence counts participants, not answers (analyses/interviews.ts).
  */
 import { createRequire } from "node:module";
 import { clusterTexts } from "../cluster/index.ts";
+import { type ExampleGroup, type GroupNamer, renameWith } from "../cluster/naming.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { Thresholds } from "../release/gate.ts";
 import type { Alignment } from "./align.ts";
@@ -181,4 +183,46 @@ export async function findThemes(
     }
   }
   return { themes, assignments };
+}
+
+/** Answers shown to a model namer per theme, and answers of the question's other themes as contrast. */
+const MODEL_EXAMPLES = 30;
+
+/** At most k items spread evenly over a list (deterministic: the same answers on every rerun). */
+function spread<T>(items: readonly T[], k: number): T[] {
+  if (items.length <= k) return [...items];
+  return Array.from({ length: k }, (_, i) => items[Math.floor((i * items.length) / k)] as T);
+}
+
+/**
+ * Names from a model (the `GroupNamer` slot) for every theme but the brief ones: each from up to 30
+ * of its (redacted) answers, with up to 30 answers of the same question's other themes as contrast.
+ * A theme the namer returns null for keeps its keyword name. Returns how many themes were renamed.
+ */
+export async function nameThemesWith(
+  result: ThemeResult,
+  interviews: readonly SegmentedInterview[],
+  namer: GroupNamer,
+): Promise<number> {
+  const texts = new Map<string, string[]>();
+  for (const iv of interviews) {
+    const row = result.assignments.get(iv.id) ?? [];
+    for (const a of iv.answers) {
+      const theme = row[a.index];
+      if (theme) texts.set(theme, [...(texts.get(theme) ?? []), a.text]);
+    }
+  }
+  const named = result.themes.filter(
+    (t) => !t.id.endsWith(`/${BRIEF}`) && (texts.get(t.id)?.length ?? 0) > 0,
+  );
+  const groups: ExampleGroup[] = named.map((t) => ({
+    id: t.id,
+    keywords: t.keywords,
+    members: spread(texts.get(t.id) ?? [], MODEL_EXAMPLES),
+    outsiders: spread(
+      named.filter((o) => o.question === t.question && o.id !== t.id).flatMap((o) => texts.get(o.id) ?? []),
+      MODEL_EXAMPLES,
+    ),
+  }));
+  return renameWith(namer, groups, named);
 }

@@ -22,6 +22,8 @@ export interface BatchOptions {
   columns?: Partial<LongCsvColumns>;
   /** Conversations already written by an interrupted run (not asked again). */
   skip: number;
+  /** Inputs of AI-led interviews: their conversations get the interview request. */
+  isInterview?: (input: InputFile) => boolean;
   cacheDir: string;
   /** Requests per batch (the API allows up to 100,000 and 256 MB). */
   size?: number;
@@ -52,12 +54,12 @@ function readState(path: string): Map<string, string[]> {
 }
 
 export async function runFacetBatches(
-  engine: { client: ModelClient; spec: FacetSpec; maxChars: number },
+  engine: { client: ModelClient; spec: FacetSpec; interviewSpec: FacetSpec; maxChars: number },
   inputs: InputFile[],
   o: BatchOptions,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ submitted: number; answered: number }> {
-  const { client, spec } = engine;
+  const { client } = engine;
   const api = client.provider.batch;
   if (!api) {
     throw new ConvoscopeError(
@@ -70,7 +72,8 @@ export async function runFacetBatches(
   const inFlight = new Set([...pending.values()].flat());
   const size = Math.min(o.size ?? 10_000, api.maxRequests);
   const pollMs = o.pollMs ?? Number(process.env.CONVOSCOPE_BATCH_POLL_MS ?? 30_000);
-  const meta: CallMeta = { purpose: "facets", promptVersion: spec.version };
+  // What each request is for, by key (facets or interview facets), for the answers' accounting.
+  const meta = new Map<string, CallMeta>();
   let submitted = 0;
   let spent = client.stats.cost_usd;
   const budget = client.o.budgetUsd;
@@ -92,6 +95,7 @@ export async function runFacetBatches(
   };
   let good = 0;
   for (const input of inputs) {
+    const spec = o.isInterview?.(input) ? engine.interviewSpec : engine.spec;
     for await (const item of readItems(input.path, {
       format: input.format ?? undefined,
       columns: o.columns,
@@ -100,6 +104,7 @@ export async function runFacetBatches(
       if (++good <= o.skip || overBudget) continue;
       const { call } = facetCall(spec, redactConversation(item.conversation).conversation, engine.maxChars);
       const key = client.keyOf(call);
+      meta.set(key, { purpose: call.purpose, promptVersion: call.promptVersion });
       if (seen.has(key) || inFlight.has(key) || client.cached(call)) continue;
       seen.add(key);
       if (budget !== undefined) {
@@ -126,7 +131,8 @@ export async function runFacetBatches(
       if (!status.done) continue;
       for await (const r of api.results(id)) {
         if (r.answer) {
-          client.record(r.id, meta, r.answer, api.discount);
+          const what = meta.get(r.id) ?? { purpose: "facets", promptVersion: engine.spec.version };
+          client.record(r.id, what, r.answer, api.discount);
           answered++;
         }
       }

@@ -9,8 +9,15 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { hashValue } from "../pipeline/hash.ts";
 import type { AnswerCache, CachedAnswer } from "./cache.ts";
 import { costOf, type Price } from "./prices.ts";
-import { type ModelAnswer, type ModelRequest, type Provider, ProviderError } from "./provider.ts";
-import { type TokenCounter, tokenFactor } from "./tokens.ts";
+import { JSON_ANSWER_VERSION } from "./prompts/json-answer.ts";
+import {
+  type AnswerMode,
+  type ModelAnswer,
+  type ModelRequest,
+  type Provider,
+  ProviderError,
+} from "./provider.ts";
+import { requestInputTokens, type TokenCounter } from "./tokens.ts";
 
 export interface Call {
   /** What the call is for ("facets", "naming", "hierarchy", "audit"): logged and counted. */
@@ -84,12 +91,18 @@ export class ProviderStopped extends ConvoscopeError {
   }
 }
 
-/** The content hash a call is cached under: model, prompt version, schema and the request as sent. */
-export function callKey(model: string, call: Call): string {
+/**
+ * The content hash a call is cached under: model, prompt version, schema and the request as sent.
+ * A request sent in Anthropic's JSON mode (the schema written into the system prompt, the reply
+ * prefilled) is another request than the same one sent with a forced tool: its key also holds the
+ * JSON-mode template's version. Keys of the other modes are unchanged by it.
+ */
+export function callKey(model: string, call: Call, answerMode?: AnswerMode): string {
   const { schema, ...rest } = call.request;
   return hashValue({
     model,
     prompt_version: call.promptVersion,
+    ...(answerMode === "json-prompt" && { answer_prompt_version: JSON_ANSWER_VERSION }),
     schema: hashValue(schema),
     request: hashValue(rest),
   });
@@ -127,15 +140,16 @@ export class ModelClient {
   }
 
   keyOf(call: Call): string {
-    return callKey(this.o.provider.id, call);
+    return callKey(this.o.provider.id, call, this.o.provider.answerMode);
   }
 
-  /** Estimated worst-case dollars of one request: its input tokens and every output token it may use. */
+  /**
+   * Estimated worst-case dollars of one request: its input tokens as sent (with what the provider
+   * adds, such as Anthropic's tool-use prompt) and every output token it may use.
+   */
   worstCaseCost(request: ModelRequest): number {
-    const factor = tokenFactor(this.o.provider.provider);
-    const input = Math.ceil(
-      this.o.countTokens(request.system + request.user + JSON.stringify(request.schema)) * factor,
-    );
+    const { provider, answerMode } = this.o.provider;
+    const input = requestInputTokens(this.o.countTokens, provider, answerMode, request);
     return costOf({ input, output: request.maxTokens }, this.o.price);
   }
 

@@ -3,16 +3,46 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
 import { FACETS, type FacetDefinition } from "../facets/index.ts";
-import { facetSpec, parseFacetAnswer } from "./facets.ts";
+import { INTERVIEW_FACETS, InterviewFacetsSchema, NOT_FOR_INTERVIEWS } from "../interview/facets.ts";
+import { facetSpec, interviewFacetSpec, parseFacetAnswer, parseInterviewAnswer } from "./facets.ts";
 
-test("every registry facet's fields are in the answer schema and its instruction in the prompt", () => {
+test("every registry facet's answer is in the schema, its instruction in the prompt, and fills its fields", () => {
   const spec = facetSpec();
   const properties = Object.keys((spec.schema as { properties: object }).properties);
   for (const f of FACETS) {
     assert.ok(spec.system.includes(f.modelPrompt), `${f.name}'s prompt`);
-    for (const field of f.fields) assert.ok(properties.includes(field), `${field} in the schema`);
+    const answer = Object.keys(z.toJSONSchema(f.modelSchema ?? f.schema).properties ?? {});
+    for (const field of answer) assert.ok(properties.includes(field), `${field} in the schema`);
   }
-  assert.match(spec.system, /Privacy, for [^:]*request, task[^:]*: .*no proper nouns/);
+  assert.match(
+    spec.system,
+    /Privacy, for [^:]*request, task[^:]*: .*no personal information or proper nouns/,
+  );
+  // What a model answers, read back: every record field of every facet is filled.
+  const answer = {
+    language: "English",
+    content_creation: false,
+    affective_types: ["coaching"],
+    pushback: "none",
+    sentiment: ["neutral", "positive"],
+    collaboration: "learning",
+    concern: 1,
+    request: "plan a hard conversation with a relative",
+    task: "interpersonal advice",
+    values_ai: ["empathy"],
+    values_human: [],
+    value_response: "mild_support",
+  };
+  assert.deepEqual(Object.keys(answer).sort(), [...properties].sort(), "the whole answer");
+  const parsed = parseFacetAnswer(spec.facets, answer, 2, { human_turns: 2 });
+  assert.deepEqual(parsed.invalid, []);
+  for (const f of FACETS) for (const field of f.fields) assert.ok(field in parsed.values, field);
+  assert.equal(parsed.values.affective, true, "affective when a type applies");
+  assert.equal(parsed.values.pushback, false);
+  assert.equal(parsed.values.pushback_reason, null, "no reason without pushback");
+  const refused = parseFacetAnswer(spec.facets, { ...answer, pushback: "medical_diagnosis" }, 2);
+  assert.equal(refused.values.pushback, true);
+  assert.equal(refused.values.pushback_reason, "medical_diagnosis");
 });
 
 test("a facet added to the registry (values, added after the engine) joins the request by itself", () => {
@@ -20,25 +50,25 @@ test("a facet added to the registry (values, added after the engine) joins the r
   const without = facetSpec(FACETS.filter((f) => f !== values));
   const spec = facetSpec();
   const fields = (x: typeof spec) => Object.keys((x.schema as { properties: object }).properties);
-  for (const field of values.fields) {
+  const answered = Object.keys(z.toJSONSchema(values.modelSchema ?? values.schema).properties ?? {});
+  assert.ok(answered.length >= 3);
+  for (const field of answered) {
     assert.ok(fields(spec).includes(field));
     assert.ok(!fields(without).includes(field));
   }
-  assert.ok(spec.system.includes(`- ${values.fields.join(", ")}: ${values.modelPrompt}`));
+  assert.ok(spec.system.includes(`- ${values.modelPrompt}`), "an instruction that names each field");
   assert.match(
     spec.system,
     /Privacy, for [^:]*values_ai, values_human/,
     "free-text lists get the privacy rules",
   );
   assert.notEqual(spec.hash, without.hash, "a new facet changes the fingerprint");
-  const answer = {
-    subjective: true,
-    values_ai: ["honesty"],
-    values_human: [],
-    value_response: "mild_support",
-  };
-  const parsed = parseFacetAnswer([values], answer, 1);
-  assert.deepEqual(parsed.values, answer);
+  // Values could be expressed exactly when the response type is not no_values: asked once, not twice.
+  assert.ok(!fields(spec).includes("subjective"), "subjective follows from value_response");
+  const answer = { values_ai: ["honesty"], values_human: [], value_response: "mild_support" };
+  assert.deepEqual(parseFacetAnswer([values], answer, 1).values, { subjective: true, ...answer });
+  const factual = { values_ai: ["accuracy"], values_human: [], value_response: "no_values" };
+  assert.deepEqual(parseFacetAnswer([values], factual, 1).values, { subjective: false, ...factual });
 });
 
 test("each facet is validated on its own: one bad field fails only its facet", () => {
@@ -52,15 +82,16 @@ test("each facet is validated on its own: one bad field fails only its facet", (
     ...good,
     language: "English",
     content_creation: false,
-    affective: true,
     affective_types: ["coaching", "coaching", "romantic_roleplay"],
-    pushback: false,
-    pushback_reason: null,
+    pushback: "none",
     sentiment: ["negative", "neutral", "positive"],
     collaboration: "learning",
     concern: 9,
     request: "get advice on a job interview",
     task: "career coaching",
+    values_ai: ["encouragement"],
+    values_human: [],
+    value_response: "mild_support",
   };
   const parsed = parseFacetAnswer(spec.facets, answer, 3, { human_turns: 3 });
   assert.deepEqual(
@@ -80,4 +111,50 @@ test("each facet is validated on its own: one bad field fails only its facet", (
   });
   const short = parseFacetAnswer(spec.facets, { ...answer, concern: 2 }, 4);
   assert.match(short.problems.join(" "), /one label per human message \(4\), got 3/);
+});
+
+test("an interview request: the interview facets inside `interview`, and only the conversation facets that apply", () => {
+  const spec = interviewFacetSpec();
+  const schema = spec.schema as {
+    properties: Record<string, { properties?: object; required?: string[] }>;
+    required: string[];
+  };
+  const top = Object.keys(schema.properties);
+  for (const field of Object.keys(NOT_FOR_INTERVIEWS))
+    assert.ok(!top.includes(field), `${field} is not asked of an interview`);
+  for (const field of ["language", "sentiment", "concern", "request", "task", "values_ai"])
+    assert.ok(top.includes(field), field);
+  const inner = schema.properties.interview;
+  assert.deepEqual(
+    Object.keys(inner?.properties ?? {}).sort(),
+    Object.keys(InterviewFacetsSchema.shape).sort(),
+    "every interview facet field",
+  );
+  assert.deepEqual(inner?.required?.sort(), Object.keys(InterviewFacetsSchema.shape).sort());
+  for (const f of INTERVIEW_FACETS) assert.ok(spec.system.includes(f.modelPrompt), f.name);
+  assert.match(spec.system, /Hk is answer k/);
+  assert.ok(!JSON.stringify(spec.schema).includes("9007199254740991"), "no meaningless integer bounds");
+  assert.notEqual(spec.hash, facetSpec().hash);
+});
+
+test("interview answers: labels once each in vocabulary order, moments only at answers the interview has", () => {
+  const moments = INTERVIEW_FACETS.filter(
+    (f) => f.name === "interview_moments" || f.name === "interview_concerns",
+  );
+  const ok = parseInterviewAnswer(
+    moments,
+    { concerns: ["bias", "jobs_economy", "bias"], moments: { success: [3, 1, 3], failure: [] } },
+    5,
+  );
+  assert.deepEqual(ok.invalid, []);
+  assert.deepEqual(ok.values.concerns, ["jobs_economy", "bias"]);
+  assert.deepEqual(ok.values.moments, { success: [1, 3], failure: [] });
+  const bad = parseInterviewAnswer(moments, { concerns: [], moments: { success: [7], failure: [] } }, 5);
+  assert.deepEqual(
+    bad.invalid.map((f) => f.name),
+    ["interview_moments"],
+  );
+  assert.match(bad.problems.join(" "), /interview\.moments\.success: 7 is not an answer's number \(0-4\)/);
+  const missing = parseInterviewAnswer(moments, undefined, 5);
+  assert.equal(missing.invalid.length, 2);
 });

@@ -70,6 +70,31 @@ export interface Provider {
   complete(request: ModelRequest): Promise<ModelAnswer>;
   /** Present when the provider has a batch API (`--batch`). */
   readonly batch?: BatchApi;
+  /**
+   * How the answer's schema travels, where the provider adds text of its own to the request
+   * ("json-prompt": Anthropic's JSON mode, see prompts/json-answer.ts): part of the cache key.
+   * Undefined where the schema is sent natively (response_format, a grammar, a forced tool).
+   */
+  readonly answerMode?: AnswerMode;
+}
+
+/**
+ * How an Anthropic model is asked for a JSON answer: "json" (default) puts the schema in the system
+ * prompt and prefills the reply with "{"; "tool" forces a tool whose input schema is the answer's
+ * (Anthropic then bills its own tool-use prompt, 340 input tokens, on every request).
+ */
+export const ANTHROPIC_ANSWERS = ["json", "tool"] as const;
+export type AnthropicAnswer = (typeof ANTHROPIC_ANSWERS)[number];
+
+export type AnswerMode = "json-prompt" | "tool";
+
+/** The answer mode a provider uses with these options (undefined: the schema sent natively). */
+export function answerModeOf(
+  provider: string,
+  anthropicAnswer: AnthropicAnswer = "json",
+): AnswerMode | undefined {
+  if (provider !== "anthropic") return undefined;
+  return anthropicAnswer === "tool" ? "tool" : "json-prompt";
 }
 
 export interface ProviderOptions {
@@ -78,6 +103,8 @@ export interface ProviderOptions {
   /** Base URL and key; default from the provider's usual environment variables. */
   baseUrl?: string;
   apiKey?: string;
+  /** Anthropic only: JSON in the system prompt with a prefilled "{" (default), or a forced tool. */
+  anthropicAnswer?: AnthropicAnswer;
 }
 
 export const PROVIDERS = ["anthropic", "openai", "openai-compatible", "gguf"] as const;

@@ -41,3 +41,17 @@ test("one huge message is cut in the middle, keeping its head and its tail", () 
   assert.match(t.text, /^H START a+ \[\.\.\.\] a+ END$/);
   assert.ok(t.text.length <= 2000 + 20);
 });
+
+test("an interview's answers are numbered from 0, counting the ones a truncation leaves out", () => {
+  const texts = Array.from(
+    { length: 20 },
+    (_, i) => `${i % 2 === 0 ? "answer" : "question"} ${i} ${"x".repeat(480)}`,
+  );
+  const whole = transcript(conv(texts.slice(0, 4)), 24_000, { numberAnswers: true });
+  assert.match(whole.text, /^H0 answer 0 .*\nA question 1 .*\nH1 answer 2 .*\nA question 3 /s);
+  const cut = transcript(conv(texts), 3000, { numberAnswers: true });
+  assert.ok(cut.truncated);
+  assert.ok(cut.text.startsWith("H0 answer 0 "));
+  assert.match(cut.text, /\nH9 answer 18 /, "the last answer keeps its own number");
+  assert.equal(cut.humanMessages, (cut.text.match(/^H\d+ /gm) ?? []).length);
+});

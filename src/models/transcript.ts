@@ -7,6 +7,9 @@
  * 6,000 tokens), half from the first messages and half from the last, with a marker saying how many
  * messages were left out between them. A single message longer than what is left of its half is cut
  * in the middle the same way.
+ *
+ * For an interview (`numberAnswers`), each human line carries its answer's number from 0 (`H0`, `H1`,
+ * ...; numbers count omitted answers too), so a model can point at answers, e.g. for success moments.
  */
 import type { Conversation } from "../types.ts";
 
@@ -27,17 +30,31 @@ export interface Transcript {
 
 interface Line {
   role: "H" | "A";
+  /** "H", "A", or "H<n>" for a numbered answer. */
+  label: string;
   text: string;
 }
 
-const line = (l: Line) => `${l.role} ${l.text}`;
+const line = (l: Pick<Line, "label" | "text">) => `${l.label} ${l.text}`;
 
-export function transcript(conversation: Conversation, maxChars = DEFAULT_MAX_CHARS): Transcript {
+export interface TranscriptOptions {
+  /** Number the human lines (interview answers) from 0. */
+  numberAnswers?: boolean;
+}
+
+export function transcript(
+  conversation: Conversation,
+  maxChars = DEFAULT_MAX_CHARS,
+  o: TranscriptOptions = {},
+): Transcript {
   const lines: Line[] = [];
   let chars = 0;
+  let answers = 0;
   for (const m of conversation.messages) {
     if (m.role === "system") continue;
-    lines.push({ role: m.role === "user" ? "H" : "A", text: m.text });
+    const role = m.role === "user" ? "H" : "A";
+    const label = role === "H" && o.numberAnswers ? `H${answers++}` : role;
+    lines.push({ role, label, text: m.text });
     chars += m.text.length;
   }
   const humans = (ls: Line[]) => ls.filter((l) => l.role === "H").length;
@@ -93,7 +110,7 @@ export function transcript(conversation: Conversation, maxChars = DEFAULT_MAX_CH
     if (h + t >= l.text.length) parts.push(line(l));
     else {
       const text = `${h > 0 ? `${l.text.slice(0, h)} ` : ""}[...]${t > 0 ? ` ${l.text.slice(-t)}` : ""}`;
-      parts.push(line({ role: l.role, text }));
+      parts.push(line({ label: l.label, text }));
     }
   }
   flushGap();

@@ -3,12 +3,17 @@
  * per-conversation stage with bounded concurrency while records stay in input order, and the
  * figures the manifest records. The offline engine never reaches this file.
  */
+
+import type { GroupNamer } from "../cluster/naming.ts";
 import { ConvoscopeError, EXIT } from "../errors.ts";
 import { AnswerCache } from "../models/cache.ts";
 import { type ClientStats, ModelClient } from "../models/call.ts";
-import { extractModelFacets, type FacetSpec, facetSpec } from "../models/facets.ts";
+import { modelGroupNamer, type NameAudit } from "../models/cluster-namer.ts";
+import { extractModelFacets, type FacetSpec, facetSpec, interviewFacetSpec } from "../models/facets.ts";
 import { loadPriceOverrides, type Price, priceOf } from "../models/prices.ts";
-import { makeProvider, type Provider } from "../models/provider.ts";
+import { THEME_NAMING, VALUES_NAMING } from "../models/prompts/clusters.ts";
+import { JSON_ANSWER_VERSION } from "../models/prompts/json-answer.ts";
+import { type AnswerMode, type AnthropicAnswer, makeProvider, type Provider } from "../models/provider.ts";
 import { loadTokenCounter, type TokenCounter } from "../models/tokens.ts";
 import { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 import type { Conversation } from "../types.ts";
@@ -20,13 +25,15 @@ import {
 } from "./per-conversation.ts";
 
 export { runFacetBatches } from "../models/batch.ts";
-export { facetSpec } from "../models/facets.ts";
+export { facetSpec, interviewFacetSpec } from "../models/facets.ts";
 export { modelTopics } from "../models/topics.ts";
 export { DEFAULT_MAX_CHARS } from "../models/transcript.ts";
 
 export interface ModelEngineOptions {
   model: string;
   concurrency: number;
+  /** Anthropic: the schema in the system prompt with a prefilled reply (default), or a forced tool. */
+  anthropicAnswer?: AnthropicAnswer;
   budgetUsd?: number;
   pricesFile?: string;
   maxChars?: number;
@@ -38,6 +45,8 @@ export interface ModelEngineOptions {
 export interface ModelEngine {
   client: ModelClient;
   spec: FacetSpec;
+  /** The request of an AI-led interview (instead of `spec`). */
+  interviewSpec: FacetSpec;
   cache: AnswerCache;
   price: Price | null;
   maxChars: number;
@@ -47,6 +56,9 @@ export interface ModelEngine {
   repairs: number;
   /** The model privacy audit of the topic tree's names (null until it ran). */
   clusterAudit: { checked: number; failed: number } | null;
+  /** The audit of the names the model gave the values taxonomy's groups and the interview themes. */
+  valuesAudit: NameAudit | null;
+  themeAudit: NameAudit | null;
   close(): void;
 }
 
@@ -68,6 +80,7 @@ export async function prepareModelEngine(o: ModelEngineOptions): Promise<Prepare
   }
   const provider = await makeProvider(o.model, {
     ...(o.timeoutMs !== undefined && { timeoutMs: o.timeoutMs }),
+    ...(o.anthropicAnswer !== undefined && { anthropicAnswer: o.anthropicAnswer }),
   });
   return { provider, price, countTokens: await loadTokenCounter() };
 }
@@ -92,6 +105,7 @@ export function openModelEngine(
   return {
     client,
     spec: facetSpec(),
+    interviewSpec: interviewFacetSpec(),
     cache,
     price,
     maxChars: o.maxChars ?? DEFAULT_MAX_CHARS,
@@ -99,22 +113,39 @@ export function openModelEngine(
     failures: {},
     repairs: 0,
     clusterAudit: null,
+    valuesAudit: null,
+    themeAudit: null,
     close: () => cache.close(),
   };
 }
 
-/** One conversation through the model engine: redaction first, then one request for every facet. */
+/** One conversation (or interview) through the model engine: redaction first, then one request for every facet. */
 export function analyse(
   engine: ModelEngine,
   conversation: Conversation,
   o: AnalyseOptions = {},
 ): Promise<ModelConversationResult> {
-  const { client, spec, maxChars } = engine;
+  const { client, maxChars } = engine;
   return analyseConversationWithModel(
     conversation,
-    (redacted) => extractModelFacets(redacted, client, spec, maxChars),
+    (redacted, interview) =>
+      extractModelFacets(redacted, client, interview ? engine.interviewSpec : engine.spec, maxChars),
     o,
   );
+}
+
+/** Names the values taxonomy's groups from their released values, audited (engine.valuesAudit). */
+export function valuesNamer(engine: ModelEngine): GroupNamer {
+  return modelGroupNamer(engine.client, VALUES_NAMING, (a) => {
+    engine.valuesAudit = a;
+  });
+}
+
+/** Names each interview theme from its answers, audited (engine.themeAudit). */
+export function themeNamer(engine: ModelEngine): GroupNamer {
+  return modelGroupNamer(engine.client, THEME_NAMING, (a) => {
+    engine.themeAudit = a;
+  });
 }
 
 /**
@@ -161,7 +192,12 @@ export interface ModelManifest {
   engine: "model";
   model: string;
   prompt_version: string;
+  /** How the answer's schema was sent: "json-prompt" (Anthropic's JSON mode, json_answer_version), "tool", or null (natively). */
+  answer_mode: AnswerMode | null;
+  json_answer_version: string | null;
   schema_hash: string;
+  /** The interview request's schema and instructions (asked only of interview records). */
+  interview_schema_hash: string;
   batch: boolean;
   concurrency: number;
   budget_usd: number | null;
@@ -179,6 +215,9 @@ export interface ModelManifest {
   by_purpose: ClientStats["by_purpose"];
   /** Topic names and descriptions the model auditor rated (1-5) and those under 3, kept back. */
   cluster_audit: { checked: number; failed: number } | null;
+  /** Model names of values groups / interview themes audited, and those under 3 (offline name kept). */
+  values_audit: NameAudit | null;
+  theme_audit: NameAudit | null;
 }
 
 export function modelManifest(
@@ -190,7 +229,10 @@ export function modelManifest(
     engine: "model",
     model: o.model,
     prompt_version: engine.spec.version,
+    answer_mode: engine.client.provider.answerMode ?? null,
+    json_answer_version: engine.client.provider.answerMode === "json-prompt" ? JSON_ANSWER_VERSION : null,
     schema_hash: engine.spec.hash,
+    interview_schema_hash: engine.interviewSpec.hash,
     batch: o.batch,
     concurrency: o.concurrency,
     budget_usd: o.budgetUsd ?? null,
@@ -207,6 +249,8 @@ export function modelManifest(
     cost_usd: Math.round(s.cost_usd * 1e6) / 1e6,
     by_purpose: s.by_purpose,
     cluster_audit: engine.clusterAudit,
+    values_audit: engine.valuesAudit,
+    theme_audit: engine.themeAudit,
   };
 }
 

@@ -6,7 +6,7 @@
  * receives only the redacted conversation.
  */
 import { extractOfflineFacets, OFFLINE_ENGINE_VERSION } from "../facets/index.ts";
-import { extractInterview } from "../interview/facets.ts";
+import { extractInterview, NOT_FOR_INTERVIEWS } from "../interview/facets.ts";
 import type { ModelFacetsResult } from "../models/facets.ts";
 import { type RedactionCounts, redactConversation } from "../privacy/redact.ts";
 import type { Conversation, FacetRecord } from "../types.ts";
@@ -25,19 +25,6 @@ export interface AnalyseOptions {
   interview?: boolean;
 }
 
-/**
- * Facets of how a person uses an assistant, which do not apply when the AI is the interviewer: they
- * stay null on interview records (an interviewee describing feelings is not seeking support).
- */
-const NOT_FOR_INTERVIEWS = {
-  content_creation: null,
-  affective: null,
-  affective_types: null,
-  pushback: null,
-  pushback_reason: null,
-  collaboration: null,
-} as const satisfies Partial<FacetRecord>;
-
 export function analyseConversation(conversation: Conversation, o: AnalyseOptions = {}): ConversationResult {
   const { conversation: redacted, counts } = redactConversation(conversation);
   const record = extractOfflineFacets(redacted);
@@ -53,17 +40,17 @@ export interface ModelConversationResult extends ConversationResult {
 }
 
 /**
- * The model engine's path: redaction first, then one model request for every facet. Interviews keep
- * the same rule as offline: the assistant-use facets stay null and the interview facets are filled.
+ * The model engine's path: redaction first, then one model request for every facet: for an interview,
+ * one request for the interview facets and the conversation facets that apply to interviews (the
+ * assistant-use facets stay null, as offline).
  */
 export async function analyseConversationWithModel(
   conversation: Conversation,
-  extract: (redacted: Conversation) => Promise<ModelFacetsResult>,
+  extract: (redacted: Conversation, interview: boolean) => Promise<ModelFacetsResult>,
   o: AnalyseOptions = {},
 ): Promise<ModelConversationResult> {
   const { conversation: redacted, counts } = redactConversation(conversation);
-  const r = await extract(redacted);
-  if (o.interview) Object.assign(r.record, NOT_FOR_INTERVIEWS, { interview: extractInterview(redacted) });
+  const r = await extract(redacted, o.interview === true);
   return {
     record: r.record,
     redactions: counts,

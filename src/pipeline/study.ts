@@ -55,6 +55,11 @@ export const StudyOptionsSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256).default(8),
   /** Stop cleanly before the model calls could cost more than this many US dollars. */
   budgetUsd: z.number().positive().optional(),
+  /**
+   * How an Anthropic model is asked for JSON: "json" (the schema in the system prompt, the reply
+   * prefilled with "{") or "tool" (a forced tool; Anthropic bills its tool-use prompt on every request).
+   */
+  anthropicAnswer: z.enum(["json", "tool"]).default("json"),
   /** Send the facet requests through the provider's batch API (Anthropic: half price, asynchronous). */
   batch: z.boolean().default(false),
   /** A JSON price table overriding the built-in one (USD per million input/output tokens). */
@@ -158,6 +163,7 @@ export async function runStudy(
   const stage = engineOptions ? await import("./model-stage.ts") : null;
   const prepared = engineOptions && stage ? await stage.prepareModelEngine(engineOptions) : null;
   const spec = prepared && stage ? stage.facetSpec() : null;
+  const interviewSpec = prepared && stage ? stage.interviewFacetSpec() : null;
   const fingerprint = hashValue({
     version: VERSION,
     analysis: ANALYSIS_VERSION,
@@ -169,6 +175,7 @@ export async function runStudy(
       model: opts.model,
       prompt: spec.version,
       schema: spec.hash,
+      interview_schema: interviewSpec?.hash,
       max_chars: opts.maxConversationChars ?? stage?.DEFAULT_MAX_CHARS,
     }),
   });
@@ -251,12 +258,13 @@ async function studyWith(
       file,
       ...(engine && { model: modelProgress(engine) }),
     });
+  const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   if (model && engine && opts.batch) {
     await time("model_batch", () =>
       model.runFacetBatches(
         engine,
         inputs,
-        { columns: opts.columns, skip, cacheDir: paths.cache },
+        { columns: opts.columns, skip, cacheDir: paths.cache, isInterview },
         (done, total) =>
           onProgress({
             stage: "batch",
@@ -321,7 +329,6 @@ async function studyWith(
     }
     throw error;
   };
-  const isInterview = (input: InputFile) => opts.interviews || input.format === INTERVIEW_FORMAT;
   await time("read_and_facets", async () => {
     for (const [i, input] of inputs.entries()) {
       progress(i, input.path);
@@ -411,13 +418,15 @@ async function studyWith(
   }
 
   // Normalise value strings (either engine), build the values taxonomy: internal/values.json.
+  // With the model engine, the model names the groups (and, below, the interview themes).
   await time("values", () =>
     runValuesStage(paths, {
       thresholds: { minUsers: opts.minUsers, minConversations: opts.minConversations },
       seed: opts.seed,
       embeddings: opts.embeddings,
       reference: opts.valuesReference ?? null,
-    }),
+      ...(model && engine && { namer: model.valuesNamer(engine) }),
+    }).catch(stopAfterRecords),
   );
   const interviewInputs = inputs.filter((f) => f.format !== null && isInterview(f));
   if (interviewInputs.length > 0) {
@@ -437,7 +446,8 @@ async function studyWith(
         ...(plan && { plan }),
         ...(opts.groupBy && { groupBy: opts.groupBy }),
         consent: { ...(opts.consentColumn && { column: opts.consentColumn }), all: opts.consentAll },
-      }),
+        ...(model && engine && { namer: model.themeNamer(engine) }),
+      }).catch(stopAfterRecords),
     );
   }
 
@@ -540,6 +550,7 @@ export function modelEngineOptions(o: ResolvedOptions): ModelEngineOptions {
   return {
     model: o.model as string,
     concurrency: o.concurrency,
+    anthropicAnswer: o.anthropicAnswer,
     ...(o.budgetUsd !== undefined && { budgetUsd: o.budgetUsd }),
     ...(o.pricesFile !== undefined && { pricesFile: o.pricesFile }),
     ...(o.maxConversationChars !== undefined && { maxChars: o.maxConversationChars }),

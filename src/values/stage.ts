@@ -6,7 +6,7 @@
  * 2. build the taxonomy of the assistant's values (taxonomy.ts), clustered or placed in a
  *    reference taxonomy given with `--values-reference`;
  * 3. count the conversations and users behind every value and group and apply the privacy
- *    thresholds; name the groups from released values;
+ *    thresholds; name the groups from released values (offline, or by the model engine's namer);
  * 4. keep everything (released or not) in internal/values.json for the release to read.
  *
  * Rerunning it gives the same file: normalisation is idempotent and every step is seeded.
@@ -15,6 +15,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import type { GroupNamer } from "../cluster/naming.ts";
 import { makeEmbedder } from "../embed/index.ts";
 import { JsonlWriter } from "../pipeline/jsonl-writer.ts";
 import type { StudyPaths } from "../pipeline/study-folder.ts";
@@ -26,7 +27,7 @@ import { CooccurrenceCounter } from "./cooccurrence.ts";
 import { PhraseEmbedder } from "./embed.ts";
 import { countsForValues } from "./frequencies.ts";
 import { normaliseValueList, ValueVocabulary } from "./normalise.ts";
-import { ancestors, buildTaxonomy, nameTaxonomy, type TaxonomyNode } from "./taxonomy.ts";
+import { ancestors, buildTaxonomy, nameTaxonomy, nameTaxonomyWith, type TaxonomyNode } from "./taxonomy.ts";
 
 export interface ValuesStageOptions {
   thresholds: Thresholds;
@@ -35,6 +36,8 @@ export interface ValuesStageOptions {
   embeddings: string;
   /** A `values_tree.csv` in the published format to place the values in. */
   reference?: string | null;
+  /** Names the taxonomy's groups (the model engine's); offline names otherwise, and as its fallback. */
+  namer?: GroupNamer;
 }
 
 /** internal/values.json */
@@ -138,6 +141,7 @@ export async function runValuesStage(paths: StudyPaths, o: ValuesStageOptions): 
     n.released = cell.passes(o.thresholds);
   }
   nameTaxonomy(nodes);
+  if (o.namer) await nameTaxonomyWith(nodes, o.namer);
   const levels: number[] = [];
   for (const n of nodes) levels[n.level] = (levels[n.level] ?? 0) + 1;
   const file: ValuesFile = {

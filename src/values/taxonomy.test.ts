@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { levelSizes } from "../cluster/index.ts";
+import type { ExampleGroup, GroupNamer } from "../cluster/naming.ts";
 import type { ReferenceNode } from "./compare.ts";
 import { CooccurrenceCounter } from "./cooccurrence.ts";
 import { PhraseEmbedder } from "./embed.ts";
-import { ancestors, buildTaxonomy, nameTaxonomy } from "./taxonomy.ts";
+import { ancestors, buildTaxonomy, nameTaxonomy, nameTaxonomyWith, type TaxonomyNode } from "./taxonomy.ts";
 
 /** Made-up values in five families that share their last word ("x clarity", "y safety"...). */
 function values(perFamily = 25): { value: string; occurrences: number }[] {
@@ -207,4 +208,44 @@ test("the phrase embedder: stems and character n-grams make related phrases clos
   assert.ok(cos(0, 1) > cos(0, 3) + 0.2);
   assert.ok(cos(0, 2) > cos(0, 4));
   assert.ok(Math.abs(cos(3, 3) - 1) < 1e-5);
+});
+
+test("a model namer names the groups from released values, siblings as contrast; null keeps the offline name", async () => {
+  const nodes = await buildTaxonomy(values().slice(0, 50), { seed: 1, levels: 3, top: 2 });
+  const hidden = nodes.find((n) => n.level === 0) as TaxonomyNode;
+  for (const n of nodes) n.released = n !== hidden;
+  nameTaxonomy(nodes);
+  const offline = new Map(nodes.map((n) => [n.id, n.name]));
+  const asked: ExampleGroup[] = [];
+  const namer: GroupNamer = {
+    async name(groups) {
+      asked.push(...groups);
+      return groups.map((g, i) => (i === 0 ? null : { name: `Group ${g.id}`, description: "Named." }));
+    },
+  };
+  const renamed = await nameTaxonomyWith(nodes, namer);
+  const groups = nodes.filter((n) => n.level > 0);
+  assert.deepEqual(
+    asked.map((g) => g.id),
+    groups.map((g) => g.id),
+    "every group, once",
+  );
+  assert.equal(renamed, groups.length - 1);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const [i, g] of asked.entries()) {
+    assert.ok(!g.members.includes(hidden.id) && !g.outsiders.includes(hidden.id), "only released values");
+    assert.ok(g.members.length > 0 && g.members.length <= 40 && g.outsiders.length <= 20);
+    for (const m of g.members) assert.ok(ancestors(m, byId).includes(g.id), `${m} is in ${g.id}`);
+    for (const o of g.outsiders) assert.ok(!ancestors(o, byId).includes(g.id), `${o} is outside ${g.id}`);
+    assert.ok(g.outsiders.length > 0, "contrast from the other groups");
+    const node = byId.get(g.id) as TaxonomyNode;
+    assert.equal(node.name, i === 0 ? offline.get(g.id) : `Group ${g.id}`);
+  }
+  // The most frequent values first.
+  const first = asked[1] as ExampleGroup;
+  const occ = first.members.map((m) => byId.get(m)?.occurrences as number);
+  assert.deepEqual(
+    occ,
+    [...occ].sort((a, b) => b - a),
+  );
 });

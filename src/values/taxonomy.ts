@@ -2,7 +2,7 @@
  * The taxonomy of values (METHODS.md section 3): the distinct values' embeddings grouped by
  * hierarchical k-means into levels whose sizes shrink geometrically (the study: 3,307 values ->
  * 266 -> 26 -> 5), each group named offline by its most frequent member values that may be
- * released. Or, given a reference taxonomy in the published `values_tree.csv` format, each value is
+ * released (or, with the model engine, by the model from those values). Or, given a reference taxonomy in the published `values_tree.csv` format, each value is
  * placed where the reference has it (exact name, then normalised name, then the nearest reference
  * value by embedding) and the reference's groups, names and descriptions are used.
  *
@@ -10,6 +10,7 @@
  * `ai_values:l<level>:<rank by occurrences>` (or the reference's ids).
  */
 import { buildLevels } from "../cluster/hierarchy.ts";
+import { type ExampleGroup, type GroupNamer, renameWith } from "../cluster/naming.ts";
 import { type Embedder, normaliseRows } from "../embed/embedder.ts";
 import type { ReferenceNode } from "./compare.ts";
 import type { CooccurrenceCounter } from "./cooccurrence.ts";
@@ -322,4 +323,44 @@ export function nameTaxonomy(nodes: TaxonomyNode[]): TaxonomyNode[] {
         : `${n.values} value${n.values === 1 ? "" : "s"}; the most frequent: ${top.slice(0, DESCRIPTION_VALUES).join(", ")}.`;
   }
   return nodes;
+}
+
+/** Member values shown to a model namer per group, and values of nearby groups as contrast. */
+const MODEL_MEMBERS = 40;
+const MODEL_OUTSIDERS = 20;
+
+/**
+ * Names from a model (the `GroupNamer` slot) for the groups `nameTaxonomy` named: each from its
+ * most frequent released values, with the released values of its sibling groups (else of the other
+ * groups of its level) as contrast, as Clio names clusters. Only released values are shown, as
+ * offline; a group without any keeps its offline name, and so does one the namer returns null for.
+ * Returns how many groups got a model name.
+ */
+export async function nameTaxonomyWith(nodes: TaxonomyNode[], namer: GroupNamer): Promise<number> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const members = new Map<string, TaxonomyNode[]>();
+  for (const n of nodes) {
+    if (n.level !== 0 || !n.released) continue;
+    for (const g of ancestors(n.id, byId)) members.set(g, [...(members.get(g) ?? []), n]);
+  }
+  const top = (id: string, k: number) =>
+    (members.get(id) ?? [])
+      .sort((a, b) => b.occurrences - a.occurrences || (a.id < b.id ? -1 : 1))
+      .slice(0, k)
+      .map((m) => m.id);
+  const named = nodes.filter(
+    (n) => n.level > 0 && n.id.startsWith(`${GROUP_PREFIX}:`) && (members.get(n.id)?.length ?? 0) > 0,
+  );
+  const groups: ExampleGroup[] = named.map((n) => {
+    const level = named.filter((g) => g.level === n.level && g.id !== n.id);
+    const siblings = level.filter((g) => g.parent === n.parent);
+    const outsiders = (siblings.length > 0 ? siblings : level).flatMap((g) => top(g.id, MODEL_OUTSIDERS));
+    return {
+      id: n.id,
+      keywords: [],
+      members: top(n.id, MODEL_MEMBERS),
+      outsiders: outsiders.slice(0, MODEL_OUTSIDERS),
+    };
+  });
+  return renameWith(namer, groups, named);
 }

@@ -1,10 +1,12 @@
 /**
  * Prompts for the topic tree (Clio, METHODS.md section 1, steps 3-4, and privacy layer d): naming a
- * cluster from contrastive examples, the hierarchy's propose / deduplicate / assign / rename steps,
- * and the privacy audit. Each has a version that is part of its cache key; bump it when the wording
+ * cluster from contrastive examples (in the same way, interview themes and groups of the values
+ * taxonomy), the hierarchy's propose / deduplicate / assign / rename steps, and the privacy audit. Each has a version that is part of its cache key; bump it when the wording
  * changes.
  */
 export const NAMING_PROMPT_VERSION = "naming-1";
+export const THEME_NAMING_PROMPT_VERSION = "theme-naming-1";
+export const VALUES_NAMING_PROMPT_VERSION = "values-naming-1";
 export const HIERARCHY_PROMPT_VERSION = "hierarchy-1";
 export const AUDIT_PROMPT_VERSION = "audit-1";
 
@@ -14,17 +16,68 @@ const PRIVACY =
 const list = (items: readonly string[]) =>
   items.map((t) => `- ${t.replace(/\s+/g, " ").slice(0, 300)}`).join("\n");
 
-export const NAMING_SYSTEM = `You name groups of AI-assistant conversations for an aggregate research report. ${PRIVACY}`;
+/**
+ * What a named group holds and how its name reads: Clio's cluster of conversations (named from
+ * privacy-instructed summaries, as an imperative), an interview theme (from redacted answers, as a
+ * noun phrase, described and never quoted), or a group of the values taxonomy (from released values).
+ */
+export interface NamingStyle {
+  /** The calls' purpose (as logged and counted). */
+  purpose: string;
+  version: string;
+  system: string;
+  schemaName: string;
+  members: string;
+  outsiders: string;
+  instruction: string;
+}
 
-export function namingPrompt(o: { members: string[]; outsiders: string[]; keywords: string[] }): string {
+export const CONVERSATION_NAMING: NamingStyle = {
+  purpose: "naming",
+  version: NAMING_PROMPT_VERSION,
+  system: `You name groups of AI-assistant conversations for an aggregate research report. ${PRIVACY}`,
+  schemaName: "cluster_name",
+  members: "Summaries of conversations IN the group:",
+  outsiders: "Summaries of nearby conversations NOT in the group (for contrast):",
+  instruction:
+    "Give the group a name of at most ten words that says what sets it apart from the nearby conversations, as an imperative " +
+    "(e.g. 'Brainstorm ideas for a birthday party'), and a description of at most two sentences.",
+};
+
+export const THEME_NAMING: NamingStyle = {
+  purpose: "theme_naming",
+  version: THEME_NAMING_PROMPT_VERSION,
+  system: `You name themes in participants' answers to one question of AI-led research interviews, for an aggregate research report. ${PRIVACY}`,
+  schemaName: "theme_name",
+  members: "Answers IN the theme:",
+  outsiders: "Answers to the same question in OTHER themes (for contrast):",
+  instruction:
+    "Give the theme a name of at most ten words that says what these answers share and sets them apart from the others, as a noun phrase " +
+    "(e.g. 'Fear of losing clients to generated images'), and a description of at most two sentences. Describe the answers in your own words; never quote them.",
+};
+
+export const VALUES_NAMING: NamingStyle = {
+  purpose: "values_naming",
+  version: VALUES_NAMING_PROMPT_VERSION,
+  system: `You name groups of a taxonomy of the values AI assistants express in conversations, for an aggregate research report. ${PRIVACY}`,
+  schemaName: "value_group_name",
+  members: "Values IN the group, most frequent first:",
+  outsiders: "Values of nearby groups (for contrast):",
+  instruction:
+    "Give the group a short name of at most six words for what its values have in common (e.g. 'Epistemic values', 'Professional and technical excellence'), and a description of one sentence.",
+};
+
+export function namingPrompt(
+  o: { members: string[]; outsiders: string[]; keywords: string[] },
+  style: NamingStyle = CONVERSATION_NAMING,
+): string {
   return [
-    "Summaries of conversations IN the group:",
+    style.members,
     list(o.members),
-    o.outsiders.length > 0 ? "Summaries of nearby conversations NOT in the group (for contrast):" : "",
+    o.outsiders.length > 0 ? style.outsiders : "",
     o.outsiders.length > 0 ? list(o.outsiders) : "",
     o.keywords.length > 0 ? `Words many members share: ${o.keywords.join(", ")}` : "",
-    "Give the group a name of at most ten words that says what sets it apart from the nearby conversations, as an imperative " +
-      "(e.g. 'Brainstorm ideas for a birthday party'), and a description of at most two sentences.",
+    style.instruction,
   ]
     .filter((l) => l.length > 0)
     .join("\n");
