@@ -351,6 +351,10 @@ test("a study killed with kill -9 mid-run resumes with zero repeated calls", asy
     await new Promise((r) => setTimeout(r, 20));
     if (existsSync(answers) && readFileSync(answers, "utf8").split("\n").length > 60) break;
   }
+  // The kill lands after the study's first checkpoint (written at its start), however loaded the machine.
+  for (let i = 0; i < 3000 && !existsSync(join(out, "internal", "checkpoint.json")); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
   child.kill("SIGKILL");
   await new Promise((r) => child.on("close", r));
   assert.equal(server.answered.length - from, 60, "killed with 60 answers received, the rest in flight");

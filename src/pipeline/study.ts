@@ -243,6 +243,8 @@ async function studyWith(
     });
     lastCheckpoint = performance.now();
   };
+  // At once, so that a run killed before its first timed checkpoint still resumes (and says so).
+  if (!resumed) await checkpoint();
 
   const bytesTotal = inputs.reduce((a, f) => a + f.bytes, 0);
   let bytesDone = 0;
