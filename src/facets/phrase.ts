@@ -40,6 +40,12 @@ export interface Phrase {
   atStart: boolean;
   slots: Slot[];
   source: string;
+  /**
+   * The cue-word numbers of the fixed slot (past those the index matches) naming the fewest words,
+   * if few; else null. A message holding none of them cannot match: one bit per word says so before
+   * any slot is tried.
+   */
+  needs: number[] | null;
 }
 
 /** One cue that fired: which lexicon and cue, in which message, at which tokens. */
@@ -143,6 +149,20 @@ function matchFrom(slots: Slot[], k: number, words: string[], infos: WordInfo[],
   return matchFrom(slots, k + 1, words, infos, j);
 }
 
+/** A slot that matches only the words it names (no stem, wildcard, gap, or absence). */
+function isFixed(slot: Slot): boolean {
+  return !slot.optional && !slot.any && !slot.number && slot.gap === 0 && slot.prefixes.length === 0;
+}
+
+const MAX_NEEDS = 8;
+
+/** Phrase.needs for these slots. */
+function fewestWords(slots: Slot[]): number[] | null {
+  let best: Slot | undefined;
+  for (const s of slots) if (isFixed(s) && (best === undefined || s.words.size < best.words.size)) best = s;
+  return best !== undefined && best.words.size <= MAX_NEEDS ? [...best.words].map(cueWordOf) : null;
+}
+
 export class Lexicon {
   readonly id: string;
   readonly role: LexiconRole;
@@ -170,16 +190,11 @@ export class Lexicon {
     if (!first || first.any || first.number || first.optional || first.gap > 0) {
       throw new Error(`a phrase must start with a word: "${source}"`);
     }
-    const phrase: Phrase = { lexicon: this, name, weight, atStart, slots, source };
-    this.byName.set(name, [...(this.byName.get(name) ?? []), phrase]);
     const second = slots[1];
-    const fixedSecond =
-      second &&
-      !second.optional &&
-      !second.any &&
-      !second.number &&
-      second.gap === 0 &&
-      second.prefixes.length === 0;
+    const fixedSecond = second !== undefined && isFixed(second);
+    const needs = fewestWords(slots.slice(fixedSecond ? 2 : 1));
+    const phrase: Phrase = { lexicon: this, name, weight, atStart, slots, source, needs };
+    this.byName.set(name, [...(this.byName.get(name) ?? []), phrase]);
     // Indexed per role, so a message only ever tries the phrases its role can match.
     const roles: PhraseRole[] = this.role === "any" ? ["user", "assistant"] : [this.role];
     for (const w of first.words) {
@@ -219,6 +234,7 @@ export function scan(
 ): void {
   const user = role === "user";
   const n = words.length;
+  present.mark(infos);
   for (let i = 0; i < n; i++) {
     const info = infos[i] as WordInfo;
     const starts = user ? info.user : info.assistant;
@@ -231,7 +247,38 @@ export function scan(
       if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
     }
   }
+  present.clear(infos);
 }
+
+/** The cue-word numbers in the message being scanned, as a bit set (all clear between messages). */
+class Present {
+  bits = new Uint32Array(64);
+
+  mark(infos: WordInfo[]): void {
+    for (let i = 0; i < infos.length; i++) {
+      const id = (infos[i] as WordInfo).cueWord;
+      if (id === 0) continue;
+      const w = id >>> 5;
+      if (w >= this.bits.length) {
+        const grown = new Uint32Array(Math.max(2 * this.bits.length, w + 1));
+        grown.set(this.bits);
+        this.bits = grown;
+      }
+      this.bits[w] = (this.bits[w] as number) | (1 << (id & 31));
+    }
+  }
+
+  clear(infos: WordInfo[]): void {
+    const bits = this.bits;
+    for (let i = 0; i < infos.length; i++) bits[(infos[i] as WordInfo).cueWord >>> 5] = 0;
+  }
+
+  any(ids: number[]): boolean {
+    for (let k = 0; k < ids.length; k++) if (hasBit(this.bits, ids[k] as number)) return true;
+    return false;
+  }
+}
+const present = new Present();
 
 /** Each phrase that matches at token i, its slots before `from` already matched (one per token). */
 function tryPhrases(
@@ -245,7 +292,7 @@ function tryPhrases(
 ): void {
   for (let p = 0; p < phrases.length; p++) {
     const phrase = phrases[p] as Phrase;
-    if (phrase.atStart && i !== 0) continue;
+    if ((phrase.atStart && i !== 0) || (phrase.needs !== null && !present.any(phrase.needs))) continue;
     const end = matchFrom(phrase.slots, from, words, infos, i + from);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
