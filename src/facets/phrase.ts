@@ -11,6 +11,7 @@
  */
 import {
   addStemPhrase,
+  cueWordCount,
   cueWordOf,
   entry,
   lookup,
@@ -42,8 +43,8 @@ export interface Phrase {
   source: string;
   /**
    * The cue-word numbers of the fixed slot (past those the index matches) naming the fewest words,
-   * if few; else null. A message holding none of them cannot match: one bit per word says so before
-   * any slot is tried.
+   * if few; else null. Where none of them follows the phrase's first word, it cannot match: one
+   * look per word says so before any slot is tried (most phrases tried fail so).
    */
   needs: number[] | null;
 }
@@ -224,7 +225,11 @@ export class Lexicon {
   }
 }
 
-/** Every cue of every lexicon in one message's tokens, in order. */
+/**
+ * Every cue of every lexicon in one message's tokens, in order. Tokens are visited last to first, so
+ * that at each one the cue words of the tokens after it are known (Phrase.needs); the hits found that
+ * way, in reverse, are put back in order at the end.
+ */
 export function scan(
   words: string[],
   infos: WordInfo[],
@@ -234,53 +239,67 @@ export function scan(
 ): void {
   const user = role === "user";
   const n = words.length;
-  present.mark(infos);
-  for (let i = 0; i < n; i++) {
+  const first = out.length;
+  const seen = after.start();
+  const stamp = after.stamp;
+  for (let i = n - 1; i >= 0; i--) {
     const info = infos[i] as WordInfo;
     const starts = user ? info.user : info.assistant;
-    if (starts === null) continue;
-    if (starts.phrases.length > 0) tryPhrases(starts.phrases, 1, words, infos, i, message, out);
-    if (starts.next !== null && i + 1 < n) {
-      const second = (infos[i + 1] as WordInfo).cueWord;
-      const phrases = second === 0 ? undefined : starts.next.get(second);
-      // Found by their second word, these phrases match from their third slot on.
-      if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
+    if (starts !== null) {
+      if (starts.next !== null && i + 1 < n) {
+        const second = (infos[i + 1] as WordInfo).cueWord;
+        const phrases = second === 0 ? undefined : starts.next.get(second);
+        // Found by their second word, these phrases match from their third slot on.
+        if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
+      }
+      if (starts.phrases.length > 0) tryPhrases(starts.phrases, 1, words, infos, i, message, out);
     }
+    seen[info.cueWord] = stamp;
   }
-  present.clear(infos);
+  reverse(out, first);
 }
 
-/** The cue-word numbers in the message being scanned, as a bit set (all clear between messages). */
-class Present {
-  bits = new Uint32Array(64);
+/**
+ * The cue words of the tokens after the one a scan is at: a cue word is there when its stamp is the
+ * scan's own, so no scan clears what the one before marked.
+ */
+class CueWordsAfter {
+  stamps = new Int32Array(1024);
+  stamp = 0;
 
-  mark(infos: WordInfo[]): void {
-    for (let i = 0; i < infos.length; i++) {
-      const id = (infos[i] as WordInfo).cueWord;
-      if (id === 0) continue;
-      const w = id >>> 5;
-      if (w >= this.bits.length) {
-        const grown = new Uint32Array(Math.max(2 * this.bits.length, w + 1));
-        grown.set(this.bits);
-        this.bits = grown;
-      }
-      this.bits[w] = (this.bits[w] as number) | (1 << (id & 31));
+  /** A new stamp for a scan, with room for every cue-word number given so far; the stamps. */
+  start(): Int32Array {
+    if (this.stamps.length <= cueWordCount()) {
+      const grown = new Int32Array(2 * (cueWordCount() + 1));
+      grown.set(this.stamps);
+      this.stamps = grown;
     }
-  }
-
-  clear(infos: WordInfo[]): void {
-    const bits = this.bits;
-    for (let i = 0; i < infos.length; i++) bits[(infos[i] as WordInfo).cueWord >>> 5] = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamps;
   }
 
   any(ids: number[]): boolean {
-    for (let k = 0; k < ids.length; k++) if (hasBit(this.bits, ids[k] as number)) return true;
+    for (let k = 0; k < ids.length; k++) if (this.stamps[ids[k] as number] === this.stamp) return true;
     return false;
   }
 }
-const present = new Present();
+const after = new CueWordsAfter();
 
-/** Each phrase that matches at token i, its slots before `from` already matched (one per token). */
+function reverse(hits: Hit[], from: number): void {
+  for (let a = from, b = hits.length - 1; a < b; a++, b--) {
+    const h = hits[a] as Hit;
+    hits[a] = hits[b] as Hit;
+    hits[b] = h;
+  }
+}
+
+/**
+ * Each phrase that matches at token i, its slots before `from` already matched (one per token), in
+ * reverse order (see scan).
+ */
 function tryPhrases(
   phrases: Phrase[],
   from: number,
@@ -290,9 +309,9 @@ function tryPhrases(
   message: number,
   out: Hit[],
 ): void {
-  for (let p = 0; p < phrases.length; p++) {
+  for (let p = phrases.length - 1; p >= 0; p--) {
     const phrase = phrases[p] as Phrase;
-    if ((phrase.atStart && i !== 0) || (phrase.needs !== null && !present.any(phrase.needs))) continue;
+    if ((phrase.atStart && i !== 0) || (phrase.needs !== null && !after.any(phrase.needs))) continue;
     const end = matchFrom(phrase.slots, from, words, infos, i + from);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });

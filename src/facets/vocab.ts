@@ -160,6 +160,11 @@ export function cueWordOf(word: string): number {
   return id;
 }
 
+/** How many cue-word numbers have been given (the highest). */
+export function cueWordCount(): number {
+  return cueWords.size;
+}
+
 /** Everything known about a word; one Map lookup after the first time a word is seen. */
 export function lookup(word: string): WordInfo {
   const hit = resolved.get(word);
