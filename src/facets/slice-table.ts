@@ -4,7 +4,7 @@
  * Map lookup. The tokeniser keeps every word form it has resolved in one (vocab.ts).
  *
  * Laid out for few cache misses, since real text brings tens of thousands of forms: a probe reads the
- * hash and the index side by side, and the keys' characters sit in one contiguous pool. A curly
+ * hash, the index and where the key lies side by side, and the keys' characters sit in one pool. A curly
  * apostrophe in the probed text matches the straight one the keys are written with.
  */
 
@@ -25,11 +25,12 @@ export function hashOf(key: string): number {
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
+/** Int32s per slot: the key's hash, its index + 1 (0: empty), and its characters' offset and length in the pool. */
+const SLOT = 4;
+
 export class SliceTable<V> {
-  /** Per slot: the key's hash and its index + 1 (0: empty). */
-  private slots = new Int32Array(2 * 4096);
-  /** Per key: offset and length of its characters in the pool. */
-  private spans = new Int32Array(2 * 1024);
+  /** The slots, SLOT numbers each: a probe finds everything it compares in one place. */
+  private slots = new Int32Array(SLOT * 4096);
   private pool = new Uint16Array(1 << 16);
   private poolUsed = 0;
   private values: V[] = [];
@@ -41,23 +42,22 @@ export class SliceTable<V> {
   /** The value for text[start, end) (whose hash is `hash`), or undefined. */
   get(text: string, start: number, end: number, hash: number): V | undefined {
     const slots = this.slots;
-    const mask = slots.length - 2;
+    const mask = slots.length - SLOT;
     const length = end - start;
-    for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+    for (let slot = Math.imul(hash, SLOT) & mask; ; slot = (slot + SLOT) & mask) {
       const at = slots[slot + 1] as number;
       if (at === 0) return undefined;
       if (
         slots[slot] === hash &&
-        this.spans[2 * at - 1] === length &&
-        this.sameChars(at - 1, text, start, length)
+        slots[slot + 3] === length &&
+        this.sameChars(slots[slot + 2] as number, text, start, length)
       )
         return this.values[at - 1];
     }
   }
 
-  private sameChars(index: number, text: string, start: number, length: number): boolean {
+  private sameChars(offset: number, text: string, start: number, length: number): boolean {
     const pool = this.pool;
-    const offset = this.spans[2 * index] as number;
     for (let k = 0; k < length; k++) {
       const c = text.charCodeAt(start + k);
       if ((c === RIGHT_QUOTE ? APOSTROPHE : c) !== pool[offset + k]) return false;
@@ -67,39 +67,46 @@ export class SliceTable<V> {
 
   /** Adds a key (not already present; curly apostrophes written straight) with its hash. */
   add(key: string, hash: number, value: V): void {
-    if ((this.values.length + 1) * 4 > this.slots.length) this.rehash(this.slots.length * 2);
+    // At most half the slots are used, so probes stay short.
+    if ((this.values.length + 1) * 2 * SLOT > this.slots.length) this.rehash(this.slots.length * 2);
     const index = this.values.length;
     this.values.push(value);
-    if (2 * index + 2 > this.spans.length) this.spans = grown(this.spans, 2 * index + 2);
     if (this.poolUsed + key.length > this.pool.length)
       this.pool = grown(this.pool, this.poolUsed + key.length);
-    this.spans[2 * index] = this.poolUsed;
-    this.spans[2 * index + 1] = key.length;
+    const offset = this.poolUsed;
     for (let k = 0; k < key.length; k++) this.pool[this.poolUsed++] = key.charCodeAt(k);
-    this.place(hash, index + 1);
+    this.place(hash, index + 1, offset, key.length);
   }
 
   clear(): void {
-    this.slots = new Int32Array(2 * 4096);
-    this.spans = new Int32Array(2 * 1024);
+    this.slots = new Int32Array(SLOT * 4096);
     this.pool = new Uint16Array(1 << 16);
     this.poolUsed = 0;
     this.values = [];
   }
 
-  private place(hash: number, at: number): void {
-    const mask = this.slots.length - 2;
-    let slot = (hash << 1) & mask;
-    while (this.slots[slot + 1] !== 0) slot = (slot + 2) & mask;
-    this.slots[slot] = hash;
-    this.slots[slot + 1] = at;
+  private place(hash: number, at: number, offset: number, length: number): void {
+    const slots = this.slots;
+    const mask = slots.length - SLOT;
+    let slot = Math.imul(hash, SLOT) & mask;
+    while (slots[slot + 1] !== 0) slot = (slot + SLOT) & mask;
+    slots[slot] = hash;
+    slots[slot + 1] = at;
+    slots[slot + 2] = offset;
+    slots[slot + 3] = length;
   }
 
   private rehash(size: number): void {
     const old = this.slots;
     this.slots = new Int32Array(size);
-    for (let slot = 0; slot < old.length; slot += 2)
-      if (old[slot + 1] !== 0) this.place(old[slot] as number, old[slot + 1] as number);
+    for (let slot = 0; slot < old.length; slot += SLOT)
+      if (old[slot + 1] !== 0)
+        this.place(
+          old[slot] as number,
+          old[slot + 1] as number,
+          old[slot + 2] as number,
+          old[slot + 3] as number,
+        );
   }
 }
 

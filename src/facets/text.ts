@@ -119,12 +119,15 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
         continue;
       }
       // An apostrophe between letters ("don't", hashed as a straight one), a decimal point between
-      // digits ("3.5").
-      const e = lower.charCodeAt(i + 1);
-      if ((d === APOSTROPHE || d === RIGHT_QUOTE) && isWordChar(e)) {
+      // digits ("3.5"); the character after is read only then (most words end at a space).
+      if (d === APOSTROPHE || d === RIGHT_QUOTE) {
+        const e = lower.charCodeAt(i + 1);
+        if (!isWordChar(e)) break;
         hash = hashStep(hashStep(hash, APOSTROPHE), e);
         i += 2;
-      } else if (d === 46 && isDigit(e) && isDigit(lower.charCodeAt(i - 1))) {
+      } else if (d === 46) {
+        const e = lower.charCodeAt(i + 1);
+        if (!isDigit(e) || !isDigit(lower.charCodeAt(i - 1))) break;
         hash = hashStep(hashStep(hash, d), e);
         i += 2;
       } else break;
