@@ -126,7 +126,7 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
     const script = byScript(sampleOf(user));
     if (script) return script;
   }
-  const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
+  const counts = new Int32Array(FUNCTION_WORDS.length);
   let words = 0;
   for (const m of user) {
     for (let i = 0; i < m.words.length && words < SAMPLE_WORDS; i++) {

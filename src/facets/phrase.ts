@@ -282,7 +282,9 @@ class CueWordsAfter {
   }
 
   any(ids: number[]): boolean {
-    for (let k = 0; k < ids.length; k++) if (this.stamps[ids[k] as number] === this.stamp) return true;
+    const stamps = this.stamps;
+    const stamp = this.stamp;
+    for (let k = 0; k < ids.length; k++) if (stamps[ids[k] as number] === stamp) return true;
     return false;
   }
 }
