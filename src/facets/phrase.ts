@@ -16,7 +16,7 @@ import {
   entry,
   lookup,
   type PhraseRole,
-  SecondWords,
+  secondWords,
   startsOf,
   type WordInfo,
 } from "./vocab.ts";
@@ -206,8 +206,8 @@ export class Lexicon {
           starts.phrases.push(phrase);
           continue;
         }
-        starts.next ??= new SecondWords();
-        for (const w2 of second.words) starts.next.add(cueWordOf(w2), phrase);
+        if (starts.next === 0) starts.next = secondWords.newList();
+        for (const w2 of second.words) secondWords.add(starts.next, cueWordOf(w2), phrase);
       }
     }
     for (const p of first.prefixes) addStemPhrase(p, phrase, roles);
@@ -246,9 +246,9 @@ export function scan(
     const info = infos[i] as WordInfo;
     const starts = user ? info.user : info.assistant;
     if (starts !== null) {
-      if (starts.next !== null && i + 1 < n) {
+      if (starts.next !== 0 && i + 1 < n) {
         const second = (infos[i + 1] as WordInfo).cueWord;
-        const phrases = second === 0 ? undefined : starts.next.get(second);
+        const phrases = second === 0 ? undefined : secondWords.get(starts.next, second);
         // Found by their second word, these phrases match from their third slot on.
         if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
       }

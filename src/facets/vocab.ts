@@ -11,38 +11,81 @@ import { SliceTable } from "./slice-table.ts";
 export interface PhraseStarts {
   /** Phrases whose second slot is not one fixed word, tried wherever the word stands. */
   phrases: Phrase[];
-  /** Phrases by the cue-word number of their fixed second word (fewer phrases tried per token). */
-  next: SecondWords | null;
+  /**
+   * The number of this word's phrases indexed by their fixed second word in `secondWords` (0: none),
+   * so fewer phrases are tried per token. Shared between an entry and its stem copies (copyOf).
+   */
+  next: number;
 }
 
 /**
- * Phrases by their second word's cue-word number, with those numbers as a bit set: most tokens that
- * start phrases ("i", "is", "you") are followed by no indexed second word, which one bit tells
- * without a Map lookup. Shared by reference between an entry and its stem copies (copyOf).
+ * Phrases by (PhraseStarts.next, cue-word number of their second word), in one open-addressing
+ * table: most tokens that start phrases ("i", "is", "you") are followed by no indexed second word,
+ * which one probe of a flat array tells, without going through an object per word.
  */
-export class SecondWords {
-  #bits = new Uint32Array(0);
-  readonly #phrases = new Map<number, Phrase[]>();
+class SecondWords {
+  /** Per slot: list number (0: empty), second cue word, index + 1 in `phrases`. */
+  private slots = new Int32Array(3 * 1024);
+  private phrases: Phrase[][] = [];
+  private lists = 0;
 
-  add(cueWord: number, phrase: Phrase): void {
-    const w = cueWord >>> 5;
-    if (w >= this.#bits.length) {
-      const grown = new Uint32Array(w + 1);
-      grown.set(this.#bits);
-      this.#bits = grown;
-    }
-    this.#bits[w] = (this.#bits[w] as number) | (1 << (cueWord & 31));
-    this.#phrases.set(cueWord, [...(this.#phrases.get(cueWord) ?? []), phrase]);
+  /** A new list number (for PhraseStarts.next). */
+  newList(): number {
+    return ++this.lists;
   }
 
-  /** The phrases whose second word has this cue-word number (not 0), else undefined. */
-  get(cueWord: number): Phrase[] | undefined {
-    const w = cueWord >>> 5;
-    const bits = this.#bits;
-    if (w >= bits.length || ((bits[w] as number) & (1 << (cueWord & 31))) === 0) return undefined;
-    return this.#phrases.get(cueWord);
+  add(list: number, cueWord: number, phrase: Phrase): void {
+    const at = this.find(list, cueWord);
+    if (this.slots[at] !== 0) {
+      const k = (this.slots[at + 2] as number) - 1;
+      this.phrases[k] = [...(this.phrases[k] as Phrase[]), phrase];
+      return;
+    }
+    if ((this.phrases.length + 1) * 2 * 3 > this.slots.length) {
+      this.rehash();
+      this.add(list, cueWord, phrase);
+      return;
+    }
+    this.phrases.push([phrase]);
+    this.slots[at] = list;
+    this.slots[at + 1] = cueWord;
+    this.slots[at + 2] = this.phrases.length;
+  }
+
+  /** The phrases of this list whose second word has this cue-word number (not 0), else undefined. */
+  get(list: number, cueWord: number): Phrase[] | undefined {
+    const at = this.find(list, cueWord);
+    return this.slots[at] === 0 ? undefined : this.phrases[(this.slots[at + 2] as number) - 1];
+  }
+
+  /** The slot holding (list, cueWord), or the empty slot where it would go. */
+  private find(list: number, cueWord: number): number {
+    const slots = this.slots;
+    const size = slots.length / 3;
+    for (
+      let k = (Math.imul(list, 0x9e3779b1) ^ Math.imul(cueWord, 0x85ebca6b)) & (size - 1);
+      ;
+      k = (k + 1) & (size - 1)
+    ) {
+      const at = 3 * k;
+      const l = slots[at] as number;
+      if (l === 0 || (l === list && slots[at + 1] === cueWord)) return at;
+    }
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at] === 0) continue;
+      const to = this.find(old[at] as number, old[at + 1] as number);
+      this.slots[to] = old[at] as number;
+      this.slots[to + 1] = old[at + 1] as number;
+      this.slots[to + 2] = old[at + 2] as number;
+    }
   }
 }
+export const secondWords = new SecondWords();
 
 export interface WordInfo {
   /** Valence on VADER's -4..4 scale; 0 when the word carries none. */
@@ -134,7 +177,7 @@ export function entry(word: string): WordInfo {
 
 /** The phrase lists of a word for one role, created on first use. */
 export function startsOf(info: WordInfo, role: PhraseRole): PhraseStarts {
-  const starts = info[role] ?? { phrases: [], next: null };
+  const starts = info[role] ?? { phrases: [], next: 0 };
   info[role] = starts;
   return starts;
 }
