@@ -44,7 +44,7 @@ export interface Phrase {
   /**
    * The cue-word numbers of the fixed slot (past those the index matches) naming the fewest words,
    * if few; else null. Where none of them follows the phrase's first word, it cannot match: one
-   * look per word says so before any slot is tried (most phrases tried fail so).
+   * look per word says so before any slot is tried (many of the phrases tried fail there).
    */
   needs: number[] | null;
 }
