@@ -1,4 +1,5 @@
 /** The few statistics the analyses need, with seeded randomness so reruns print the same intervals. */
+import { gammaln } from "simple-statistics";
 
 /** A small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -102,4 +103,73 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
 /** Spearman rank correlation (Pearson on average ranks, so ties are handled). */
 export function spearman(a: readonly number[], b: readonly number[]): number {
   return pearson(ranks(a), ranks(b));
+}
+
+// Distributions for the tests of difference (situational values, interview groups).
+
+/** Upper tail of the standard normal, accurate to ~1e-15 relative also far in the tail. */
+export function normalUpperTail(z: number): number {
+  return 0.5 * erfc(z / Math.SQRT2);
+}
+
+/** Complementary error function: the Chebyshev fit of Numerical Recipes (3rd ed., 6.2.2), relative error < 1.2e-16. */
+export function erfc(x: number): number {
+  if (x < 0) return 2 - erfc(-x);
+  const cof = [
+    -1.3026537197817094, 0.6419697923564902, 1.9476473204185836e-2, -9.561514786808631e-3,
+    -9.46595344482036e-4, 3.66839497852761e-4, 4.2523324806907e-5, -2.0278578112534e-5, -1.624290004647e-6,
+    1.30365583558e-6, 1.5626441722e-8, -8.5238095915e-8, 6.529054439e-9, 5.059343495e-9, -9.91364156e-10,
+    -2.27365122e-10, 9.6467911e-11, 2.394038e-12, -6.886027e-12, 8.94487e-13, 3.13092e-13, -1.12708e-13,
+    3.81e-16, 7.106e-15, -1.523e-15, -9.4e-17, 1.21e-16, -2.8e-17,
+  ];
+  const t = 2 / (2 + x);
+  const ty = 4 * t - 2;
+  let d = 0;
+  let dd = 0;
+  for (let j = cof.length - 1; j > 0; j--) {
+    const tmp = d;
+    d = ty * d - dd + (cof[j] as number);
+    dd = tmp;
+  }
+  return t * Math.exp(-x * x + 0.5 * ((cof[0] as number) + ty * d) - dd);
+}
+
+/** Regularised upper incomplete gamma Q(a, x) (series below a + 1, continued fraction above). */
+export function gammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  const lead = -x + a * Math.log(x) - gammaln(a);
+  if (x < a + 1) {
+    let sum = 1 / a;
+    let term = sum;
+    for (let n = 1; n < 10_000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(lead));
+  }
+  // Lentz's continued fraction for Q.
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 10_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.min(1, Math.exp(lead) * h);
+}
+
+/** P(X >= x) for a chi-square variable with `df` degrees of freedom. */
+export function chiSquareUpperTail(x: number, df: number): number {
+  return gammaQ(df / 2, x / 2);
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { chiSquareUpperTail as chiSquareSurvival } from "../analyses/stats.ts";
 import type { Conversation } from "../types.ts";
-import { chiSquareSurvival, chiSquareTest, groupOf, holm } from "./groups.ts";
+import { chiSquareTest, groupOf, holm } from "./groups.ts";
 
 const conversation = (file: string, meta: Record<string, unknown> = {}): Conversation => ({
   id: "x",

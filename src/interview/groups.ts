@@ -5,7 +5,7 @@
  * two-proportion z-test — with Holm's step-down correction across every comparison a report makes.
  */
 import { basename } from "node:path";
-import { gammaln } from "simple-statistics";
+import { chiSquareUpperTail } from "../analyses/stats.ts";
 import type { Conversation } from "../types.ts";
 
 /** "file" groups by input file (its name without extensions); any other value names a column. */
@@ -50,46 +50,7 @@ export function chiSquareTest(groups: readonly Proportion[]): ChiSquare {
     minExpected = Math.min(minExpected, yes, no);
     statistic += (g.k - yes) ** 2 / yes + (g.n - g.k - no) ** 2 / no;
   }
-  return { statistic, df, p: chiSquareSurvival(statistic, df), minExpected };
-}
-
-/** P(X >= x) for X ~ chi-square(df): the regularised upper incomplete gamma Q(df/2, x/2). */
-export function chiSquareSurvival(x: number, df: number): number {
-  if (x <= 0) return 1;
-  return upperGamma(df / 2, x / 2);
-}
-
-/** Q(a, x) by its series below a + 1 and its continued fraction above (Numerical Recipes 6.2). */
-function upperGamma(a: number, x: number): number {
-  const lnPrefix = -x + a * Math.log(x) - gammaln(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(lnPrefix));
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return Math.min(1, Math.exp(lnPrefix) * h);
+  return { statistic, df, p: chiSquareUpperTail(statistic, df), minExpected };
 }
 
 /** Holm's step-down adjusted p-values (family-wise error control), in the input order. */

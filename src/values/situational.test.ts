@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chiSquareUpperTail, contingency, erfc, normalUpperTail, situational } from "./situational.ts";
+import { chiSquareUpperTail, erfc, normalUpperTail } from "../analyses/stats.ts";
+import { contingency, situational } from "./situational.ts";
 
 const close = (a: number, b: number, tol = 1e-6) =>
   assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} is not ${b}`);
