@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Conversation } from "../src/types.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const CLI = join(ROOT, "src", "cli", "main.ts");
@@ -41,4 +42,17 @@ export function chatLine(id: string, user: string | null, turns: [string, string
     { role: "assistant", content: a },
   ]);
   return JSON.stringify(user === null ? { id, messages } : { id, user_id: user, messages });
+}
+
+/** A conversation of (user, assistant?) turns, for facet tests. */
+export function chat(...turns: [string, string?][]): Conversation {
+  return {
+    id: "t",
+    source: { file: "test", line: 1 },
+    messages: turns.flatMap(([u, a]) => [
+      { role: "user" as const, text: u },
+      ...(a ? [{ role: "assistant" as const, text: a }] : []),
+    ]),
+    meta: {},
+  };
 }

@@ -1,25 +1,13 @@
 /** The offline facet engine on small conversations written for these tests. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Conversation } from "../types.ts";
+import { chat } from "../../test/helpers.ts";
 import { FacetRecordSchema } from "../types.ts";
 import { explainFacets, extractOfflineFacets, FACETS } from "./index.ts";
 import { detectLanguage } from "./language.ts";
 import { Lexicon } from "./phrase.ts";
 import { prepareText, tokenize } from "./text.ts";
 import { fivePoint, valence } from "./valence.ts";
-
-function chat(...turns: [string, string?][]): Conversation {
-  return {
-    id: "t",
-    source: { file: "test", line: 1 },
-    messages: turns.flatMap(([u, a]) => [
-      { role: "user" as const, text: u },
-      ...(a ? [{ role: "assistant" as const, text: a }] : []),
-    ]),
-    meta: {},
-  };
-}
 
 test("every record validates against the on-disk schema", () => {
   FacetRecordSchema.parse(extractOfflineFacets(chat(["hi", "hello"])));

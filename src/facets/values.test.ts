@@ -2,22 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
-import type { Conversation } from "../types.ts";
+import { chat } from "../../test/helpers.ts";
 import { VALUE_RESPONSES } from "../types.ts";
 import { explainFacets, extractOfflineFacets, FACETS } from "./index.ts";
 import { AI_VALUES, listPoints, valuesFacet } from "./values.ts";
-
-function chat(...turns: [string, string?][]): Conversation {
-  return {
-    id: "t",
-    source: { file: "test", line: 1 },
-    messages: turns.flatMap(([u, a]) => [
-      { role: "user" as const, text: u },
-      ...(a ? [{ role: "assistant" as const, text: a }] : []),
-    ]),
-    meta: {},
-  };
-}
 
 test("a purely technical exchange is not subjective and has no value response", () => {
   const r = extractOfflineFacets(
