@@ -10,13 +10,12 @@ import { rename } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { GroupNamer } from "../cluster/naming.ts";
 import { makeEmbedder } from "../embed/index.ts";
-import { readItems } from "../ingest/index.ts";
 import type { LongCsvColumns } from "../ingest/reader.ts";
 import { JsonlWriter } from "../pipeline/jsonl-writer.ts";
 import type { InputFile } from "../pipeline/manifest.ts";
+import { redactedConversations } from "../pipeline/reread.ts";
 import type { StudyPaths } from "../pipeline/study-folder.ts";
 import { writeFileAtomic } from "../pipeline/study-folder.ts";
-import { redactConversation } from "../privacy/redact.ts";
 import type { Thresholds } from "../release/gate.ts";
 import type { FacetRecord } from "../types.ts";
 import { type Alignment, alignInterviews, type InterviewQuestion } from "./align.ts";
@@ -69,23 +68,16 @@ export async function runInterviewStage(
 ): Promise<InterviewStudy | null> {
   const interviews: ReadInterview[] = [];
   const seen = new Map<string, number>();
-  for (const input of inputs) {
-    for await (const item of readItems(input.path, {
-      format: input.format ?? undefined,
-      columns: o.columns,
-    })) {
-      if ("rejection" in item) continue;
-      const c = redactConversation(item.conversation).conversation;
-      const n = seen.get(c.id) ?? 0;
-      seen.set(c.id, n + 1);
-      interviews.push({
-        ...segmentInterview(c),
-        id: n === 0 ? c.id : `${c.id}~${n + 1}`,
-        recordId: c.id,
-        group: groupOf(c, o.groupBy),
-        consent: hasConsent(c, o.consent),
-      });
-    }
+  for await (const c of redactedConversations(inputs, o.columns)) {
+    const n = seen.get(c.id) ?? 0;
+    seen.set(c.id, n + 1);
+    interviews.push({
+      ...segmentInterview(c),
+      id: n === 0 ? c.id : `${c.id}~${n + 1}`,
+      recordId: c.id,
+      group: groupOf(c, o.groupBy),
+      consent: hasConsent(c, o.consent),
+    });
   }
   if (interviews.length === 0) return null;
   const alignment = await alignInterviews(interviews, {

@@ -8,12 +8,11 @@ import { rename } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { buildTopics, type MapMethod, type TopicItem, type TopicNode } from "../cluster/index.ts";
 import { makeEmbedder } from "../embed/index.ts";
-import { readItems } from "../ingest/index.ts";
 import type { LongCsvColumns } from "../ingest/reader.ts";
-import { redactConversation } from "../privacy/redact.ts";
 import type { Thresholds } from "../release/gate.ts";
 import { JsonlWriter } from "./jsonl-writer.ts";
 import type { InputFile } from "./manifest.ts";
+import { redactedConversations } from "./reread.ts";
 import type { StudyPaths } from "./study-folder.ts";
 import { writeFileAtomic } from "./study-folder.ts";
 
@@ -37,22 +36,14 @@ export async function runTopicStage(
   o: TopicStageOptions,
 ): Promise<{ k: number; nodes: TopicNode[] } | null> {
   if (analysed < 2) return null;
-  // Re-reading the inputs costs less than keeping every text: the readers stream, redaction is fast.
   const source = async function* (): AsyncGenerator<TopicItem> {
-    for (const input of inputs) {
-      for await (const item of readItems(input.path, {
-        format: input.format ?? undefined,
-        columns: o.columns,
-      })) {
-        if ("rejection" in item) continue;
-        const c = redactConversation(item.conversation).conversation;
-        const text = c.messages
-          .filter((m) => m.role === "user")
-          .map((m) => m.text)
-          .join("\n")
-          .slice(0, TOPIC_TEXT_CHARS);
-        yield { user: c.userId ?? `conversation:${c.id}`, text };
-      }
+    for await (const c of redactedConversations(inputs, o.columns)) {
+      const text = c.messages
+        .filter((m) => m.role === "user")
+        .map((m) => m.text)
+        .join("\n")
+        .slice(0, TOPIC_TEXT_CHARS);
+      yield { user: c.userId ?? `conversation:${c.id}`, text };
     }
   };
   const result = await buildTopics(source, analysed, {
