@@ -53,7 +53,7 @@ function runBatch(batch: Conversation[]): void {
     const results: object[] = new Array(batch.length);
     timed(`facet ${facet.name}`, () => {
       for (let i = 0; i < batch.length; i++)
-        results[i] = facet.extract(texts[i] as ConversationText, records[i] as FacetRecord).values;
+        results[i] = facet.extract(texts[i] as ConversationText, records[i] as FacetRecord);
     });
     for (let i = 0; i < batch.length; i++) Object.assign(records[i] as FacetRecord, results[i]);
   }

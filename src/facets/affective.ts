@@ -488,7 +488,7 @@ export const MIN_ROLEPLAY_MESSAGES = 4;
 /** Sum of weights of distinct cues (a cue repeated across messages counts once). */
 function distinctScore(
   hits: Hit[],
-  cues: Cue[],
+  cues: Cue[] | undefined,
   role: "user" | "assistant",
   cap = Number.POSITIVE_INFINITY,
 ): number {
@@ -499,12 +499,12 @@ function distinctScore(
     seen.add(h.name);
     const w = Math.min(h.weight, cap - score);
     score += w;
-    cues.push(cueOf(h, role, w));
+    cues?.push(cueOf(h, role, w));
   }
   return score;
 }
 
-function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[]): number {
+function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[] | undefined): number {
   const hits = FEELING_WORDS.of(userHits);
   if (hits.length === 0) return 0;
   if (!text.user.some((m) => m.words.some((w) => FIRST_PERSON.has(w)))) return 0;
@@ -515,7 +515,7 @@ function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[]): num
     if (seen.has(word) || seen.size >= MAX_FEELING_WORDS) continue;
     seen.add(word);
     score += h.weight;
-    cues.push(cueOf(h, "user"));
+    cues?.push(cueOf(h, "user"));
   }
   return score;
 }
@@ -528,11 +528,10 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
     "A dynamic, personal exchange motivated by emotional or psychological needs, and its types: interpersonal advice, coaching, counseling, companionship, romantic roleplay.",
   modelPrompt:
     "every type that applies when the exchange is personal and driven by the human's emotional or psychological needs; [] when it is not.",
-  extract(text, prior) {
-    const cues: Cue[] = [];
+  extract(text, prior, cues) {
     if (prior.content_creation) {
-      cues.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });
-      return { values: { affective: false, affective_types: [] }, cues };
+      cues?.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });
+      return { affective: false, affective_types: [] };
     }
     const userHits = text.userHits;
     const types: AffectiveType[] = [];
@@ -548,7 +547,7 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       }
       if (score >= THRESHOLD[type]) types.push(type);
     }
-    return { values: { affective: types.length > 0, affective_types: types }, cues };
+    return { affective: types.length > 0, affective_types: types };
   },
   // A model lists the types (none: not affective), and the study's filtering rules hold for its answer too.
   modelSchema: z.strictObject({ affective_types: z.array(z.enum(AFFECTIVE_TYPES)) }),

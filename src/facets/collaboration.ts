@@ -6,7 +6,7 @@
  * "none" for exchanges that are not a task (chat, emotional support).
  */
 import { type CollaborationMode, FacetRecordSchema } from "../types.ts";
-import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
 
 /** In priority order; `followUp` modes only count in messages after the first (they refine a reply). */
@@ -151,22 +151,21 @@ export const collaborationFacet: FacetDefinition<"collaboration"> = {
     "How the work is shared: directive, feedback_loop (automation); task_iteration, learning, validation (augmentation); or none.",
   modelPrompt:
     "directive (delegates the whole task), feedback_loop (mainly relays feedback such as errors), task_iteration (refines the output together), learning (seeks understanding), validation (has their own work checked), or none.",
-  extract(text, prior) {
-    const cues: Cue[] = [];
+  extract(text, prior, cues) {
     if (prior.affective) {
-      cues.push({ message: -1, role: "conversation", cue: "affective: not a task", weight: 0 });
-      return { values: { collaboration: "none" }, cues };
+      cues?.push({ message: -1, role: "conversation", cue: "affective: not a task", weight: 0 });
+      return { collaboration: "none" };
     }
     for (const { mode, lexicon, followUp, threshold } of MODES) {
       let score = 0;
       for (const m of followUp ? text.user.slice(1) : text.user) {
         for (const h of lexicon.of(m.hits)) {
           score += h.weight;
-          cues.push(cueOf(h, "user"));
+          cues?.push(cueOf(h, "user"));
         }
       }
-      if (score >= threshold) return { values: { collaboration: mode }, cues };
+      if (score >= threshold) return { collaboration: mode };
     }
-    return { values: { collaboration: "none" }, cues };
+    return { collaboration: "none" };
   },
 };

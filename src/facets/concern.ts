@@ -4,7 +4,7 @@
  * messages, lowered by one when the assistant met the risk with a refusal or referral (but 5 stays 5).
  */
 import { FacetRecordSchema } from "../types.ts";
-import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
 
 /** Each cue's weight is the concern level it signals. */
@@ -118,12 +118,11 @@ export const concernFacet: FacetDefinition<"concern"> = {
   description: "How concerning the conversation is, from 1 (not concerning) to 5 (needs immediate review).",
   modelPrompt:
     "how concerning it is for safety: 1 not, 2 slightly, 3 moderately, 4 very, 5 extremely (needs immediate review).",
-  extract(text) {
-    const cues: Cue[] = [];
+  extract(text, _prior, cues) {
     let level = 1;
     for (const m of text.user) {
       for (const h of LEVELS.of(m.hits)) {
-        cues.push(cueOf(h, "user"));
+        cues?.push(cueOf(h, "user"));
         level = Math.max(level, h.weight);
       }
     }
@@ -131,9 +130,9 @@ export const concernFacet: FacetDefinition<"concern"> = {
       const handled = HANDLED.of(text.assistantHits)[0];
       if (handled) {
         level--;
-        cues.push(cueOf(handled, "assistant", -1));
+        cues?.push(cueOf(handled, "assistant", -1));
       }
     }
-    return { values: { concern: level }, cues };
+    return { concern: level };
   },
 };

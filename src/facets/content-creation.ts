@@ -4,7 +4,7 @@
  * for affective use, since a sad story written to order is not a personal exchange.
  */
 import { FacetRecordSchema } from "../types.ts";
-import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
 
 const PIECES =
@@ -36,9 +36,8 @@ export const contentCreationFacet: FacetDefinition<"content_creation"> = {
     "The human uses the assistant as a writing tool: stories, poems, posts, fictional dialogue, marketing copy.",
   modelPrompt:
     "the human uses the assistant to create content (stories, poems, posts, fictional dialogue, copy, essays), not to talk about their life.",
-  extract(text) {
+  extract(text, _prior, cues) {
     // The request that sets the task is in the first human messages.
-    const cues: Cue[] = [];
     const seen = new Set<string>();
     let score = 0;
     for (const m of text.user.slice(0, 2)) {
@@ -46,9 +45,9 @@ export const contentCreationFacet: FacetDefinition<"content_creation"> = {
         if (seen.has(h.name)) continue;
         seen.add(h.name);
         score += h.weight;
-        cues.push(cueOf(h, "user"));
+        cues?.push(cueOf(h, "user"));
       }
     }
-    return { values: { content_creation: score >= 2 }, cues };
+    return { content_creation: score >= 2 };
   },
 };

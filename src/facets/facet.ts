@@ -32,11 +32,6 @@ export interface Cue {
   detail?: () => string;
 }
 
-export interface FacetResult<K extends keyof FacetRecord> {
-  values: Pick<FacetRecord, K>;
-  cues: Cue[];
-}
-
 export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord> {
   name: string;
   fields: readonly K[];
@@ -57,9 +52,11 @@ export interface FacetDefinition<K extends keyof FacetRecord = keyof FacetRecord
   fromModel?(answer: never, context: ModelContext): Pick<FacetRecord, K>;
   /**
    * Offline extraction. `prior` holds what earlier facets in the registry already decided (for
-   * example, affective reads content_creation), so one rule never lives in two places.
+   * example, affective reads content_creation), so one rule never lives in two places. The cues
+   * behind the decision are appended to `cues` when one is given (explaining): most runs do not
+   * explain, and build none.
    */
-  extract(text: ConversationText, prior: Partial<FacetRecord>): FacetResult<K>;
+  extract(text: ConversationText, prior: Partial<FacetRecord>, cues?: Cue[]): Pick<FacetRecord, K>;
 }
 
 /** A cue for a lexicon hit. */

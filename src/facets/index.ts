@@ -54,7 +54,7 @@ export function extractOfflineFacets(conversation: Conversation): FacetRecord {
   const text = prepareText(conversation);
   for (const facet of FACETS) {
     // The facet's own fields, copied one by one: Object.assign is a generic slow path in V8.
-    const values = facet.extract(text, record).values as Partial<FacetRecord>;
+    const values = facet.extract(text, record) as Partial<FacetRecord>;
     for (const field of facet.fields) (record as Record<string, unknown>)[field] = values[field];
   }
   return record;
@@ -66,13 +66,10 @@ export function explainFacets(conversation: Conversation): FacetExplanation {
   const text = prepareText(conversation);
   const explanation: FacetExplanation = { id: conversation.id, facets: [] };
   for (const facet of FACETS) {
-    const result = facet.extract(text, record);
-    Object.assign(record, result.values);
-    explanation.facets.push({
-      facet: facet.name,
-      values: result.values,
-      cues: result.cues.map((c) => explainCue(c, text)),
-    });
+    const cues: Cue[] = [];
+    const values = facet.extract(text, record, cues);
+    Object.assign(record, values);
+    explanation.facets.push({ facet: facet.name, values, cues: cues.map((c) => explainCue(c, text)) });
   }
   return explanation;
 }

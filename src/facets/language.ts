@@ -167,8 +167,9 @@ export const languageFacet: FacetDefinition<"language"> = {
   schema: FacetRecordSchema.pick({ language: true }),
   description: "The language the human writes in, as a full English name.",
   modelPrompt: "the language the human writes in, named in English (e.g. Spanish).",
-  extract(text) {
+  extract(text, _prior, cues) {
     const { language, cue } = detectLanguageOfMessages(text.user);
-    return { values: { language }, cues: [{ message: -1, role: "conversation", cue, weight: 1 }] };
+    cues?.push({ message: -1, role: "conversation", cue, weight: 1 });
+    return { language };
   },
 };

@@ -11,7 +11,7 @@
 import { eng } from "stopword";
 import { z } from "zod";
 import { FacetRecordSchema } from "../types.ts";
-import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
 import type { MessageText } from "./text.ts";
 
@@ -322,8 +322,7 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
       ? { pushback: false, pushback_reason: null }
       : { pushback: true, pushback_reason: answer.pushback };
   },
-  extract(text) {
-    const cues: Cue[] = [];
+  extract(text, _prior, cues) {
     let best = 0;
     // The human message each reply answers: the last one before it (both lists are in order).
     let u = -1;
@@ -343,12 +342,12 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
         if (seen.has(h.name)) continue;
         seen.add(h.name);
         score += w;
-        cues.push(cueOf(h, "assistant", w));
+        cues?.push(cueOf(h, "assistant", w));
       }
       const request = u >= 0 ? user[u] : undefined;
       if (request && rejectsPremise(request.words, m.words)) {
         score += PREMISE_WEIGHT;
-        cues.push({
+        cues?.push({
           message: m.index,
           role: "assistant",
           cue: "challenge:rejects-premise",
@@ -362,8 +361,8 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
     if (pushback) {
       const all = text.messages.map((m) => m.raw.toLowerCase()).join("\n");
       reason = REASONS.find(([, re]) => re.test(all))?.[0] ?? "other";
-      cues.push({ message: -1, role: "conversation", cue: `reason:${reason}`, weight: 0 });
+      cues?.push({ message: -1, role: "conversation", cue: `reason:${reason}`, weight: 0 });
     }
-    return { values: { pushback, pushback_reason: reason }, cues };
+    return { pushback, pushback_reason: reason };
   },
 };

@@ -4,7 +4,7 @@
  * cues, phrased by a fixed template — so they can never copy text or carry personal data.
  */
 import { FacetRecordSchema } from "../types.ts";
-import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
+import { cueOf, type FacetDefinition } from "./facet.ts";
 import { type Hit, Lexicon } from "./phrase.ts";
 import { hitsOf } from "./text.ts";
 
@@ -429,7 +429,7 @@ export const requestFacet: FacetDefinition<"request" | "task"> = {
     "The human's overall request and the task category, in short generic words without personal data.",
   modelPrompt:
     "request completes 'The user's overall request for the assistant is to ...' in one sentence; task names the task in a few words.",
-  extract(text, prior) {
+  extract(text, prior, cues) {
     // The task is set by the first human messages; later ones are follow-ups.
     const opening = hitsOf(text.user.slice(0, 2));
     let { topic: chosen, hits } = topicOf(opening);
@@ -438,8 +438,10 @@ export const requestFacet: FacetDefinition<"request" | "task"> = {
     if (prior.content_creation) chosen = BY_ID.get("creative-writing") as Topic;
     else if (types.includes("romantic_roleplay")) chosen = BY_ID.get("roleplay") as Topic;
     else if (types.length === 1 && types[0] === "companionship") chosen = BY_ID.get("companionship") as Topic;
-    const cues: Cue[] = hits.map((h) => cueOf(h, "user"));
-    cues.push({ message: -1, role: "conversation", cue: `topic:${chosen.id}`, weight: 0 });
-    return { values: { request: chosen.request, task: chosen.task }, cues };
+    if (cues) {
+      for (const h of hits) cues.push(cueOf(h, "user"));
+      cues.push({ message: -1, role: "conversation", cue: `topic:${chosen.id}`, weight: 0 });
+    }
+    return { request: chosen.request, task: chosen.task };
   },
 };

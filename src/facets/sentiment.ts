@@ -59,15 +59,14 @@ export const sentimentFacet: FacetDefinition<"sentiment"> = {
   description:
     "The human's expressed sentiment per message, and its shift from the first three to the last three messages.",
   modelPrompt: "the human's sentiment in each of their messages: one label per H line.",
-  extract(text) {
-    const cues: Cue[] = [];
+  extract(text, _prior, cues) {
     const messages = text.user.map((m) => {
       const c = valenceOfTokens(m);
       const score = fivePoint(c);
-      cues.push(new ValenceCue(m, c, score));
+      cues?.push(new ValenceCue(m, c, score));
       return score;
     });
-    return { values: { sentiment: summarise(messages) }, cues };
+    return { sentiment: summarise(messages) };
   },
   // A model names a label per human message; the record's numbers follow from the labels.
   modelSchema: z.strictObject({ sentiment: z.array(z.enum(SENTIMENT_LABELS)) }),

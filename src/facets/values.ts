@@ -136,7 +136,7 @@ function add(score: Map<string, number>, value: string, w: number): void {
   score.set(value, (score.get(value) ?? 0) + w);
 }
 
-function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
+function readReplies(assistant: readonly MessageText[], cues: Cue[] | undefined): Replies {
   const score = new Map<string, number>();
   const response = new Map<string, Hit>();
   /** Cue words already counted, per value: a word repeated counts once. */
@@ -159,7 +159,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
         if (words.has(word)) continue;
         words.add(word);
         add(score, h.name, h.weight);
-        cues.push(cueOf(h, "assistant"));
+        cues?.push(cueOf(h, "assistant"));
       } else if (h.lexicon === RESPONSE_CUES) {
         if (!response.has(h.name)) response.set(h.name, h);
       } else if (h.lexicon.id === "refusal" && h.at < LEAD_TOKENS && STRONG_REFUSALS.has(h.name)) {
@@ -168,7 +168,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
         // Refusing a request is acting to prevent harm (a bare refusal expresses nothing else).
         refusal = h;
         add(score, "harm prevention", 1);
-        cues.push(cueOf(h, "assistant", 1, "value:harm prevention <- refusal"));
+        cues?.push(cueOf(h, "assistant", 1, "value:harm prevention <- refusal"));
       }
     }
     const points = listPoints(m.raw);
@@ -176,7 +176,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
       listed = true;
       add(score, "clarity", 1);
       add(score, "thoroughness", 1);
-      cues.push({
+      cues?.push({
         message: m.index,
         role: "assistant",
         cue: `value:clarity+thoroughness <- list of ${points} points`,
@@ -187,7 +187,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[]): Replies {
     if (!answered && !opensWithRefusal && words >= SUBSTANTIVE_WORDS) {
       answered = true;
       add(score, "helpfulness", 1);
-      cues.push({
+      cues?.push({
         message: m.index,
         role: "assistant",
         cue: `value:helpfulness <- substantive answer (${words} words)`,
@@ -219,7 +219,7 @@ function valuesOf(score: Map<string, number>): string[] {
  * Values the human names explicitly: a value word within a few words after a valuing frame ("I
  * value ... honesty"), or before a frame that follows it ("honesty is important to me"), in one sentence.
  */
-function humanValues(user: readonly MessageText[], cues: Cue[]): string[] {
+function humanValues(user: readonly MessageText[], cues: Cue[] | undefined): string[] {
   const found: string[] = [];
   for (const m of user) {
     for (const frame of m.hits) {
@@ -231,7 +231,7 @@ function humanValues(user: readonly MessageText[], cues: Cue[]): string[] {
         const value = HUMAN_VALUE_WORDS.get(w);
         if (!value || found.includes(value)) continue;
         found.push(value);
-        cues.push(cueOf(frame, "user"), {
+        cues?.push(cueOf(frame, "user"), {
           message: m.index,
           role: "user",
           cue: `human-value:${value}: "${w}"`,
@@ -290,8 +290,7 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
   fromModel(answer: { values_ai: string[]; values_human: string[]; value_response: ValueResponse }) {
     return { subjective: answer.value_response !== "no_values", ...answer };
   },
-  extract(text, prior) {
-    const cues: Cue[] = [];
+  extract(text, prior, cues) {
     const replies = readReplies(text.assistant, cues);
     const values_ai = valuesOf(replies.score);
     const values_human = humanValues(text.user, cues);
@@ -307,7 +306,7 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
         if (h.lexicon !== STANCE_CUES) continue;
         if (signals.includes(`human asks: ${h.name}`)) continue;
         signals.push(`human asks: ${h.name}`);
-        cues.push(cueOf(h, "user", 0));
+        cues?.push(cueOf(h, "user", 0));
       }
     }
     for (const name of replies.response.keys())
@@ -315,7 +314,7 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
     const laden = values_ai.filter((v) => !OBJECTIVE_COMPATIBLE.has(v));
     if (laden.length > 0) signals.push(`value-laden reply: ${laden.join(", ")}`);
     const subjective = signals.length > 0;
-    cues.push(
+    cues?.push(
       conversationCue(
         subjective ? `subjective <- ${signals.join("; ")}` : "not subjective: factual or technical",
       ),
@@ -325,12 +324,12 @@ export const valuesFacet: FacetDefinition<"subjective" | "values_ai" | "values_h
     if (subjective) {
       const r = responseType(replies, prior.pushback === true);
       value_response = r.type;
-      cues.push(
+      cues?.push(
         r.hit
           ? cueOf(r.hit, "assistant", 0, `response:${r.type} <- response`)
           : conversationCue(`response:${r.type} <- ${r.why}`),
       );
-    } else cues.push(conversationCue("response:no_values <- not subjective"));
-    return { values: { subjective, values_ai, values_human, value_response }, cues };
+    } else cues?.push(conversationCue("response:no_values <- not subjective"));
+    return { subjective, values_ai, values_human, value_response };
   },
 };
