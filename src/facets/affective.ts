@@ -487,11 +487,12 @@ export const MIN_ROLEPLAY_MESSAGES = 4;
 
 /** Sum of weights of distinct cues (a cue repeated across messages counts once). */
 function distinctScore(
-  hits: Hit[],
+  hits: readonly Hit[],
   cues: Cue[] | undefined,
   role: "user" | "assistant",
   cap = Number.POSITIVE_INFINITY,
 ): number {
+  if (hits.length === 0) return 0;
   const seen = new Set<string>();
   let score = 0;
   for (const h of hits) {

@@ -6,6 +6,7 @@
 import { FacetRecordSchema } from "../types.ts";
 import { cueOf, type FacetDefinition } from "./facet.ts";
 import { Lexicon } from "./phrase.ts";
+import type { MessageText } from "./text.ts";
 
 const PIECES =
   "story|stories|poem|poems|poetry|haiku|limerick|sonnet|essay|blog|article|song|lyrics|rap|screenplay|dialogue|novel|chapter|fanfic|fanfiction|speech|tweet|tweets|caption|captions|slogan|tagline|post|jingle|toast|eulogy|fable|tale|monologue|joke|jokes|verse|rhyme|ballad|narrative";
@@ -38,12 +39,12 @@ export const contentCreationFacet: FacetDefinition<"content_creation"> = {
     "the human uses the assistant to create content (stories, poems, posts, fictional dialogue, copy, essays), not to talk about their life.",
   extract(text, _prior, cues) {
     // The request that sets the task is in the first human messages.
-    const seen = new Set<string>();
+    const seen: string[] = [];
     let score = 0;
-    for (const m of text.user.slice(0, 2)) {
-      for (const h of REQUESTS.of(m.hits)) {
-        if (seen.has(h.name)) continue;
-        seen.add(h.name);
+    for (let k = 0; k < text.user.length && k < 2; k++) {
+      for (const h of REQUESTS.of((text.user[k] as MessageText).hits)) {
+        if (seen.includes(h.name)) continue;
+        seen.push(h.name);
         score += h.weight;
         cues?.push(cueOf(h, "user"));
       }

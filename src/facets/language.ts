@@ -118,6 +118,9 @@ function sampleHasNonLatin(user: readonly MessageText[]): boolean {
   return false;
 }
 
+/** Function words per language, reused by every call (a typed array is slow to allocate). */
+const COUNTS = new Int32Array(FUNCTION_WORDS.length);
+
 export function detectLanguageOfMessages(user: readonly MessageText[]): {
   language: string | null;
   cue: string;
@@ -126,7 +129,7 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
     const script = byScript(sampleOf(user));
     if (script) return script;
   }
-  const counts = new Int32Array(FUNCTION_WORDS.length);
+  const counts = COUNTS.fill(0);
   let words = 0;
   for (const m of user) {
     for (let i = 0; i < m.words.length && words < SAMPLE_WORDS; i++) {

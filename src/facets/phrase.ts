@@ -68,6 +68,7 @@ function isSentenceEnd(word: string): boolean {
 }
 
 const NO_BITS = new Uint32Array(0);
+const NO_HITS: readonly Hit[] = Object.freeze([]);
 
 function bitsOf(ids: number[]): Uint32Array {
   const bits = new Uint32Array((Math.max(0, ...ids) >>> 5) + 1);
@@ -217,11 +218,11 @@ export class Lexicon {
     return this.byName.get(name) ?? [];
   }
 
-  /** This lexicon's hits among a message's (or conversation's) hits. */
-  of(hits: readonly Hit[]): Hit[] {
-    const out: Hit[] = [];
-    for (const h of hits) if (h.lexicon === this) out.push(h);
-    return out;
+  /** This lexicon's hits among a message's (or conversation's) hits (most lists have none: one shared empty list). */
+  of(hits: readonly Hit[]): readonly Hit[] {
+    let out: Hit[] | undefined;
+    for (const h of hits) if (h.lexicon === this) (out ??= []).push(h);
+    return out ?? NO_HITS;
   }
 }
 

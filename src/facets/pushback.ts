@@ -330,7 +330,8 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
     for (const m of text.assistant) {
       while (u + 1 < user.length && (user[u + 1] as MessageText).index < m.index) u++;
       let score = 0;
-      const seen = new Set<string>();
+      // Few cues fire per reply: a list is cheaper than a set.
+      const seen: string[] = [];
       for (const h of m.hits) {
         let w: number;
         if (h.lexicon === REFUSAL) {
@@ -339,8 +340,8 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
         } else if (h.lexicon === CHALLENGE) w = h.at < OPENING_TOKENS * 2 ? h.weight : h.weight * 0.5;
         else continue;
         // A cue repeated in one reply counts once, at its first (strongest) place.
-        if (seen.has(h.name)) continue;
-        seen.add(h.name);
+        if (seen.includes(h.name)) continue;
+        seen.push(h.name);
         score += w;
         cues?.push(cueOf(h, "assistant", w));
       }

@@ -390,35 +390,39 @@ const BY_ID = new Map(TOPICS.map((x) => [x.id, x]));
 export const TASKS = [...TOPICS, GENERAL].map((x) => x.task);
 export const REQUESTS = [...TOPICS, GENERAL].map((x) => x.request);
 
+/** Each topic's place in TOPICS, by its lexicon. */
+const TOPIC_INDEX = new Map(TOPICS.map((t, i) => [t.lexicon, i]));
+/** Per topic, the score of the hits at hand: reused by every call (a typed array is slow to allocate). */
+const SCORES = new Float64Array(TOPICS.length);
+
+/** Whether hits[k] is the first hit of its lexicon and cue name among hits[0..k]. */
+function firstOfItsCue(hits: readonly Hit[], k: number): boolean {
+  const h = hits[k] as Hit;
+  for (let j = 0; j < k; j++) {
+    const other = hits[j] as Hit;
+    if (other.lexicon === h.lexicon && other.name === h.name) return false;
+  }
+  return true;
+}
+
 /** The best-scoring topic for some hits (distinct cue words count once). */
 export function topicOf(hits: readonly Hit[]): { topic: Topic; hits: Hit[] } {
+  // One pass over the hits (few, and most of other lexicons), adding each cue's weight once.
+  const scores = SCORES.fill(0);
+  for (let k = 0; k < hits.length; k++) {
+    const t = TOPIC_INDEX.get((hits[k] as Hit).lexicon);
+    if (t !== undefined && firstOfItsCue(hits, k))
+      scores[t] = (scores[t] as number) + (hits[k] as Hit).weight;
+  }
   let best = GENERAL;
   let bestScore = 0;
-  let bestHits: Hit[] = [];
-  // The hits of each topic's lexicon, in one pass over the hits (most topics have none).
-  const byLexicon = new Map<Lexicon, Hit[]>();
-  for (const h of hits) {
-    const mine = byLexicon.get(h.lexicon);
-    if (mine) mine.push(h);
-    else byLexicon.set(h.lexicon, [h]);
-  }
-  for (const t of TOPICS) {
-    const mine = byLexicon.get(t.lexicon);
-    if (mine === undefined) continue;
-    const seen = new Set<string>();
-    let score = 0;
-    for (const h of mine) {
-      if (seen.has(h.name)) continue;
-      seen.add(h.name);
-      score += h.weight;
-    }
-    if (score > bestScore) {
-      best = t;
-      bestScore = score;
-      bestHits = mine;
+  for (let t = 0; t < TOPICS.length; t++) {
+    if ((scores[t] as number) > bestScore) {
+      best = TOPICS[t] as Topic;
+      bestScore = scores[t] as number;
     }
   }
-  return { topic: best, hits: bestHits };
+  return { topic: best, hits: best === GENERAL ? [] : hits.filter((h) => h.lexicon === best.lexicon) };
 }
 
 export const requestFacet: FacetDefinition<"request" | "task"> = {
