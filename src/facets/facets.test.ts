@@ -205,23 +205,6 @@ test("tokens: contractions expanded, sentence marks kept, shouting noted", () =>
   assert.deepEqual(t.shouted, [4]);
 });
 
-test("tokens: read as if lower-cased, whether or not a text lower-cases one character at a time", () => {
-  // ASCII, emoji and caseless letters are folded in place; "É", "Σ" and "İ" send the text to its lower-cased copy.
-  for (const text of [
-    "Don’t SAY :D or :P",
-    "Café NEVER 😢 ❤ 日本語",
-    "Élan ÜBER alles",
-    "ΣΟΦΙΑ σοφία",
-    "İstanbul I'M fine",
-  ]) {
-    assert.deepEqual(tokenize(text).words, tokenize(text.toLowerCase()).words, text);
-  }
-  assert.deepEqual(tokenize("Don’t SAY :D").words, ["do", "not", "say", ":d"]);
-  assert.deepEqual(tokenize("Café NEVER").shouted, [1]);
-  // Lower-casing "İ" adds a character: offsets move, so capitals are not read as shouting.
-  assert.equal(tokenize("İstanbul NEVER").shouted, null);
-});
-
 test("explanations quote only lexicon words, never other text", () => {
   const e = explainFacets(
     chat([

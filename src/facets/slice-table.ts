@@ -4,14 +4,13 @@
  * Map lookup. The tokeniser keeps every word form it has resolved in one (vocab.ts).
  *
  * Laid out for few cache misses, since real text brings tens of thousands of forms: a probe reads the
- * hash, the index and where the key lies side by side, and the keys' characters sit in one pool. Keys
- * are written in lower case with straight apostrophes; in the probed text an ASCII capital matches its
- * lower case and a curly apostrophe the straight one, so the tokeniser needs no lower-cased copy.
+ * hash, the index and where the key lies side by side, and the keys' characters sit in one pool. A curly
+ * apostrophe in the probed text matches the straight one the keys are written with.
  */
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 
-/** One step of FNV-1a over UTF-16 code units (the probed text's folded as the keys are written). */
+/** One step of FNV-1a over UTF-16 code units. */
 export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
@@ -40,7 +39,7 @@ export class SliceTable<V> {
     return this.values.length;
   }
 
-  /** The value for text[start, end) (whose hash, of its characters folded as keys are written, is `hash`), or undefined. */
+  /** The value for text[start, end) (whose hash is `hash`), or undefined. */
   get(text: string, start: number, end: number, hash: number): V | undefined {
     const slots = this.slots;
     const mask = slots.length - SLOT;
@@ -61,8 +60,7 @@ export class SliceTable<V> {
     const pool = this.pool;
     for (let k = 0; k < length; k++) {
       const c = text.charCodeAt(start + k);
-      if ((c === RIGHT_QUOTE ? APOSTROPHE : c >= 65 && c <= 90 ? c + 32 : c) !== pool[offset + k])
-        return false;
+      if ((c === RIGHT_QUOTE ? APOSTROPHE : c) !== pool[offset + k]) return false;
     }
     return true;
   }

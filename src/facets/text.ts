@@ -65,37 +65,6 @@ function isWordChar(c: number): boolean {
   return WORD_CHAR[c] === 1;
 }
 
-/** An ASCII capital as lower case (what toLowerCase does to ASCII); any other code unit, NaN too, as is. */
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/**
- * Per code unit from 128 up: 1 where lower-casing the text leaves it as it is whatever surrounds it, 2
- * where it may not ("É", "Σ", "İ"), 0 not yet known. A high surrogate counts as unchanged only if every
- * character it starts is, so emoji stay on the fast path. Filled on first sight of each code unit.
- */
-const CASE_STABLE = new Uint8Array(65536);
-
-function isCaseStable(c: number): boolean {
-  let known = CASE_STABLE[c] as number;
-  if (known === 0) {
-    let stable = true;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      for (let low = 0xdc00; low <= 0xdfff && stable; low++) {
-        const pair = String.fromCharCode(c, low);
-        stable = pair.toLowerCase() === pair;
-      }
-    } else {
-      const one = String.fromCharCode(c);
-      stable = one.toLowerCase() === one;
-    }
-    known = stable ? 1 : 2;
-    CASE_STABLE[c] = known;
-  }
-  return known === 1;
-}
-
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
@@ -104,21 +73,10 @@ const RIGHT_QUOTE = 0x2019;
  * lower-cased text's character codes. A word is a run of word characters, joined across an apostrophe
  * between letters ("don't") and a decimal point between digits ("3.5"); its hash is computed on the
  * way, so a word seen before is found in the word table's surface forms without taking a substring.
- * Most texts lower-case one code unit at a time (ASCII, and letters without case): they are read as
- * they are, folding capitals on the way, with no lower-cased copy; a text with any other character is
- * read again from its lower-cased copy.
  */
 export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens {
   const text = raw.length > limit ? raw.slice(0, limit) : raw;
-  return tokensOf(text, text) ?? (tokensOf(text, text.toLowerCase()) as Tokens);
-}
-
-/**
- * The tokens of `text`, read from `lower`: the text itself (folded per code unit; null where that is
- * not its lower case) or its lower-cased copy.
- */
-function tokensOf(text: string, lower: string): Tokens | null {
-  const folding = lower === text;
+  const lower = text.toLowerCase();
   // Capitals count only where lower-casing kept every offset and the text is not all capitals
   // (decided at the first word written in capitals, as most texts have none).
   let mixed: boolean | undefined;
@@ -128,12 +86,11 @@ function tokensOf(text: string, lower: string): Tokens | null {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    const c = fold(lower.charCodeAt(i));
+    const c = lower.charCodeAt(i);
     if (c === 32) {
       i++;
       continue;
     }
-    if (c >= 128 && folding && !isCaseStable(c)) return null;
     if (WORD_CHAR[c] !== 1) {
       if (c === 46 || c === 33 || c === 63) {
         // Sentence punctuation is a form of the table too: found there like a word.
@@ -155,9 +112,8 @@ function tokensOf(text: string, lower: string): Tokens | null {
     let hash = hashStep(HASH_SEED, c);
     i++;
     while (i < n) {
-      const d = fold(lower.charCodeAt(i));
+      const d = lower.charCodeAt(i);
       if (WORD_CHAR[d] === 1) {
-        if (d >= 128 && folding && !isCaseStable(d)) return null;
         hash = hashStep(hash, d);
         i++;
         continue;
@@ -165,9 +121,8 @@ function tokensOf(text: string, lower: string): Tokens | null {
       // An apostrophe between letters ("don't", hashed as a straight one), a decimal point between
       // digits ("3.5"); the character after is read only then (most words end at a space).
       if (d === APOSTROPHE || d === RIGHT_QUOTE) {
-        const e = fold(lower.charCodeAt(i + 1));
+        const e = lower.charCodeAt(i + 1);
         if (!isWordChar(e)) break;
-        if (e >= 128 && folding && !isCaseStable(e)) return null;
         hash = hashStep(hashStep(hash, APOSTROPHE), e);
         i += 2;
       } else if (d === 46) {
@@ -179,7 +134,7 @@ function tokensOf(text: string, lower: string): Tokens | null {
     }
     const surface = surfaceAt(lower, start, i, hash);
     if (isShouted(text, start, i)) {
-      mixed ??= isMixed(text, folding ? null : lower);
+      mixed ??= isMixed(text, lower);
       if (mixed) {
         shouted ??= [];
         shouted.push(words.length);
@@ -199,9 +154,7 @@ function tokensOf(text: string, lower: string): Tokens | null {
   return { words, infos, shouted };
 }
 
-/** Whether a text with a word in capitals mixes cases; `lower` is its lower-cased copy, or null where it lower-cases per code unit. */
-function isMixed(text: string, lower: string | null): boolean {
-  if (lower === null) return text.toUpperCase() !== text;
+function isMixed(text: string, lower: string): boolean {
   return lower.length === text.length && lower !== text && text.toUpperCase() !== text;
 }
 
@@ -213,10 +166,10 @@ const EMOTICON_SECOND = new Set(EMOTICONS.map((e) => e.charCodeAt(1)));
 function symbolAt(lower: string, i: number): string | undefined {
   const c = lower.charCodeAt(i);
   if (c === 58 || c === 59 || c === 60) {
-    if (!EMOTICON_SECOND.has(fold(lower.charCodeAt(i + 1)))) return undefined;
+    if (!EMOTICON_SECOND.has(lower.charCodeAt(i + 1))) return undefined;
     for (const e of EMOTICONS) {
-      if (!startsWithFolded(lower, e, i)) continue;
-      const after = fold(lower.charCodeAt(i + e.length));
+      if (!lower.startsWith(e, i)) continue;
+      const after = lower.charCodeAt(i + e.length);
       if (Number.isNaN(after) || !(isWordChar(after) || after === 47)) return e;
     }
     return undefined;
@@ -226,13 +179,6 @@ function symbolAt(lower: string, i: number): string | undefined {
     if (lookup(symbol).valence !== 0) return symbol;
   }
   return undefined;
-}
-
-/** Whether `lower[i..]` starts with `prefix` (lower case) once its capitals are folded. */
-function startsWithFolded(lower: string, prefix: string, i: number): boolean {
-  for (let k = 0; k < prefix.length; k++)
-    if (fold(lower.charCodeAt(i + k)) !== prefix.charCodeAt(k)) return false;
-  return true;
 }
 
 /** A word of two or more letters, all capitals ("NEVER"), as VADER's emphasis rule reads it. */

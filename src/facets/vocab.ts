@@ -262,14 +262,11 @@ function resolveSurface(form: string): Surface {
   return { word, info, expansion };
 }
 
-/**
- * The resolved surface of text[start, end), whose characters lower-case one by one (ASCII capitals
- * folded, a curly apostrophe read as straight) and hash (hashStep) to `hash`.
- */
+/** The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight) is `hash`. */
 export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
   const known = forms.get(text, start, end, hash);
   if (known !== undefined) return known;
-  const form = text.slice(start, end).toLowerCase().replaceAll("\u2019", "'");
+  const form = text.slice(start, end).replaceAll("\u2019", "'");
   const surface = resolveSurface(form);
   if (forms.size >= MAX_RESOLVED) forms.clear();
   forms.add(form, hash, surface);
