@@ -221,7 +221,11 @@ export class Lexicon {
   /** This lexicon's hits among a message's (or conversation's) hits (most lists have none: one shared empty list). */
   of(hits: readonly Hit[]): readonly Hit[] {
     let out: Hit[] | undefined;
-    for (const h of hits) if (h.lexicon === this) (out ??= []).push(h);
+    for (const h of hits) {
+      if (h.lexicon !== this) continue;
+      if (out === undefined) out = [h];
+      else out.push(h);
+    }
     return out ?? NO_HITS;
   }
 }
