@@ -395,24 +395,27 @@ const TOPIC_INDEX = new Map(TOPICS.map((t, i) => [t.lexicon, i]));
 /** Per topic, the score of the hits at hand: reused by every call (a typed array is slow to allocate). */
 const SCORES = new Float64Array(TOPICS.length);
 
-/** Whether hits[k] is the first hit of its lexicon and cue name among hits[0..k]. */
-function firstOfItsCue(hits: readonly Hit[], k: number): boolean {
-  const h = hits[k] as Hit;
-  for (let j = 0; j < k; j++) {
-    const other = hits[j] as Hit;
-    if (other.lexicon === h.lexicon && other.name === h.name) return false;
-  }
-  return true;
+/**
+ * The first hit of each topic cue the call at hand has counted: few whatever the text's length, as
+ * topics name one or two cues each. Reused by every call.
+ */
+const COUNTED: Hit[] = [];
+
+function counted(h: Hit): boolean {
+  for (const c of COUNTED) if (c.lexicon === h.lexicon && c.name === h.name) return true;
+  return false;
 }
 
 /** The best-scoring topic for some hits (distinct cue words count once). */
 export function topicOf(hits: readonly Hit[]): { topic: Topic; hits: Hit[] } {
-  // One pass over the hits (few, and most of other lexicons), adding each cue's weight once.
+  // One pass over the hits (most of other lexicons), adding each topic cue's weight once.
   const scores = SCORES.fill(0);
-  for (let k = 0; k < hits.length; k++) {
-    const t = TOPIC_INDEX.get((hits[k] as Hit).lexicon);
-    if (t !== undefined && firstOfItsCue(hits, k))
-      scores[t] = (scores[t] as number) + (hits[k] as Hit).weight;
+  COUNTED.length = 0;
+  for (const h of hits) {
+    const t = TOPIC_INDEX.get(h.lexicon);
+    if (t === undefined || counted(h)) continue;
+    COUNTED.push(h);
+    scores[t] = (scores[t] as number) + h.weight;
   }
   let best = GENERAL;
   let bestScore = 0;
