@@ -71,3 +71,10 @@ test("asking what to do counts toward advice only about someone named in the sam
   // Naming someone and asking what to do about a task is no request for advice about them.
   assert.deepEqual(types("My friend sent me this error. What should I do? It fails on line 3."), []);
 });
+
+test("asking the assistant for company is companionship; thanking it for talking, or missing someone's talk, is not", () => {
+  assert.ok(types("Can you talk to me for a while? It's quiet here tonight.").includes("companionship"));
+  assert.ok(types("Please chat with me, I'm bored and it's raining.").includes("companionship"));
+  assert.ok(!types("Thank you so much for talking to me, it helped.").includes("companionship"));
+  assert.ok(!types("My sister won't talk to me since the wedding.").includes("companionship"));
+});

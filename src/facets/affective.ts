@@ -393,8 +393,11 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "keep me company",
         "be my friend",
         "can we just? talk|chat",
-        "talk|chat with me",
-        "talk to me",
+        // Asked for, not thanked for ("thanks for talking to me") or missed ("she won't talk to me").
+        "^ talk|chat to|with me",
+        "please talk|chat to|with me",
+        "you talk|chat to|with me",
+        "talk|chat to|with me please|tonight|for a while|for a bit",
         "i want a friend",
         "you are my only|best? friend",
       ],
