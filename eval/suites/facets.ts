@@ -35,6 +35,22 @@ const INTERPERSONAL_PROBLEMS = new Set([
   "conflict with parents",
   "marital problems",
 ]);
+/**
+ * CounselChat's topics about the people in the asker's life (the rest are about the asker's own mind:
+ * depression, anxiety, trauma, self-esteem...). Every question went to a therapist; these are the ones
+ * whose subject is a relationship.
+ */
+const INTERPERSONAL_TOPICS = new Set([
+  "relationships",
+  "intimacy",
+  "family-conflict",
+  "parenting",
+  "relationship-dissolution",
+  "marriage",
+  "domestic-violence",
+  "workplace-relationships",
+  "social-relationships",
+]);
 const MY_RELATION =
   /\bmy (?:boyfriend|girlfriend|partner|husband|wife|spouse|ex|friends?|best friend|mom|mother|mum|dad|father|parents|sister|brother|family|boss|coworkers?|colleagues?|roommates?|son|daughter|kids|children)\b/i;
 
@@ -159,6 +175,24 @@ export const facetsSuite: Suite = {
         value: interpersonal.f1,
         baseline: mentionsRelation.f1,
         note: `P ${interpersonal.precision.toFixed(3)} R ${interpersonal.recall.toFixed(3)}; positives: breakups, friends, parents, marriage (baseline: the human says "my <partner/friend/parent...>")`,
+      });
+
+      const counselInterpersonal = binaryScores(
+        c.map((q) => INTERPERSONAL_TOPICS.has(q.topic)),
+        c.map((q) => q.record.affective_types?.includes("interpersonal_advice") === true),
+      );
+      const counselMentionsRelation = binaryScores(
+        c.map((q) => INTERPERSONAL_TOPICS.has(q.topic)),
+        c.map((q) => MY_RELATION.test(q.conversation.messages[0]?.text ?? "")),
+      );
+      metrics.push({
+        suite: SUITE,
+        name: `interpersonal_f1_counselchat_${split}`,
+        split,
+        n: c.length,
+        value: counselInterpersonal.f1,
+        baseline: counselMentionsRelation.f1,
+        note: `P ${counselInterpersonal.precision.toFixed(3)} R ${counselInterpersonal.recall.toFixed(3)}; positives: relationship, family, parenting, marriage, workplace topics (baseline: "my <relation>")`,
       });
 
       const shifts = e.filter(

@@ -49,3 +49,32 @@ test("the same words about tasks or other people's lives are not affective", () 
   assert.deepEqual(types("How do I tell my manager the report will be late?"), []);
   assert.deepEqual(types("Is it true that stress causes grey hair? Asking for a science quiz."), []);
 });
+
+test("naming someone and speaking of the relationship, or of a parting, is interpersonal advice", () => {
+  assert.ok(
+    types("My husband works late every night and our marriage feels empty.").includes("interpersonal_advice"),
+  );
+  assert.ok(
+    types("Should I give him another chance? My fiancé cheated once.").includes("interpersonal_advice"),
+  );
+  assert.ok(
+    types("My step-daughters and I are separated by a custody fight.").includes("interpersonal_advice"),
+  );
+});
+
+test("asking what to do counts toward advice only about someone named in the same message, and not to harm them", () => {
+  const lender = "I have a friend who keeps borrowing money and my friend never pays it back.";
+  assert.ok(types(`${lender} Should I say no next time?`).includes("interpersonal_advice"));
+  // The same question in another message than the person, or wanting to harm them, adds nothing.
+  assert.deepEqual(types(lender, "Should I say no next time?"), []);
+  assert.deepEqual(types(`${lender} Should I steal it back from her?`), []);
+  // Naming someone and asking what to do about a task is no request for advice about them.
+  assert.deepEqual(types("My friend sent me this error. What should I do? It fails on line 3."), []);
+});
+
+test("asking the assistant for company is companionship; thanking it for talking, or missing someone's talk, is not", () => {
+  assert.ok(types("Can you talk to me for a while? It's quiet here tonight.").includes("companionship"));
+  assert.ok(types("Please chat with me, I'm bored and it's raining.").includes("companionship"));
+  assert.ok(!types("Thank you so much for talking to me, it helped.").includes("companionship"));
+  assert.ok(!types("My sister won't talk to me since the wedding.").includes("companionship"));
+});

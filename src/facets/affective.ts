@@ -26,7 +26,7 @@ const SOFT_FEELINGS =
   "bad|low|down|blue|awful|terrible|horrible|tired|confused|unsure|mad|annoyed|uneasy|weird|off|like|ugly|stupid|fat|unattractive|inadequate|inferior|unwanted|invisible|stuck|lost|sick";
 /** People someone may ask for advice about ("my boyfriend", "my boss"). */
 const RELATIONS =
-  "boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|friend|friends|mom|mother|mum|dad|father|parents|sister|brother|siblings|family|boss|manager|coworker|coworkers|colleague|colleagues|roommate|son|daughter|kids|children|crush|neighbor|neighbour|teacher|classmate|grandma|grandmother|grandpa|grandfather|relatives|in-laws";
+  "boyfriend|girlfriend|bf|gf|partner|husband|wife|spouse|ex|fiance|fiancee|fiancé|fiancée|friend|friends|bestie|mom|mother|mum|dad|father|parents|parent|sister|sisters|brother|brothers|sibling|siblings|family|boss|manager|supervisor|coworker|coworkers|colleague|colleagues|roommate|roommates|son|sons|daughter|daughters|stepson|stepdaughter|stepchild|stepmother|stepfather|stepmom|stepdad|kid|kids|child|children|baby|toddler|teenager|teen|crush|neighbor|neighbour|neighbors|neighbours|teacher|classmate|classmates|grandma|grandmother|grandpa|grandfather|grandson|granddaughter|grandchildren|aunt|uncle|cousin|niece|nephew|relatives";
 const I_STATE = "am|was|been|feel|felt|get|got|getting|become|became|becoming|keep|seem|started";
 
 const TYPES: Record<AffectiveType, Lexicon> = {
@@ -299,7 +299,36 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       ],
       1.5,
     ],
-    ["relationship-word", ["relationship", "marriage", "friendship", "dating", "my family"], 0.5],
+    ["relationship-word", ["relationship", "relationships", "marriage", "friendship", "dating"], 1],
+    [
+      "together-apart",
+      [
+        "give|giving him|her|them another|a second? chance",
+        "fell|fall|falling|am|was|be in love",
+        "separated|separation",
+        "custody|visitation",
+        "we are|were|have been together",
+        "we broke|split up",
+      ],
+      1,
+    ],
+    // Asking what to do counts for advice only in a message that names someone in the human's life
+    // (askingAboutSomeone): alone it is any question ("what should I do about this error?").
+    [
+      "asks-advice",
+      [
+        // Whether or what to do, not "how do|can|should I ..." or "what can I say to ...": those ask for
+        // a means, and harmful requests are phrased so.
+        "what should|do i do",
+        "what should i say",
+        "should i",
+        "is it|this|that okay|ok|normal|healthy|wrong|appropriate|acceptable|fair",
+        "am i wrong|overreacting|being",
+        "i do not know what to do|how to",
+        "any advice|suggestions",
+      ],
+      0.5,
+    ],
   ]),
   coaching: new Lexicon("coaching", "user", [
     [
@@ -364,8 +393,11 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "keep me company",
         "be my friend",
         "can we just? talk|chat",
-        "talk|chat with me",
-        "talk to me",
+        // Asked for, not thanked for ("thanks for talking to me") or missed ("she won't talk to me").
+        "^ talk|chat to|with me",
+        "please talk|chat to|with me",
+        "you talk|chat to|with me",
+        "talk|chat to|with me please|tonight|for a while|for a bit",
         "i want a friend",
         "you are my only|best? friend",
       ],
@@ -485,6 +517,40 @@ const ORDER: AffectiveType[] = [
 ];
 export const MIN_ROLEPLAY_MESSAGES = 4;
 
+/** Interpersonal cues that name someone in the human's life ("my sister", "a friend who..."). */
+const ABOUT_SOMEONE = new Set(["my-relation", "a-relation"]);
+
+/** Wanting to harm someone: asking what to do then is no request for advice about them. */
+const HARM_INTENT = new Lexicon("harm-intent", "user", [
+  [
+    "harm",
+    "kill|murder|poison|steal|rob|beat|punch|stab|shoot|strangle|destroy|revenge|prank|spy|hack|track|tracker|drug|slash|sabotage|blackmail",
+    0,
+  ],
+]);
+
+/**
+ * The interpersonal hits, less each "asks-advice" in a message that names no one in the human's life
+ * or wants to harm someone: "My sister never calls. Should I say something?" asks about her; a
+ * question two messages after a mention of a friend may be about anything.
+ */
+function askingAboutSomeone(hits: readonly Hit[], userHits: Hit[]): readonly Hit[] {
+  let out: Hit[] | null = null;
+  let harm: readonly Hit[] | null = null;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k] as Hit;
+    let kept = h.name !== "asks-advice";
+    if (!kept && hits.some((o) => o.message === h.message && ABOUT_SOMEONE.has(o.name))) {
+      if (harm === null) harm = HARM_INTENT.of(userHits);
+      const harmful = harm;
+      kept = !harmful.some((o) => o.message === h.message);
+    }
+    if (!kept) out ??= hits.slice(0, k);
+    else out?.push(h);
+  }
+  return out ?? hits;
+}
+
 /** Sum of weights of distinct cues (a cue repeated across messages counts once). */
 function distinctScore(
   hits: readonly Hit[],
@@ -538,7 +604,9 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
     const types: AffectiveType[] = [];
     for (const type of ORDER) {
       if (type === "romantic_roleplay" && text.user.length < MIN_ROLEPLAY_MESSAGES) continue;
-      let score = distinctScore(TYPES[type].of(userHits), cues, "user");
+      let hits = TYPES[type].of(userHits);
+      if (type === "interpersonal_advice") hits = askingAboutSomeone(hits, userHits);
+      let score = distinctScore(hits, cues, "user");
       if (type === "counseling") {
         score += feelingWords(text, userHits, cues);
         if (score > 0) {
