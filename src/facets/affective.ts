@@ -13,7 +13,7 @@ import { z } from "zod";
 import { AFFECTIVE_TYPES, type AffectiveType, FacetRecordSchema } from "../types.ts";
 import { type Cue, cueOf, type FacetDefinition } from "./facet.ts";
 import { type Hit, Lexicon } from "./phrase.ts";
-import type { ConversationText } from "./text.ts";
+import type { ConversationText, MessageText } from "./text.ts";
 
 /** Feelings a person says they have ("i am so anxious", "feeling hopeless"). */
 const FEELINGS =
@@ -571,14 +571,19 @@ function distinctScore(
   return score;
 }
 
+function speaksInFirstPerson(m: MessageText): boolean {
+  for (let i = 0; i < m.length; i++) if (FIRST_PERSON.has(m.wordAt(i) as string)) return true;
+  return false;
+}
+
 function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[] | undefined): number {
   const hits = FEELING_WORDS.of(userHits);
   if (hits.length === 0) return 0;
-  if (!text.user.some((m) => m.words.some((w) => FIRST_PERSON.has(w)))) return 0;
+  if (!text.user.some(speaksInFirstPerson)) return 0;
   const seen = new Set<string>();
   let score = 0;
   for (const h of hits) {
-    const word = text.messages.find((m) => m.index === h.message)?.words[h.at] as string;
+    const word = text.messages.find((m) => m.index === h.message)?.wordAt(h.at) as string;
     if (seen.has(word) || seen.size >= MAX_FEELING_WORDS) continue;
     seen.add(word);
     score += h.weight;

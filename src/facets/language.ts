@@ -8,8 +8,8 @@
 import { franc } from "franc";
 import { FacetRecordSchema } from "../types.ts";
 import type { FacetDefinition } from "./facet.ts";
-import { type MessageText, tokenize } from "./text.ts";
-import { entry, type WordInfo } from "./vocab.ts";
+import { MessageText, tokenize } from "./text.ts";
+import { entry, NUMBER, SENTENCE_END, type WordInfo } from "./vocab.ts";
 
 const FUNCTION_WORDS: [name: string, words: string][] = [
   [
@@ -132,12 +132,13 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
   const counts = COUNTS.fill(0);
   let words = 0;
   for (const m of user) {
-    for (let i = 0; i < m.words.length && words < SAMPLE_WORDS; i++) {
-      const c = (m.words[i] as string).charCodeAt(0);
-      if (c === 46 || c === 33 || c === 63 || (c >= 48 && c <= 57)) continue;
+    const { ids, vocab } = m;
+    for (let i = 0; i < ids.length && words < SAMPLE_WORDS; i++) {
+      const id = ids[i] as number;
+      if (((vocab.kind[id] as number) & (SENTENCE_END | NUMBER)) !== 0) continue;
       words++;
       // Only words of a single language count: "de", "la", "i" or "is" say little on their own.
-      const bit = singleLanguage((m.infos[i] as WordInfo).lang);
+      const bit = singleLanguage((vocab.infos[id] as WordInfo).lang);
       if (bit >= 0) counts[bit] = (counts[bit] as number) + 1;
     }
   }
@@ -161,7 +162,7 @@ export function detectLanguageOfMessages(user: readonly MessageText[]): {
 
 /** The language of a raw text (tests, tools). */
 export function detectLanguage(text: string): { language: string | null; cue: string } {
-  return detectLanguageOfMessages([{ index: 0, role: "user", raw: text, ...tokenize(text), hits: [] }]);
+  return detectLanguageOfMessages([new MessageText(0, "user", text, tokenize(text))]);
 }
 
 export const languageFacet: FacetDefinition<"language"> = {

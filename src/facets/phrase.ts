@@ -15,10 +15,12 @@ import {
   cueWordOf,
   entry,
   lookup,
+  NUMBER,
   type PhraseRole,
+  SENTENCE_END,
   secondWords,
   startsOf,
-  type WordInfo,
+  type WordIds,
 } from "./vocab.ts";
 
 export type LexiconRole = "user" | "assistant" | "any";
@@ -59,12 +61,6 @@ export interface Hit {
   /** Token span [at, end) in that message. */
   at: number;
   end: number;
-}
-
-/** ".", "!" or "?", the tokens that end a sentence. */
-function isSentenceEnd(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return word.length === 1 && (c === 46 || c === 33 || c === 63);
 }
 
 const NO_BITS = new Uint32Array(0);
@@ -118,37 +114,37 @@ function parseSlot(item: string, source: string): Slot {
   return slot;
 }
 
-function slotMatches(slot: Slot, word: string, info: WordInfo): boolean {
-  if (slot.any) return !isSentenceEnd(word);
-  if (slot.number) {
-    const c = word.charCodeAt(0);
-    return c >= 48 && c <= 57;
-  }
-  if (hasBit(slot.bits, info.cueWord)) return true;
+/** Whether token `id` fills a slot (not a gap). */
+function slotMatches(slot: Slot, id: number, vocab: WordIds): boolean {
+  if (slot.any) return ((vocab.kind[id] as number) & SENTENCE_END) === 0;
+  if (slot.number) return ((vocab.kind[id] as number) & NUMBER) !== 0;
+  if (hasBit(slot.bits, vocab.cueWord[id] as number)) return true;
+  if (slot.prefixes.length === 0) return false;
+  const word = vocab.words[id] as string;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
   return false;
 }
 
 /** End (exclusive) of a match of slots[k..] starting at token j, or -1. */
-function matchFrom(slots: Slot[], k: number, words: string[], infos: WordInfo[], j: number): number {
+function matchFrom(slots: Slot[], k: number, ids: number[], vocab: WordIds, j: number): number {
   if (k === slots.length) return j;
   const slot = slots[k] as Slot;
   if (slot.gap > 0) {
     for (let g = 0; g <= slot.gap; g++) {
       if (g > 0) {
-        const w = words[j + g - 1];
-        if (w === undefined || isSentenceEnd(w)) return -1;
+        const at = j + g - 1;
+        if (at >= ids.length || ((vocab.kind[ids[at] as number] as number) & SENTENCE_END) !== 0) return -1;
       }
-      const end = matchFrom(slots, k + 1, words, infos, j + g);
+      const end = matchFrom(slots, k + 1, ids, vocab, j + g);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (j < words.length && slotMatches(slot, words[j] as string, infos[j] as WordInfo)) {
-    const end = matchFrom(slots, k + 1, words, infos, j + 1);
+  if (j < ids.length && slotMatches(slot, ids[j] as number, vocab)) {
+    const end = matchFrom(slots, k + 1, ids, vocab, j + 1);
     if (end >= 0 || !slot.optional) return end;
   } else if (!slot.optional) return -1;
-  return matchFrom(slots, k + 1, words, infos, j);
+  return matchFrom(slots, k + 1, ids, vocab, j);
 }
 
 /** A slot that matches only the words it names (no stem, wildcard, gap, or absence). */
@@ -236,30 +232,31 @@ export class Lexicon {
  * way, in reverse, are put back in order at the end.
  */
 export function scan(
-  words: string[],
-  infos: WordInfo[],
+  ids: number[],
+  vocab: WordIds,
   role: "user" | "assistant",
   message: number,
   out: Hit[],
 ): void {
-  const user = role === "user";
-  const n = words.length;
+  const r = role === "user" ? 0 : 1;
+  const { cueWord, next, list, lists } = vocab;
+  const n = ids.length;
   const first = out.length;
   const seen = after.start();
   const stamp = after.stamp;
   for (let i = n - 1; i >= 0; i--) {
-    const info = infos[i] as WordInfo;
-    const starts = user ? info.user : info.assistant;
-    if (starts !== null) {
-      if (starts.next !== 0 && i + 1 < n) {
-        const second = (infos[i + 1] as WordInfo).cueWord;
-        const phrases = second === 0 ? undefined : secondWords.get(starts.next, second);
-        // Found by their second word, these phrases match from their third slot on.
-        if (phrases !== undefined) tryPhrases(phrases, 2, words, infos, i, message, out);
-      }
-      if (starts.phrases.length > 0) tryPhrases(starts.phrases, 1, words, infos, i, message, out);
+    const id = ids[i] as number;
+    const at = 2 * id + r;
+    const nextList = next[at] as number;
+    if (nextList !== 0 && i + 1 < n) {
+      const second = cueWord[ids[i + 1] as number] as number;
+      const phrases = second === 0 ? undefined : secondWords.get(nextList, second);
+      // Found by their second word, these phrases match from their third slot on.
+      if (phrases !== undefined) tryPhrases(phrases, 2, ids, vocab, i, message, out);
     }
-    seen[info.cueWord] = stamp;
+    const phraseList = list[at] as number;
+    if (phraseList !== 0) tryPhrases(lists[phraseList] as Phrase[], 1, ids, vocab, i, message, out);
+    seen[cueWord[id] as number] = stamp;
   }
   reverse(out, first);
 }
@@ -310,8 +307,8 @@ function reverse(hits: Hit[], from: number): void {
 function tryPhrases(
   phrases: Phrase[],
   from: number,
-  words: string[],
-  infos: WordInfo[],
+  ids: number[],
+  vocab: WordIds,
   i: number,
   message: number,
   out: Hit[],
@@ -319,7 +316,7 @@ function tryPhrases(
   for (let p = phrases.length - 1; p >= 0; p--) {
     const phrase = phrases[p] as Phrase;
     if ((phrase.atStart && i !== 0) || (phrase.needs !== null && !after.any(phrase.needs))) continue;
-    const end = matchFrom(phrase.slots, from, words, infos, i + from);
+    const end = matchFrom(phrase.slots, from, ids, vocab, i + from);
     if (end >= 0)
       out.push({ lexicon: phrase.lexicon, name: phrase.name, weight: phrase.weight, message, at: i, end });
   }

@@ -368,7 +368,8 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
         cues?.push(cueOf(h, "assistant", w));
       }
       const request = u >= 0 ? user[u] : undefined;
-      if (request && rejectsPremise(request.words, m.words)) {
+      // Most requests do not start with "why": tested first, so no word lists are built for them.
+      if (request && request.wordAt(0) === "why" && rejectsPremise(request.words, m.words)) {
         score += PREMISE_WEIGHT;
         cues?.push({
           message: m.index,

@@ -6,21 +6,82 @@
 import type { Conversation } from "../types.ts";
 import { type Hit, scan } from "./phrase.ts";
 import { HASH_SEED, hashStep } from "./slice-table.ts";
-import { lookup, surfaceAt, type WordInfo } from "./vocab.ts";
+import { lookup, surfaceAt, vocabulary, type WordIds, type WordInfo } from "./vocab.ts";
 
-export interface MessageText {
-  /** Index in conversation.messages. */
-  index: number;
-  role: "user" | "assistant";
-  raw: string;
-  /** Tokens: lower-cased words, numbers, and ".", "!", "?" (commas and other marks are dropped). */
-  words: string[];
-  /** The word-table entry of each token (looked up once, read by every facet). */
-  infos: WordInfo[];
+/**
+ * A tokenised text: its tokens as word ids (vocab.ts), with the words and their entries read from the
+ * id table when a reader wants them as strings or objects (built on first use, then kept).
+ */
+export class Tokens {
+  /** Token ids in `vocab`: lower-cased words, numbers, and ".", "!", "?" (commas and other marks are dropped). */
+  readonly ids: number[];
+  readonly vocab: WordIds;
   /** Tokens written in capitals ("NEVER") in a text that mixes cases (VADER's emphasis), or null. */
-  shouted: number[] | null;
+  readonly shouted: number[] | null;
+  #words: string[] | undefined;
+  #infos: WordInfo[] | undefined;
+
+  constructor(ids: number[], vocab: WordIds, shouted: number[] | null) {
+    this.ids = ids;
+    this.vocab = vocab;
+    this.shouted = shouted;
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** Token i as a string (undefined past the end), without building the whole `words` list. */
+  wordAt(i: number): string | undefined {
+    return i >= 0 && i < this.ids.length ? this.vocab.words[this.ids[i] as number] : undefined;
+  }
+
+  /** The tokens as strings (for readers that want a list; most facets read ids or wordAt). */
+  get words(): string[] {
+    if (this.#words === undefined) {
+      const table = this.vocab.words;
+      const ids = this.ids;
+      const words: string[] = new Array(ids.length);
+      for (let k = 0; k < ids.length; k++) words[k] = table[ids[k] as number] as string;
+      this.#words = words;
+    }
+    return this.#words;
+  }
+
+  /** The word-table entry of each token. */
+  get infos(): WordInfo[] {
+    if (this.#infos === undefined) {
+      const table = this.vocab.infos;
+      const ids = this.ids;
+      const infos: WordInfo[] = new Array(ids.length);
+      for (let k = 0; k < ids.length; k++) infos[k] = table[ids[k] as number] as WordInfo;
+      this.#infos = infos;
+    }
+    return this.#infos;
+  }
+}
+
+/** Tokens as strings and entries: what sentiment scoring reads (a Tokens, or a variant built by a tool). */
+export interface TokenStrings {
+  readonly words: string[];
+  readonly infos: readonly WordInfo[];
+  readonly shouted: number[] | null;
+}
+
+export class MessageText extends Tokens {
+  /** Index in conversation.messages. */
+  readonly index: number;
+  readonly role: "user" | "assistant";
+  readonly raw: string;
   /** Every cue of every lexicon in this message. */
-  hits: Hit[];
+  readonly hits: Hit[] = [];
+
+  constructor(index: number, role: "user" | "assistant", raw: string, tokens: Tokens) {
+    super(tokens.ids, tokens.vocab, tokens.shouted);
+    this.index = index;
+    this.role = role;
+    this.raw = raw;
+  }
 }
 
 export interface ConversationText {
@@ -32,12 +93,6 @@ export interface ConversationText {
   /** Every hit in the human's messages, and in the assistant's, in conversation order. */
   userHits: Hit[];
   assistantHits: Hit[];
-}
-
-export interface Tokens {
-  words: string[];
-  infos: WordInfo[];
-  shouted: number[] | null;
 }
 
 /**
@@ -69,7 +124,7 @@ const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
 /**
- * Tokenises one text, at most `limit` characters of it (see MessageText.words): one pass over the
+ * Tokenises one text, at most `limit` characters of it (see Tokens.ids): one pass over the
  * lower-cased text's character codes. A word is a run of word characters, joined across an apostrophe
  * between letters ("don't") and a decimal point between digits ("3.5"); its hash is computed on the
  * way, so a word seen before is found in the word table's surface forms without taking a substring.
@@ -80,8 +135,8 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
   // Capitals count only where lower-casing kept every offset and the text is not all capitals
   // (decided at the first word written in capitals, as most texts have none).
   let mixed: boolean | undefined;
-  const words: string[] = [];
-  const infos: WordInfo[] = [];
+  const vocab = vocabulary();
+  const ids: number[] = [];
   let shouted: number[] | null = null;
   const n = lower.length;
   let i = 0;
@@ -94,16 +149,13 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
     if (WORD_CHAR[c] !== 1) {
       if (c === 46 || c === 33 || c === 63) {
         // Sentence punctuation is a form of the table too: found there like a word.
-        const surface = surfaceAt(lower, i, i + 1, hashStep(HASH_SEED, c));
-        words.push(surface.word);
-        infos.push(surface.info);
+        ids.push(surfaceAt(lower, i, i + 1, hashStep(HASH_SEED, c)).id);
         i++;
         continue;
       }
       const p = c < 58 ? undefined : symbolAt(lower, i);
       if (p !== undefined) {
-        words.push(p);
-        infos.push(lookup(p));
+        ids.push(vocab.idOf(p));
         i += p.length;
       } else i++;
       continue;
@@ -137,21 +189,14 @@ export function tokenize(raw: string, limit = Number.POSITIVE_INFINITY): Tokens 
       mixed ??= isMixed(text, lower);
       if (mixed) {
         shouted ??= [];
-        shouted.push(words.length);
+        shouted.push(ids.length);
       }
     }
     const expansion = surface.expansion;
-    if (expansion === null) {
-      words.push(surface.word);
-      infos.push(surface.info);
-    } else {
-      for (let k = 0; k < expansion.words.length; k++) {
-        words.push(expansion.words[k] as string);
-        infos.push(expansion.infos[k] as WordInfo);
-      }
-    }
+    if (expansion === null) ids.push(surface.id);
+    else for (let k = 0; k < expansion.length; k++) ids.push(expansion[k] as number);
   }
-  return { words, infos, shouted };
+  return new Tokens(ids, vocab, shouted);
 }
 
 function isMixed(text: string, lower: string): boolean {
@@ -211,16 +256,13 @@ export function prepareText(conversation: Conversation): ConversationText {
   for (let index = 0; index < all.length; index++) {
     const m = all[index];
     if (m === undefined || m.role === "system") continue;
-    const { words, infos, shouted } = tokenize(
-      m.text,
-      m.role === "assistant" ? ASSISTANT_CHARS : Number.POSITIVE_INFINITY,
-    );
-    const text: MessageText = { index, role: m.role, raw: m.text, words, infos, shouted, hits: [] };
+    const tokens = tokenize(m.text, m.role === "assistant" ? ASSISTANT_CHARS : Number.POSITIVE_INFINITY);
+    const text = new MessageText(index, m.role, m.text, tokens);
     (m.role === "user" ? user : assistant).push(text);
     messages.push(text);
   }
   for (const m of messages) {
-    scan(m.words, m.infos, m.role, m.index, m.hits);
+    scan(m.ids, m.vocab, m.role, m.index, m.hits);
     const roleHits = m.role === "user" ? userHits : assistantHits;
     for (const h of m.hits) roleHits.push(h);
   }

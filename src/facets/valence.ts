@@ -11,7 +11,7 @@
  */
 import { createRequire } from "node:module";
 import { CHAT_VALENCE } from "./chat-valence.ts";
-import { type Tokens, tokenize } from "./text.ts";
+import { type TokenStrings, tokenize } from "./text.ts";
 import { GOEMOTIONS_VALENCE } from "./valence-goemotions.ts";
 import { entry, type WordInfo } from "./vocab.ts";
 
@@ -165,7 +165,7 @@ const NEGATED_NEUTRAL = -0.3;
  * VADER-style compound score in [-1, 1] for one tokenised text. With `trace`, each word that counted
  * is appended with what it counted for (lexicon words only), for `convoscope explain`.
  */
-export function valenceOfTokens(tokens: Tokens, trace?: string[]): number {
+export function valenceOfTokens(tokens: TokenStrings, trace?: string[]): number {
   const { words, infos, shouted } = tokens;
   let sum = 0;
   let before = 0;

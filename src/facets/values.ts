@@ -107,7 +107,9 @@ export function listPoints(raw: string): number {
 function countWords(m: MessageText): { words: number; asks: boolean } {
   let words = 0;
   let asks = false;
-  for (const w of m.words) {
+  const { ids, vocab } = m;
+  for (let i = 0; i < ids.length; i++) {
+    const w = vocab.words[ids[i] as number] as string;
     if (w === "?") asks = true;
     else if (w !== "." && w !== "!") words++;
   }
@@ -150,7 +152,7 @@ function readReplies(assistant: readonly MessageText[], cues: Cue[] | undefined)
     let opensWithRefusal = false;
     for (const h of m.hits) {
       if (h.lexicon === AI_VALUE_CUES) {
-        const word = m.words[h.at] as string;
+        const word = m.wordAt(h.at) as string;
         let words = seen.get(h.name);
         if (!words) {
           words = new Set();
@@ -226,7 +228,7 @@ function humanValues(user: readonly MessageText[], cues: Cue[] | undefined): str
       if (frame.lexicon !== HUMAN_VALUE_FRAMES) continue;
       const step = frame.name === "mattering" ? -1 : 1;
       for (let k = 1, i = step > 0 ? frame.end : frame.at - 1; k <= FRAME_REACH; k++, i += step) {
-        const w = m.words[i];
+        const w = m.wordAt(i);
         if (w === undefined || w === "." || w === "!" || w === "?") break;
         const value = HUMAN_VALUE_WORDS.get(w);
         if (!value || found.includes(value)) continue;

@@ -161,6 +161,98 @@ export type PhraseRole = "user" | "assistant";
 function changed(): void {
   if (resolved.size > 0) resolved = new Map();
   if (forms.size > 0) forms.clear();
+  if (current.size > 0) current = new WordIds();
+}
+
+/** WordIds.kind: the token is ".", "!" or "?". */
+export const SENTENCE_END = 1;
+/** WordIds.kind: the token starts with a digit. */
+export const NUMBER = 2;
+
+/**
+ * Integer ids for the words the tokeniser emits, given once per distinct word, with what cue matching
+ * reads of each in flat typed arrays (indexed by id, or 2 * id + role for the per-role ones): reading a
+ * number from an array is cheaper than loading fields of per-word objects, and a message's tokens are
+ * then one Int32Array. The strings and entries stay at hand for the few readers that need them.
+ *
+ * One set of ids lives as long as the resolved surface forms it belongs to (see `vocabulary`); tokens
+ * keep a reference to theirs, so ids are only ever compared with ids of the same set.
+ */
+export class WordIds {
+  readonly words: string[] = [];
+  readonly infos: WordInfo[] = [];
+  private readonly byWord = new Map<string, number>();
+  /** Per id: the word's cue-word number (WordInfo.cueWord). */
+  cueWord = new Int32Array(1024);
+  /** Per id: SENTENCE_END | NUMBER bits. */
+  kind = new Uint8Array(1024);
+  /** Per 2 * id + role (0 user, 1 assistant): PhraseStarts.next, and the index of PhraseStarts.phrases in `lists` (0: none). */
+  next = new Int32Array(2 * 1024);
+  list = new Int32Array(2 * 1024);
+  /** Phrase lists by number; 0 is the empty list. */
+  readonly lists: Phrase[][] = [[]];
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The id of a word (as emitted: lower-cased, contractions expanded), given on first sight. */
+  idOf(word: string): number {
+    const known = this.byWord.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    if (id === this.cueWord.length) this.grow();
+    const info = lookup(word);
+    this.words.push(word);
+    this.infos.push(info);
+    this.byWord.set(word, id);
+    this.cueWord[id] = info.cueWord;
+    const c = word.charCodeAt(0);
+    this.kind[id] =
+      (word.length === 1 && (c === 46 || c === 33 || c === 63) ? SENTENCE_END : 0) |
+      (c >= 48 && c <= 57 ? NUMBER : 0);
+    this.setStarts(2 * id, info.user);
+    this.setStarts(2 * id + 1, info.assistant);
+    return id;
+  }
+
+  private setStarts(at: number, starts: PhraseStarts | null): void {
+    if (starts === null) return;
+    this.next[at] = starts.next;
+    if (starts.phrases.length > 0) {
+      this.list[at] = this.lists.length;
+      this.lists.push(starts.phrases);
+    }
+  }
+
+  private grow(): void {
+    const n = 2 * this.cueWord.length;
+    this.cueWord = resized(this.cueWord, n);
+    this.kind = resized(this.kind, n);
+    this.next = resized(this.next, 2 * n);
+    this.list = resized(this.list, 2 * n);
+  }
+}
+
+function resized<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+let current = new WordIds();
+
+/**
+ * The ids tokens get now. Past MAX_RESOLVED surface forms, the forms and ids start afresh (so memory
+ * stays bounded on text with endless distinct words); called before each text is tokenised, so one
+ * text's ids are all of one set.
+ */
+export function vocabulary(): WordIds {
+  if (forms.size >= MAX_RESOLVED || current.size >= MAX_RESOLVED) {
+    forms.clear();
+    current = new WordIds();
+  }
+  return current;
 }
 
 /** The writable entry of a word (creating it), for modules that register their vocabulary at load. */
@@ -245,30 +337,32 @@ function isUnknown(word: string): boolean {
  * for words nothing knows), with its entry; or a contraction's words with theirs.
  */
 export interface Surface {
-  word: string;
-  info: WordInfo;
-  /** A contraction's words and their entries, else null. */
-  expansion: { words: string[]; infos: WordInfo[] } | null;
+  /** The word's id (in the current WordIds), or its first word's for a contraction. */
+  id: number;
+  /** A contraction's words' ids, else null. */
+  expansion: number[] | null;
 }
 
-function resolveSurface(form: string): Surface {
+function resolveSurface(form: string, ids: WordIds): Surface {
   let word = form;
   let info = lookup(word);
   if (info.expand === null && word.endsWith("'s") && word.length > 2 && isUnknown(word)) {
     word = word.slice(0, -2);
     info = lookup(word);
   }
-  const expansion = info.expand && { words: info.expand, infos: info.expand.map(lookup) };
-  return { word, info, expansion };
+  const expansion = info.expand?.map((w) => ids.idOf(w)) ?? null;
+  return { id: expansion ? (expansion[0] as number) : ids.idOf(word), expansion };
 }
 
-/** The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight) is `hash`. */
+/**
+ * The resolved surface of text[start, end), whose hash (hashStep, a curly apostrophe read as straight)
+ * is `hash`; its ids are those of `vocabulary()`, which the caller took before this text.
+ */
 export function surfaceAt(text: string, start: number, end: number, hash: number): Surface {
   const known = forms.get(text, start, end, hash);
   if (known !== undefined) return known;
   const form = text.slice(start, end).replaceAll("\u2019", "'");
-  const surface = resolveSurface(form);
-  if (forms.size >= MAX_RESOLVED) forms.clear();
+  const surface = resolveSurface(form, current);
   forms.add(form, hash, surface);
   return surface;
 }

@@ -158,7 +158,7 @@ export interface AnswerTokens extends Tokens {
 
 export function answerTokens(index: number, text: string): AnswerTokens {
   const tokens = tokenize(text);
-  return { index, ...tokens, line: ` ${tokens.words.join(" ")} ` };
+  return Object.assign(tokens, { index, line: ` ${tokens.words.join(" ")} ` });
 }
 
 /** Per answer, once: its distinct words sorted (for the first-slot test) and each token's offset in the line. */

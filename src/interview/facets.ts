@@ -91,12 +91,11 @@ export function prepareInterview(conversation: Conversation): InterviewText {
     const tokens = answerTokens(a.index, a.text);
     const kinds = new Set(PROMPT_KINDS.match(answerTokens(a.index, a.prompt)).map((h) => h.cue));
     const words = tokens.words.filter((w) => w !== "." && w !== "!" && w !== "?").length;
-    return {
-      ...tokens,
+    return Object.assign(tokens, {
       kinds,
       valence: valenceOfTokens(tokens),
       substantive: words >= MIN_SUBSTANTIVE_WORDS,
-    };
+    });
   });
   return { conversation, answers };
 }
