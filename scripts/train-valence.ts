@@ -34,8 +34,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { eng } from "stopword";
 import { goemotionsDevPart, loadGoemotions } from "../eval/datasets/goemotions.ts";
-import { type TokenStrings, tokenize } from "../src/facets/text.ts";
-import { lexiconValence, valenceOfTokens } from "../src/facets/valence.ts";
+import { tokenize } from "../src/facets/text.ts";
+import { lexiconValence, type ValenceTokens, valenceOfTokens } from "../src/facets/valence.ts";
 import { GOEMOTIONS_VALENCE } from "../src/facets/valence-goemotions.ts";
 import { entry, lookup } from "../src/facets/vocab.ts";
 
@@ -74,7 +74,7 @@ for (const line of readFileSync(join(dataDir, "goemotions", "train.tsv"), "utf8"
 }
 
 /** The rater's sum before compound = s / sqrt(s^2 + 15), recovered from the compound score. */
-function sumOf(tokens: TokenStrings): number {
+function sumOf(tokens: ValenceTokens): number {
   const c = valenceOfTokens(tokens);
   return c * Math.sqrt(15 / Math.max(1e-12, 1 - c * c));
 }
@@ -98,7 +98,10 @@ for (const ex of examples) {
     const infos = tokens.infos.map((info, i) =>
       tokens.words[i] === w ? { ...info, valence: info.valence + 1 } : info,
     );
-    const slope = sumOf({ words: tokens.words, infos, shouted: tokens.shouted }) - base;
+    // Ids by position, so one word's entries can differ from the table's.
+    const positions = tokens.ids.map((_, k) => k);
+    const slope =
+      sumOf({ ids: positions, vocab: { words: tokens.words, infos }, shouted: tokens.shouted }) - base;
     if (Math.abs(slope) > 1e-9) {
       words.push(w);
       ws.push(slope);

@@ -61,13 +61,6 @@ export class Tokens {
   }
 }
 
-/** Tokens as strings and entries: what sentiment scoring reads (a Tokens, or a variant built by a tool). */
-export interface TokenStrings {
-  readonly words: string[];
-  readonly infos: readonly WordInfo[];
-  readonly shouted: number[] | null;
-}
-
 export class MessageText extends Tokens {
   /** Index in conversation.messages. */
   readonly index: number;

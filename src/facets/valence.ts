@@ -11,7 +11,7 @@
  */
 import { createRequire } from "node:module";
 import { CHAT_VALENCE } from "./chat-valence.ts";
-import { type TokenStrings, tokenize } from "./text.ts";
+import { tokenize } from "./text.ts";
 import { GOEMOTIONS_VALENCE } from "./valence-goemotions.ts";
 import { entry, type WordInfo } from "./vocab.ts";
 
@@ -145,17 +145,32 @@ const WISHES = new Set(["good", "great", "nice", "lovely", "wonderful", "fantast
 const GREETINGS = new Set(["hi", "hello", "hey", "and"]);
 const ACKNOWLEDGEMENTS = new Set(["ok", "okay", "well"]);
 
-function isFormula(words: readonly string[], i: number): boolean {
-  const w = words[i] as string;
-  const next = words[i + 1];
-  const prev = i > 0 ? (words[i - 1] as string) : ".";
+function isFormula(t: ValenceTokens, i: number): boolean {
+  const w = at(t, i) as string;
+  const next = at(t, i + 1);
+  const prev = i > 0 ? (at(t, i - 1) as string) : ".";
   if (WISHES.has(w) && next !== undefined && TIMES.has(next))
-    return END.has(prev) || GREETINGS.has(prev) || (prev === "a" && words[i - 2] === "have");
-  if (WISHES.has(w) && next === "to" && words[i + 2] === "meet") return true;
+    return END.has(prev) || GREETINGS.has(prev) || (prev === "a" && at(t, i - 2) === "have");
+  if (WISHES.has(w) && next === "to" && at(t, i + 2) === "meet") return true;
   if (w === "care") return prev === "take";
   if (ACKNOWLEDGEMENTS.has(w)) return END.has(prev);
   return false;
 }
+/**
+ * What scoring reads of a text: its token ids and the words and entries they stand for (a Tokens, or
+ * a variant a tool builds, see scripts/train-valence.ts).
+ */
+export interface ValenceTokens {
+  readonly ids: readonly number[];
+  readonly vocab: { readonly words: readonly string[]; readonly infos: readonly WordInfo[] };
+  readonly shouted: readonly number[] | null;
+}
+
+/** Token k as a string, undefined outside the text. */
+function at(t: ValenceTokens, k: number): string | undefined {
+  return k >= 0 && k < t.ids.length ? t.vocab.words[t.ids[k] as number] : undefined;
+}
+
 const FORMULA_WORDS = new Set([...WISHES, ...ACKNOWLEDGEMENTS, "care"]);
 const CAPS_INCR = 0.733;
 const NEGATION_SCALAR = -0.74;
@@ -165,8 +180,9 @@ const NEGATED_NEUTRAL = -0.3;
  * VADER-style compound score in [-1, 1] for one tokenised text. With `trace`, each word that counted
  * is appended with what it counted for (lexicon words only), for `convoscope explain`.
  */
-export function valenceOfTokens(tokens: TokenStrings, trace?: string[]): number {
-  const { words, infos, shouted } = tokens;
+export function valenceOfTokens(tokens: ValenceTokens, trace?: string[]): number {
+  const { ids, shouted } = tokens;
+  const { words: table, infos } = tokens.vocab;
   let sum = 0;
   let before = 0;
   let butSeen = false;
@@ -174,8 +190,8 @@ export function valenceOfTokens(tokens: TokenStrings, trace?: string[]): number 
   let questions = 0;
   let negated = false;
   let hoping = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
+  for (let i = 0; i < ids.length; i++) {
+    const w = table[ids[i] as number] as string;
     if (w === "!") {
       exclaims++;
       hoping = false;
@@ -193,23 +209,23 @@ export function valenceOfTokens(tokens: TokenStrings, trace?: string[]): number 
       sum = 0;
       continue;
     }
-    const info = infos[i] as WordInfo;
+    const info = infos[ids[i] as number] as WordInfo;
     if (info.negation) negated = true;
     let v = info.valence;
     // "can't wait": eagerness, not a negated wait.
-    if (w === "wait" && words[i - 1] === "not" && CAN.has(words[i - 2] as string)) {
+    if (w === "wait" && at(tokens, i - 1) === "not" && CAN.has(at(tokens, i - 2) as string)) {
       sum += EAGER;
       trace?.push(`can not wait ${EAGER}`);
       continue;
     }
-    if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(words[i - 1] as string)) v = LIKE_VERB;
+    if (v === 0 && w === "like" && i > 0 && LIKE_SUBJECTS.has(at(tokens, i - 1) as string)) v = LIKE_VERB;
     if (v === 0 || info.booster !== 0) continue;
     // Hope words carry valence themselves; what follows them in the sentence is hoped for.
     if (HOPES.has(w)) hoping = true;
     // "pretty bad", "kind of sad": a degree word, not a judgement.
-    if (HEDGES.has(w) && HEDGES.get(w) === (words[i + 1] ?? ".")) continue;
-    if (w === "pretty" && i + 1 < words.length && !END.has(words[i + 1] as string)) continue;
-    if (FORMULA_WORDS.has(w) && isFormula(words, i)) {
+    if (HEDGES.has(w) && HEDGES.get(w) === (at(tokens, i + 1) ?? ".")) continue;
+    if (w === "pretty" && i + 1 < ids.length && !END.has(at(tokens, i + 1) as string)) continue;
+    if (FORMULA_WORDS.has(w) && isFormula(tokens, i)) {
       trace?.push(`${w} 0 (formula)`);
       continue;
     }
@@ -218,8 +234,8 @@ export function valenceOfTokens(tokens: TokenStrings, trace?: string[]): number 
     if (hoping && v < 0) v *= HOPED_WEIGHT;
     let felt = false;
     for (let back = 1; back <= 3 && i - back >= 0; back++) {
-      const prev = infos[i - back] as WordInfo;
-      if (!felt && FEELING_VERBS.has(words[i - back] as string)) {
+      const prev = infos[ids[i - back] as number] as WordInfo;
+      if (!felt && FEELING_VERBS.has(at(tokens, i - back) as string)) {
         v *= FEELING_WEIGHT;
         felt = true;
       }
