@@ -1,9 +1,10 @@
 /**
  * Two checkouts' offline engines in one process, alternating batch by batch: for speed work on the
  * engine, where separate runs on a shared machine differ by more than the change being measured. Each
- * pass runs tokenising, tokenising + cue matching, and the whole offline extraction
- * (extractOfflineFacets) over the same conversations; after a warm-up pass, the median CPU µs per
- * conversation of each engine prints, with this checkout's / the other's ratio.
+ * pass reads the first CONVERSATIONS of the corpus a batch at a time and runs tokenising, tokenising +
+ * cue matching, and the whole offline extraction (extractOfflineFacets) over each batch; after a
+ * warm-up pass, the median CPU µs per conversation of each engine prints, with this checkout's / the
+ * other's ratio.
  *
  *   node --import tsx bench/engines-ab.ts OTHER_CHECKOUT CORPUS [PASSES] [CONVERSATIONS]
  *
@@ -40,12 +41,6 @@ async function load(name: string, root: string): Promise<Engine> {
   };
 }
 
-const conversations: Conversation[] = [];
-for await (const c of readConversations(path)) {
-  if (conversations.length === LIMIT) break;
-  conversations.push(c);
-}
-
 const engines = [await load("this", "."), await load("other", other)];
 const STAGES = ["tokenise", "tokenise + match cues", "extractOfflineFacets"] as const;
 
@@ -71,24 +66,45 @@ function stage(e: Engine, s: number, batch: Conversation[]): void {
  * One pass: each stage over each batch, by both engines one after the other (which goes first
  * alternating), so both meet the same load from other processes; CPU µs per conversation per stage.
  */
-function pass(): number[][] {
+async function pass(): Promise<number[][]> {
   const totals = engines.map(() => new Float64Array(STAGES.length));
-  for (let at = 0, b = 0; at < conversations.length; at += BATCH, b++) {
-    const batch = conversations.slice(at, at + BATCH);
+  let n = 0;
+  for await (const batch of batches()) {
+    const b = n / BATCH;
+    n += batch.length;
     for (let s = 0; s < STAGES.length; s++)
       for (const k of b % 2 === 0 ? [0, 1] : [1, 0]) {
         const t = totals[k] as Float64Array;
         t[s] = (t[s] as number) + cpu(() => stage(engines[k] as Engine, s, batch));
       }
   }
-  return totals.map((t) => Array.from(t, (us) => us / conversations.length));
+  return totals.map((t) => Array.from(t, (us) => us / n));
+}
+
+/**
+ * The corpus read afresh each pass, a batch at a time (not timed): the engines meet newly parsed
+ * conversations, as in a streaming run, where memory layout and garbage collection weigh more than
+ * over conversations held in memory.
+ */
+async function* batches(): AsyncGenerator<Conversation[]> {
+  let batch: Conversation[] = [];
+  let n = 0;
+  for await (const c of readConversations(path as string)) {
+    batch.push(c);
+    if (++n === LIMIT) break;
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 const BATCH = 200;
-pass();
+await pass();
 const times = engines.map(() => STAGES.map(() => [] as number[]));
 for (let p = 0; p < PASSES; p++) {
-  const t = pass();
+  const t = await pass();
   for (let k = 0; k < engines.length; k++)
     for (let s = 0; s < STAGES.length; s++) times[k]?.[s]?.push(t[k]?.[s] as number);
 }
@@ -98,7 +114,7 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 console.log(
-  `engines-ab: median CPU µs per conversation over ${PASSES} passes, engines alternating per batch (${conversations.length.toLocaleString("en")} conversations)`,
+  `engines-ab: median CPU µs per conversation over ${PASSES} passes, engines alternating per batch (${LIMIT.toLocaleString("en")} conversations)`,
 );
 console.log(`  ${"stage".padEnd(24)} ${"this".padStart(8)} ${"other".padStart(8)}  this/other`);
 STAGES.forEach((stage, s) => {
