@@ -25,6 +25,7 @@ import {
   RESPONSE_CUES,
   STANCE_CUES,
 } from "./values-cues.ts";
+import { QUESTION, SENTENCE_END } from "./vocab.ts";
 
 export { AI_VALUE_GROUPS, AI_VALUES } from "./values-cues.ts";
 
@@ -107,11 +108,13 @@ export function listPoints(raw: string): number {
 function countWords(m: MessageText): { words: number; asks: boolean } {
   let words = 0;
   let asks = false;
+  // Read from the word table's kind bits: a byte per word, where comparing strings loads each token's.
   const { ids, vocab } = m;
+  const kind = vocab.kind;
   for (let i = 0; i < ids.length; i++) {
-    const w = vocab.words[ids[i] as number] as string;
-    if (w === "?") asks = true;
-    else if (w !== "." && w !== "!") words++;
+    const k = kind[ids[i] as number] as number;
+    if ((k & QUESTION) !== 0) asks = true;
+    else if ((k & SENTENCE_END) === 0) words++;
   }
   return { words, asks };
 }

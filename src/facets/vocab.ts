@@ -168,6 +168,8 @@ function changed(): void {
 export const SENTENCE_END = 1;
 /** WordIds.kind: the token starts with a digit. */
 export const NUMBER = 2;
+/** WordIds.kind: the token is "?" (also a SENTENCE_END). */
+export const QUESTION = 4;
 
 /**
  * Integer ids for the words the tokeniser emits, given once per distinct word, with what cue matching
@@ -184,7 +186,7 @@ export class WordIds {
   private readonly byWord = new Map<string, number>();
   /** Per id: the word's cue-word number (WordInfo.cueWord). */
   cueWord = new Int32Array(1024);
-  /** Per id: SENTENCE_END | NUMBER bits. */
+  /** Per id: SENTENCE_END | NUMBER | QUESTION bits. */
   kind = new Uint8Array(1024);
   /** Per 2 * id + role (0 user, 1 assistant): PhraseStarts.next, and the index of PhraseStarts.phrases in `lists` (0: none). */
   next = new Int32Array(2 * 1024);
@@ -210,7 +212,8 @@ export class WordIds {
     const c = word.charCodeAt(0);
     this.kind[id] =
       (word.length === 1 && (c === 46 || c === 33 || c === 63) ? SENTENCE_END : 0) |
-      (c >= 48 && c <= 57 ? NUMBER : 0);
+      (c >= 48 && c <= 57 ? NUMBER : 0) |
+      (word === "?" ? QUESTION : 0);
     this.setStarts(2 * id, info.user);
     this.setStarts(2 * id + 1, info.assistant);
     return id;
