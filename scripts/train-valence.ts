@@ -37,7 +37,7 @@ import { goemotionsDevPart, loadGoemotions } from "../eval/datasets/goemotions.t
 import { tokenize } from "../src/facets/text.ts";
 import { lexiconValence, type ValenceTokens, valenceOfTokens } from "../src/facets/valence.ts";
 import { GOEMOTIONS_VALENCE } from "../src/facets/valence-goemotions.ts";
-import { entry, lookup } from "../src/facets/vocab.ts";
+import { entry, lookup, type WordInfo } from "../src/facets/vocab.ts";
 
 const MIN_COMMENTS = 10;
 const POSITIVE_RANGE = 1;
@@ -95,9 +95,11 @@ for (const ex of examples) {
   const ws: number[] = [];
   for (const w of new Set(tokens.words)) {
     if (!/^[a-z][a-z']*$/.test(w)) continue;
-    const infos = tokens.infos.map((info, i) =>
-      tokens.words[i] === w ? { ...info, valence: info.valence + 1 } : info,
-    );
+    const { words: table, infos: entries } = tokens.vocab;
+    const infos = tokens.ids.map((id) => {
+      const info = entries[id] as WordInfo;
+      return table[id] === w ? { ...info, valence: info.valence + 1 } : info;
+    });
     // Ids by position, so one word's entries can differ from the table's.
     const positions = tokens.ids.map((_, k) => k);
     const slope =

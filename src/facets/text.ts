@@ -6,11 +6,11 @@
 import type { Conversation } from "../types.ts";
 import { type Hit, scan } from "./phrase.ts";
 import { HASH_SEED, hashStep } from "./slice-table.ts";
-import { lookup, surfaceAt, vocabulary, type WordIds, type WordInfo } from "./vocab.ts";
+import { lookup, surfaceAt, vocabulary, type WordIds } from "./vocab.ts";
 
 /**
- * A tokenised text: its tokens as word ids (vocab.ts), with the words and their entries read from the
- * id table when a reader wants them as strings or objects (built on first use, then kept).
+ * A tokenised text: its tokens as word ids (vocab.ts); readers that want strings take one (wordAt) or
+ * the whole list (`words`, built on first use, then kept) from the id table.
  */
 export class Tokens {
   /** Token ids in `vocab`: lower-cased words, numbers, and ".", "!", "?" (commas and other marks are dropped). */
@@ -19,7 +19,6 @@ export class Tokens {
   /** Tokens written in capitals ("NEVER") in a text that mixes cases (VADER's emphasis), or null. */
   readonly shouted: number[] | null;
   #words: string[] | undefined;
-  #infos: WordInfo[] | undefined;
 
   constructor(ids: number[], vocab: WordIds, shouted: number[] | null) {
     this.ids = ids;
@@ -46,18 +45,6 @@ export class Tokens {
       this.#words = words;
     }
     return this.#words;
-  }
-
-  /** The word-table entry of each token. */
-  get infos(): WordInfo[] {
-    if (this.#infos === undefined) {
-      const table = this.vocab.infos;
-      const ids = this.ids;
-      const infos: WordInfo[] = new Array(ids.length);
-      for (let k = 0; k < ids.length; k++) infos[k] = table[ids[k] as number] as WordInfo;
-      this.#infos = infos;
-    }
-    return this.#infos;
   }
 }
 

@@ -175,7 +175,7 @@ export const QUESTION = 4;
  * Integer ids for the words the tokeniser emits, given once per distinct word, with what cue matching
  * reads of each in flat typed arrays (indexed by id, or 2 * id + role for the per-role ones): reading a
  * number from an array is cheaper than loading fields of per-word objects, and a message's tokens are
- * then one Int32Array. The strings and entries stay at hand for the few readers that need them.
+ * then one list of small integers. The strings and entries stay at hand for the readers that need them.
  *
  * One set of ids lives as long as the resolved surface forms it belongs to (see `vocabulary`); tokens
  * keep a reference to theirs, so ids are only ever compared with ids of the same set.
