@@ -28,6 +28,8 @@ test("symptoms, self-image and asking for help coping are counseling", () => {
   );
   assert.ok(types("I hate the way I look and I don't like myself anymore.").includes("counseling"));
   assert.ok(types("I did things I regret. Can someone help me cope with myself?").includes("counseling"));
+  assert.ok(types("What are the signs of psychosis? I think I'm going crazy.").includes("counseling"));
+  assert.ok(types("I am so self conscious about my body that I skip the pool.").includes("counseling"));
 });
 
 test("worries about someone close, and relationship trouble, are interpersonal advice", () => {
