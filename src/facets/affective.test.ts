@@ -79,4 +79,9 @@ test("asking the assistant for company is companionship; thanking it for talking
   assert.ok(types("Please chat with me, I'm bored and it's raining.").includes("companionship"));
   assert.ok(!types("Thank you so much for talking to me, it helped.").includes("companionship"));
   assert.ok(!types("My sister won't talk to me since the wedding.").includes("companionship"));
+  // Needing someone to talk to is support unless the person is lonely or after small talk.
+  assert.ok(
+    !types("I just need someone to talk to. I lost my job and I'm scared.").includes("companionship"),
+  );
+  assert.ok(types("I feel so lonely tonight. I need someone to talk to.").includes("companionship"));
 });

@@ -396,8 +396,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
     [
       "want-to-chat",
       [
-        "just want|wanted|need|needed ..1 to talk|chat",
-        "someone to talk to",
+        "just want|wanted ..1 to talk|chat",
         "keep me company",
         "be my friend",
         "can we just? talk|chat",
@@ -411,6 +410,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       ],
       2,
     ],
+    // Needing to talk, or someone to talk to, is as often support as company: it counts beside
+    // loneliness or small talk. Wanting to chat is company.
+    ["someone-to-talk-to", ["just need|needed ..1 to talk|chat", "someone to talk to"], 1],
     ["lonely", "i am|feel|feeling so|really|very? lonely|alone", 1.5],
     [
       "small-talk",
