@@ -258,6 +258,18 @@ export const facetsSuite: Suite = {
         note: `vs seeker's own improvement; target >= 0.35 (baseline: plain VADER; for scale, the seeker's own empathy rating of the supporter reaches ${empathyRho.toFixed(3)})`,
       });
     }
+    // Language: every conversation of these four datasets is in English (short messages are where
+    // language identification errs).
+    const english = [...esconv, ...xstest, ...hh, ...counsel];
+    metrics.push({
+      suite: SUITE,
+      name: "language_english_share",
+      split: "all",
+      n: english.length,
+      value: rate(english.filter((d) => d.record.language === "English").length, english.length),
+      note: "ESConv, XSTest, HH-RLHF and CounselChat, all written in English",
+    });
+
     for (const [split, items] of [
       ["dev", goTrain],
       ["heldout", goDev],
