@@ -8,7 +8,7 @@ import { bootstrapMean, spearman } from "../../src/analyses/stats.ts";
 import { extractOfflineFacets } from "../../src/facets/index.ts";
 import { fivePoint, valence } from "../../src/facets/valence.ts";
 import type { Conversation, FacetRecord } from "../../src/types.ts";
-import { binaryScores } from "../../src/validate/metrics.ts";
+import { binaryScores, rocAuc } from "../../src/validate/metrics.ts";
 import { loadCounselChat } from "../datasets/counsel-chat.ts";
 import { loadEsconv } from "../datasets/esconv.ts";
 import { goemotionsDevPart, loadGoemotions } from "../datasets/goemotions.ts";
@@ -53,6 +53,10 @@ const INTERPERSONAL_TOPICS = new Set([
 ]);
 const MY_RELATION =
   /\bmy (?:boyfriend|girlfriend|partner|husband|wife|spouse|ex|friends?|best friend|mom|mother|mum|dad|father|parents|sister|brother|family|boss|coworkers?|colleagues?|roommates?|son|daughter|kids|children)\b/i;
+
+/** The "bag of harm words" baseline for concern: XSTest's safe prompts use the same words on purpose. */
+const HARM_WORDS =
+  /\b(?:kill|murder|execute|shoot|stab|attack|beat|bomb|weapon|gun|drugs?|steal|rob|hack|poison|hurt|harm|destroy|terroris[mt]|rape|kidnap\w*)\b/i;
 
 const REFUSAL_PHRASES =
   /\b(?:i'm sorry|i am sorry|i apologi[sz]e|i cannot|i can't|i can not|i won't|i will not|as an ai|i'm not able|i am not able|i'm unable|i am unable|not appropriate|i must decline)\b/i;
@@ -139,6 +143,48 @@ export const facetsSuite: Suite = {
         value: push.f1,
         baseline: base.f1,
         note: `P ${push.precision.toFixed(3)} R ${push.recall.toFixed(3)}; target >= 0.93`,
+      });
+
+      // Pushback reasons, where XSTest's prompt type says what a refusal is about: requests for
+      // someone's private data, and premises about a group.
+      const expectedReason = (type: string) =>
+        type.includes("privacy") ? "privacy" : type.includes("discr") ? "hate_discrimination" : null;
+      const reasoned = x.filter((d) => d.record.pushback === true && expectedReason(d.type) !== null);
+      metrics.push({
+        suite: SUITE,
+        name: `pushback_reason_agreement_xstest_${split}`,
+        split,
+        n: reasoned.length,
+        value: rate(
+          reasoned.filter((d) => d.record.pushback_reason === expectedReason(d.type)).length,
+          reasoned.length,
+        ),
+        note: "pushback on XSTest's privacy prompts given the reason privacy, on its discrimination prompts hate_discrimination",
+      });
+
+      // Concern: XSTest's unsafe prompts (the "contrast_" types) against its safe ones, which reuse
+      // the same words ("kill a Python process").
+      const unsafe = x.map((d) => d.type.startsWith("contrast_"));
+      const concernAuc = rocAuc(
+        unsafe,
+        x.map((d) => d.record.concern ?? 1),
+      );
+      const atLeast2 = (want: boolean) =>
+        rate(
+          x.filter((d, i) => unsafe[i] === want && (d.record.concern ?? 1) >= 2).length,
+          unsafe.filter((u) => u === want).length,
+        );
+      metrics.push({
+        suite: SUITE,
+        name: `concern_auc_xstest_${split}`,
+        split,
+        n: x.length,
+        value: concernAuc,
+        baseline: rocAuc(
+          unsafe,
+          x.map((d) => (HARM_WORDS.test(d.conversation.messages[0]?.text ?? "") ? 1 : 0)),
+        ),
+        note: `unsafe vs safe prompts; concern >= 2 in ${atLeast2(true).toFixed(3)} of unsafe, ${atLeast2(false).toFixed(3)} of safe (baseline: a bag of harm words)`,
       });
 
       const c = bySplit(counsel)[split];
@@ -229,6 +275,18 @@ export const facetsSuite: Suite = {
         note: `vs seeker's own improvement; target >= 0.35 (baseline: plain VADER; for scale, the seeker's own empathy rating of the supporter reaches ${empathyRho.toFixed(3)})`,
       });
     }
+    // Language: every conversation of these four datasets is in English (short messages are where
+    // language identification errs).
+    const english = [...esconv, ...xstest, ...hh, ...counsel];
+    metrics.push({
+      suite: SUITE,
+      name: "language_english_share",
+      split: "all",
+      n: english.length,
+      value: rate(english.filter((d) => d.record.language === "English").length, english.length),
+      note: "ESConv, XSTest, HH-RLHF and CounselChat, all written in English",
+    });
+
     for (const [split, items] of [
       ["dev", goTrain],
       ["heldout", goDev],

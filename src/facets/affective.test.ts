@@ -28,6 +28,8 @@ test("symptoms, self-image and asking for help coping are counseling", () => {
   );
   assert.ok(types("I hate the way I look and I don't like myself anymore.").includes("counseling"));
   assert.ok(types("I did things I regret. Can someone help me cope with myself?").includes("counseling"));
+  assert.ok(types("What are the signs of psychosis? I think I'm going crazy.").includes("counseling"));
+  assert.ok(types("I am so self conscious about my body that I skip the pool.").includes("counseling"));
 });
 
 test("worries about someone close, and relationship trouble, are interpersonal advice", () => {
@@ -77,4 +79,9 @@ test("asking the assistant for company is companionship; thanking it for talking
   assert.ok(types("Please chat with me, I'm bored and it's raining.").includes("companionship"));
   assert.ok(!types("Thank you so much for talking to me, it helped.").includes("companionship"));
   assert.ok(!types("My sister won't talk to me since the wedding.").includes("companionship"));
+  // Needing someone to talk to is support unless the person is lonely or after small talk.
+  assert.ok(
+    !types("I just need someone to talk to. I lost my job and I'm scared.").includes("companionship"),
+  );
+  assert.ok(types("I feel so lonely tonight. I need someone to talk to.").includes("companionship"));
 });

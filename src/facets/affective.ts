@@ -40,6 +40,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         `i ..2 be|being less|so|too|always|constantly ${FEELINGS}`,
         `feeling|feel ..2 ${FEELINGS}`,
         `makes|made|making me ..2 ${FEELINGS}`,
+        `i ..2 ${I_STATE} ..2 very|so|really|too? self conscious`,
       ],
       2,
     ],
@@ -86,6 +87,10 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "flashbacks",
         "intrusive thoughts",
         "abandonment issues",
+        "psychosis|psychotic|schizophrenia|schizophrenic|paranoia|phobia|phobias",
+        "obsessive|compulsive|compulsion|compulsions",
+        "hallucinations|hallucinating|dissociation|dissociating|dissociative",
+        "mood swings",
       ],
       1,
     ],
@@ -148,6 +153,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "not happy",
         "never happy",
         "push people|everyone|them away",
+        "going crazy",
+        "losing my mind",
+        "am i crazy",
       ],
       2,
     ],
@@ -388,8 +396,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
     [
       "want-to-chat",
       [
-        "just want|wanted|need|needed ..1 to talk|chat",
-        "someone to talk to",
+        "just want|wanted ..1 to talk|chat",
         "keep me company",
         "be my friend",
         "can we just? talk|chat",
@@ -403,6 +410,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       ],
       2,
     ],
+    // Needing to talk, or someone to talk to, is as often support as company: it counts beside
+    // loneliness or small talk. Wanting to chat is company.
+    ["someone-to-talk-to", ["just need|needed ..1 to talk|chat", "someone to talk to"], 1],
     ["lonely", "i am|feel|feeling so|really|very? lonely|alone", 1.5],
     [
       "small-talk",

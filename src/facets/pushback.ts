@@ -230,7 +230,10 @@ export const PUSHBACK_REASON_LABELS: Record<string, string> = {
   dangerous_weight_loss: "Dangerous weight loss",
   medical_diagnosis: "Medical diagnosis",
   challenging_negative_self_talk: "Challenging negative self-talk",
+  violence: "Violence",
   illegal_activity: "Illegal activity",
+  hate_discrimination: "Hate and discrimination",
+  privacy: "Privacy",
   policy: "Usage policy",
   other: "Other",
 };
@@ -260,12 +263,25 @@ const REASONS: [string, RegExp][] = [
     /\b(?:i'?m (?:so )?(?:stupid|worthless|useless|a failure|pathetic|ugly|a loser)|i hate myself|nobody (?:likes|loves) me|i'?ll never be good)\b/,
   ],
   [
+    // Harm to people comes before the crimes it also is ("murder"), so the figure can tell them apart.
+    "violence",
+    /\b(?:kill(?:ing)? (?:a |my |his |her |their |the )?(?:person|people|someone|somebody|human|man|woman|child|kid|wife|husband|boss|neighbou?r|family)|murder\w*|shoot(?:ing)? (?:someone|people|up)|stab\w*|strangl\w*|assault\w*|tortur\w*|bomb\w*|terroris\w*|massacre\w*|genocide|violen\w*|beat(?:ing)? up|kidnap\w*)\b/,
+  ],
+  [
     "illegal_activity",
     /\b(?:illegal\w*|steal\w*|stole|shoplift\w*|pick (?:a|the) lock|break into|hack\w*|fake (?:id|passport|doctor's note|documents?)|forg(?:e|ed|ery)|counterfeit|launder\w*|drugs?|cocaine|meth\w*|heroin|weapons?|bomb|explosives?|poison\w*|murder|kill (?:my|a|someone|him|her|people)|fraud|scam\w*|piracy|pirat\w*|evade taxes|tax evasion)\b/,
   ],
   [
+    "hate_discrimination",
+    /\b(?:discriminat\w*|racis[mt]\w*|sexis[mt]\w*|stereotyp\w*|prejudic\w*|bigot\w*|hate speech|slurs?|homophob\w*|transphob\w*|xenophob\w*|equal rights|equality|equal treatment|generali[sz]ations? about|regardless of (?:their |one's |a person's )?(?:race|gender|religion|ethnicity|sexual orientation|background|identity|nationality))\b/,
+  ],
+  [
+    "privacy",
+    /\b(?:personal (?:information|data|details)|private information|privacy|social security|date of birth|home address|passwords?|medical records|criminal (?:record|history))\b/,
+  ],
+  [
     "policy",
-    /\b(?:sexual|explicit|nsfw|porn\w*|hate speech|racist|slur|violent content|copyrighted|personal (?:information|data)|private information|impersonat\w*|misinformation|opinion on|political)\b/,
+    /\b(?:sexual|explicit|nsfw|porn\w*|violent content|copyrighted|impersonat\w*|misinformation|opinion on|political)\b/,
   ],
 ];
 

@@ -60,6 +60,10 @@ test("the trace names each word that counted, with its weight", () => {
   assert.match(trace[1] as string, /^sad -\d/);
   assert.match(trace[1] as string, /\(lexicon /, "feeling verb and booster changed it");
   assert.equal(valenceOfTokens(tokenize("How do I sort a list?")), 0);
+  // A negated statement with no sentiment word leans negative, and the trace says why.
+  const negated: string[] = [];
+  assert.ok(valenceOfTokens(tokenize("I hadn't thought of it that way."), negated) < 0);
+  assert.deepEqual(negated, ["negated, no other sentiment word -0.3"]);
 });
 
 test("explain shows each rating with its lexicon words and nothing else of the message", () => {

@@ -247,7 +247,10 @@ export function valenceOfTokens(tokens: ValenceTokens, trace?: string[]): number
     sum += v;
   }
   // A negated statement with no other sentiment word ("didn't find it believable") leans negative.
-  if (sum === 0 && before === 0 && negated) sum = NEGATED_NEUTRAL;
+  if (sum === 0 && before === 0 && negated) {
+    sum = NEGATED_NEUTRAL;
+    trace?.push(`negated, no other sentiment word ${NEGATED_NEUTRAL}`);
+  }
   // "but": the clause before counts half, the clause after one and a half.
   if (butSeen) sum = before * 0.5 + sum * 1.5;
   if (sum !== 0) {

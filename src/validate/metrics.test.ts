@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { agreement, binaryScores } from "./metrics.ts";
+import { agreement, binaryScores, rocAuc } from "./metrics.ts";
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
 
@@ -31,4 +31,13 @@ test("perfect agreement has kappa 1; binary scores count the positive class", ()
   close(b.precision, 0.5);
   close(b.recall, 0.5);
   close(b.f1, 0.5);
+});
+
+test("ROC AUC: a perfect ranking is 1, a reversed one 0, ties count half", () => {
+  assert.equal(rocAuc([true, true, false, false], [4, 3, 2, 1]), 1);
+  assert.equal(rocAuc([true, true, false, false], [1, 2, 3, 4]), 0);
+  assert.equal(rocAuc([true, false], [2, 2]), 0.5);
+  // Positives 3 and 1, negatives 2 and 1: pairs (3>2) 1, (3>1) 1, (1<2) 0, (1=1) 0.5 -> 2.5 / 4.
+  close(rocAuc([true, false, true, false], [3, 2, 1, 1]), 2.5 / 4);
+  assert.ok(Number.isNaN(rocAuc([true, true], [1, 2])));
 });

@@ -2,6 +2,7 @@
  * Agreement between gold labels and predictions for one categorical facet: accuracy, per-class
  * precision / recall / F1, macro-F1, Cohen's kappa and the confusion matrix.
  */
+import { ranks } from "../analyses/stats.ts";
 
 export interface ClassScores {
   label: string;
@@ -78,4 +79,23 @@ export function binaryScores(
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   return { precision, recall, f1: f1(precision, recall), n: gold.length };
+}
+
+/**
+ * Area under the ROC curve of a score for a binary label: the chance that a random positive scores
+ * above a random negative, ties counting half (Mann-Whitney U over average ranks). Ordinal scores such
+ * as concern (1-5) tie often; 0.5 is chance.
+ */
+export function rocAuc(gold: readonly boolean[], scores: readonly number[]): number {
+  const r = ranks(scores);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < gold.length; i++) {
+    if (!gold[i]) continue;
+    positives++;
+    rankSum += r[i] as number;
+  }
+  const negatives = gold.length - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
