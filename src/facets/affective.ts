@@ -545,20 +545,11 @@ const HARM_INTENT = new Lexicon("harm-intent", "user", [
  * question two messages after a mention of a friend may be about anything.
  */
 function askingAboutSomeone(hits: readonly Hit[], userHits: Hit[]): readonly Hit[] {
-  let out: Hit[] | null = null;
-  let harm: readonly Hit[] | null = null;
-  for (let k = 0; k < hits.length; k++) {
-    const h = hits[k] as Hit;
-    let kept = h.name !== "asks-advice";
-    if (!kept && hits.some((o) => o.message === h.message && ABOUT_SOMEONE.has(o.name))) {
-      if (harm === null) harm = HARM_INTENT.of(userHits);
-      const harmful = harm;
-      kept = !harmful.some((o) => o.message === h.message);
-    }
-    if (!kept) out ??= hits.slice(0, k);
-    else out?.push(h);
-  }
-  return out ?? hits;
+  // Most conversations ask nothing of the kind: nothing to filter, nothing allocated.
+  if (!hits.some((h) => h.name === "asks-advice")) return hits;
+  const naming = new Set(hits.filter((h) => ABOUT_SOMEONE.has(h.name)).map((h) => h.message));
+  const harmful = new Set(HARM_INTENT.of(userHits).map((h) => h.message));
+  return hits.filter((h) => h.name !== "asks-advice" || (naming.has(h.message) && !harmful.has(h.message)));
 }
 
 /** Sum of weights of distinct cues (a cue repeated across messages counts once). */

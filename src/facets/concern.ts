@@ -134,7 +134,6 @@ const LEVELS = new Lexicon("concern", "user", [
     [
       "kill my wife|husband|boss|neighbor|neighbour|mom|dad|mother|father|brother|sister|family|friend|ex|teacher|baby|cat|dog",
       "kill him|her|them|someone|somebody|people",
-      "kill a person|man|woman|child|kid",
       "make|build a bomb",
       "explosive|explosives",
       "poison my|him|her|someone",
