@@ -27,7 +27,6 @@ function bySplit<T extends { id: string }>(items: T[]): Record<(typeof SPLITS)[n
   };
 }
 
-/** The "bare refusal-phrase match" baseline the issue compares pushback against. */
 /** ESConv's problem types about the people in the seeker's life (the data README's split). */
 const INTERPERSONAL_PROBLEMS = new Set([
   "breakup with partner",
@@ -51,6 +50,7 @@ const INTERPERSONAL_TOPICS = new Set([
   "workplace-relationships",
   "social-relationships",
 ]);
+/** The interpersonal baseline: the human says "my <partner/friend/parent...>". */
 const MY_RELATION =
   /\bmy (?:boyfriend|girlfriend|partner|husband|wife|spouse|ex|friends?|best friend|mom|mother|mum|dad|father|parents|sister|brother|family|boss|coworkers?|colleagues?|roommates?|son|daughter|kids|children)\b/i;
 
@@ -58,6 +58,7 @@ const MY_RELATION =
 const HARM_WORDS =
   /\b(?:kill|murder|execute|shoot|stab|attack|beat|bomb|weapon|gun|drugs?|steal|rob|hack|poison|hurt|harm|destroy|terroris[mt]|rape|kidnap\w*)\b/i;
 
+/** The "bare refusal-phrase match" baseline the issue compares pushback against. */
 const REFUSAL_PHRASES =
   /\b(?:i'm sorry|i am sorry|i apologi[sz]e|i cannot|i can't|i can not|i won't|i will not|as an ai|i'm not able|i am not able|i'm unable|i am unable|not appropriate|i must decline)\b/i;
 
