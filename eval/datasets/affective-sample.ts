@@ -1,0 +1,76 @@
+/**
+ * The sample of real conversations hand-labelled with the affective types (test/data/affective/):
+ * no public set carries these labels, and the proxies (every ESConv dialog is support, every
+ * CounselChat question goes to a therapist) say nothing about which type a conversation is.
+ *
+ * Chosen before any label was written and without the facet engine: per stratum, the candidates'
+ * ids sorted, shuffled by a seeded Fisher-Yates (mulberry32), the first N kept.
+ *   - hh-random: HH-RLHF conversations, uniformly (what a general log looks like);
+ *   - hh-personal: the other HH-RLHF conversations whose human speaks about themselves and their
+ *     feelings, relations or life (an engine-independent screen, SCREEN below), so that the sample
+ *     holds enough affective conversations to score each type;
+ *   - esconv: emotional-support dialogs (all support; which type is the question);
+ *   - counselchat: questions to therapists.
+ * Shares over the whole sample are not prevalence figures: hh-personal is enriched by design.
+ */
+import { mulberry32 } from "../../src/analyses/stats.ts";
+import type { Conversation } from "../../src/types.ts";
+import { loadCounselChat } from "./counsel-chat.ts";
+import { loadEsconv } from "./esconv.ts";
+import { loadHh } from "./hh-rlhf.ts";
+
+export const AFFECTIVE_SAMPLE_SEED = 20261207;
+export const STRATA = { "hh-random": 150, "hh-personal": 150, esconv: 60, counselchat: 80 } as const;
+export type Stratum = keyof typeof STRATA;
+
+/** A human speaking about themselves and their feelings, people or life (the hh-personal screen). */
+const SCREEN =
+  /\b(?:i|i'm|im|i've|my|me)\b[^.?!]{0,80}\b(?:feel\w*|lonel\w*|sad|depress\w*|anxi\w*|stress\w*|girlfriend|boyfriend|wife|husband|partner|friends?|mom|mum|dad|mother|father|parents?|sister|brother|son|daughter|kids?|boss|cowork\w*|relationship|dating|date|breakup|broke up|marri\w*|divorc\w*|confiden\w*|motivat\w*|career|goals?|therap\w*|cry\w*|hurt|love|crush|life|myself)\b/i;
+
+export interface SampledConversation {
+  stratum: Stratum;
+  conversation: Conversation;
+}
+
+function shuffled(ids: string[], seed: number): string[] {
+  const pool = [...ids].sort();
+  const rand = mulberry32(seed);
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
+  }
+  return pool;
+}
+
+/** The labelled sample, in a fixed order (stratum by stratum, shuffled within). */
+export function affectiveSample(dataDir: string): SampledConversation[] {
+  const hh = loadHh(dataDir);
+  const byId = new Map<string, Conversation>(hh.map((c) => [c.id, c]));
+  const random = shuffled(
+    hh.map((c) => c.id),
+    AFFECTIVE_SAMPLE_SEED,
+  ).slice(0, STRATA["hh-random"]);
+  const taken = new Set(random);
+  const personalPool = hh
+    .filter((c) => !taken.has(c.id) && c.messages.some((m) => m.role === "user" && SCREEN.test(m.text)))
+    .map((c) => c.id);
+  const personal = shuffled(personalPool, AFFECTIVE_SAMPLE_SEED + 1).slice(0, STRATA["hh-personal"]);
+  const esconv = new Map(loadEsconv(dataDir).map((d) => [d.conversation.id, d.conversation]));
+  const counsel = new Map(loadCounselChat(dataDir).map((q) => [q.conversation.id, q.conversation]));
+  const pick = (stratum: Stratum, ids: string[], from: Map<string, Conversation>) =>
+    ids.map((id) => ({ stratum, conversation: from.get(id) as Conversation }));
+  return [
+    ...pick("hh-random", random, byId),
+    ...pick("hh-personal", personal, byId),
+    ...pick(
+      "esconv",
+      shuffled([...esconv.keys()], AFFECTIVE_SAMPLE_SEED + 2).slice(0, STRATA.esconv),
+      esconv,
+    ),
+    ...pick(
+      "counselchat",
+      shuffled([...counsel.keys()], AFFECTIVE_SAMPLE_SEED + 3).slice(0, STRATA.counselchat),
+      counsel,
+    ),
+  ];
+}
