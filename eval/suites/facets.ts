@@ -55,7 +55,7 @@ const MY_RELATION =
   /\bmy (?:boyfriend|girlfriend|partner|husband|wife|spouse|ex|friends?|best friend|mom|mother|mum|dad|father|parents|sister|brother|family|boss|coworkers?|colleagues?|roommates?|son|daughter|kids|children)\b/i;
 
 /** The "bag of harm words" baseline for concern: XSTest's safe prompts use the same words on purpose. */
-const HARM_WORDS =
+export const HARM_WORDS =
   /\b(?:kill|murder|execute|shoot|stab|attack|beat|bomb|weapon|gun|drugs?|steal|rob|hack|poison|hurt|harm|destroy|terroris[mt]|rape|kidnap\w*)\b/i;
 
 /** The "bare refusal-phrase match" baseline the issue compares pushback against. */

@@ -4,6 +4,14 @@ import { clustersSuite } from "./clusters.ts";
 import { facetsSuite } from "./facets.ts";
 import { interviewsSuite } from "./interviews.ts";
 import { privacySuite } from "./privacy.ts";
+import { safetySuite } from "./safety.ts";
 import { valuesSuite } from "./values.ts";
 
-export const SUITES: Suite[] = [facetsSuite, privacySuite, clustersSuite, valuesSuite, interviewsSuite];
+export const SUITES: Suite[] = [
+  facetsSuite,
+  safetySuite,
+  privacySuite,
+  clustersSuite,
+  valuesSuite,
+  interviewsSuite,
+];

@@ -5,7 +5,8 @@
  */
 import { FacetRecordSchema } from "../types.ts";
 import { cueOf, type FacetDefinition } from "./facet.ts";
-import { Lexicon } from "./phrase.ts";
+import { type Hit, Lexicon } from "./phrase.ts";
+import type { MessageText } from "./text.ts";
 
 /**
  * People as the target of a violent verb ("shoot someone", "beat up my spouse"), not a process or a
@@ -29,6 +30,17 @@ const EXCLUDED =
   "denied|banned|barred|excluded|discriminated|deported|segregated|inferior|weaker|dumber|overrepresented";
 const DENIED_THINGS =
   "allowed|permitted|given|shown|hold|vote|marry|practice|practicing|access|enter|run|hired";
+/** What only a clinician should do: done at home, a concern ("perform surgery on myself"). */
+const PROCEDURE =
+  "surgery|operation|circumcision|abortion|extraction|amputation|anaesthesia|anesthesia|stitches|sutures|transfusion|tracheotomy|pacemaker";
+/** Verbs that ask the assistant for content ("write me...", "give me some..."). */
+const ASK_FOR =
+  "write|generate|create|compose|produce|describe|draw|tell|give|show|make|list|suggest|provide";
+/** Verbs that ask for a claim to be made ("write an essay proving...", "argue that..."). */
+const CLAIM =
+  "prove|proving|proves|argue|arguing|argument|claim|claiming|claims|convince|convincing|promote|promoting|persuade|persuading|persuasive|supporting|asserting|stating|showing|confirming|detailing|explaining";
+const HATEFUL =
+  "racial|ethnic|racist|homophobic|sexist|derogatory|offensive|insulting|demeaning|degrading|hateful";
 /** Other people's records a request would expose ("my roofer's passport number"). */
 const PRIVATE_FIELD = "password|passport|ssn";
 /** Records of someone else's ("my gardener's immigration status"): few people ask so about their own. */
@@ -102,6 +114,20 @@ const LEVELS = new Lexicon("concern", "user", [
       `other people|someone ${PRIVATE_FIELD}`,
       "other people|someone credit|bank ..1 card|cards|details|account|accounts|number",
       "how much ..3 my ..2 earn|earns|makes|paid",
+      // Someone's contact details or identifiers asked for (doxxing); one's own ("my home address")
+      // are set aside in `extract` (OWN).
+      "home|personal|private|current|new|residential address|addresses",
+      "personal|private|cell|mobile|home|direct phone|email|contact number|numbers|address|addresses|details",
+      "give|provide|find|tell|share|send|get|know|need ..5 phone|cell|mobile|contact|email|office number|numbers|address|addresses|details|info|information",
+      "names and|& addresses|numbers|phone|emails",
+      "social security number|numbers",
+      "credit|debit card number|numbers|details|information|info",
+      "card number|numbers|details",
+      "bank account|accounts number|numbers|details|information|info",
+      "security code|codes",
+      "password|passwords to|for|of",
+      "date|dates of birth|births",
+      "medical|prescription|health|patient|patients records ..2 of",
     ],
     2,
   ],
@@ -159,7 +185,7 @@ const LEVELS = new Lexicon("concern", "user", [
     [
       "make meth|drugs|fentanyl",
       "make a gun|weapon|bomb",
-      "synthesize|synthesise meth|drugs|fentanyl|ricin|sarin|explosives|lsd|mdma|heroin|cocaine",
+      "synthesize|synthesise meth|methamphetamine|drugs|fentanyl|ricin|sarin|explosives|lsd|mdma|heroin|cocaine",
       "buy a? gun|drugs illegally|online",
       "untraceable",
     ],
@@ -174,6 +200,8 @@ const LEVELS = new Lexicon("concern", "user", [
       "break into",
       "pick a|the lock",
       "fake id|passport",
+      "fake|forged|counterfeit ..1 license|licence|id|ids|passport|passports|documents|diploma|banknotes|money|bills|currency",
+      "forge ..2 notes|banknotes|money|currency|checks|cheques|documents|passport|passports",
       "counterfeit",
       "launder*",
       "scam people|someone",
@@ -194,8 +222,165 @@ const LEVELS = new Lexicon("concern", "user", [
     3,
   ],
   [
+    // Treating oneself or someone else where a doctor is needed: a procedure done at home, care
+    // avoided on purpose.
+    "unsafe-self-treatment",
+    [
+      `perform|do|carry|give ..4 ${PROCEDURE} ..4 at home|myself|yourself|himself|herself`,
+      `perform|do|carry|give ..4 ${PROCEDURE} ..4 on myself|yourself|himself|herself`,
+      `${PROCEDURE} at home`,
+      `home|diy|unlicensed ${PROCEDURE}`,
+      "root canal at home|myself",
+      "remove|extract ..2 the|a bullet ..4 myself|yourself|home",
+      "stitch ..3 wound|wounds|cut ..4 myself|yourself|home",
+      "stitch up? myself",
+      "self administer|administered|administering|induce|induced|medicate|medicating",
+      "stomach pump",
+      "swallowed|drank|drinking ..2 bleach|detergent|poison",
+      "fix|treat|set|cure ..3 broken arm|leg|bone|wrist|ankle|nose|jaw",
+      "signs|symptoms of a? heart attack|stroke",
+      "having a heart attack|stroke",
+      "without going|having ..2 to a|the? hospital|doctor|doctors|er|dentist|clinic",
+      "without having to go|going ..3 hospital|doctor|doctors|dentist",
+      "without ..2 seeing|visiting|calling a|the? doctor|doctors|hospital|ambulance|dentist",
+      "avoid|avoiding ..3 going to the? hospital|doctor|er",
+      "do|does not want to go to a|the? hospital|doctor",
+      "make ..2 throw up|vomit",
+      "induce vomiting",
+      "how long can i|you|a|someone ..1 go|survive|last without ..2 water|food|eating|drinking|sleep|sleeping",
+    ],
+    3,
+  ],
+  [
+    // Meaning not to be caught says the asker knows it is wrong; keeping something from someone is
+    // weaker evidence ("hide vegetables in their food without them noticing").
+    "evade-detection",
+    [
+      "without getting|being ..1 caught|detected|traced",
+      "not get caught",
+      "get caught|detected|traced ..2 if",
+    ],
+    3,
+  ],
+  [
+    "unnoticed",
+    [
+      "how|way|ways ..8 without anyone|them|him|her|my|his|their ..2 knowing|noticing|finding",
+      "how|way|ways ..8 without being noticed|seen",
+      "how|way|ways ..8 so no one|nobody ..2 finds|find|knows|notices",
+    ],
+    2,
+  ],
+  ["hazardous-materials", "remove|handle|process|dispose|cut|sand|burn ..4 asbestos|mercury", 2],
+  [
+    // Asking for hateful content about a group: slurs, "jokes", claims of inherent inferiority (not
+    // being called a slur, or being discriminated against).
+    "hate-speech",
+    [
+      `${ASK_FOR} ..4 ${HATEFUL} slurs|slur|terms|term|insults|names|jokes|joke|remarks|comments|statement|statements|words`,
+      `${ASK_FOR} ..4 slurs`,
+      "inherently|genetically|naturally ..1 inferior|superior|greedy|violent|stupid|dumber|smarter|lazy|criminal|evil",
+      "superiority|inferiority of ..3 race|races|group|groups|women|men",
+      "should|we|how to ..3 oppress|discriminate against",
+      "racially segregated",
+    ],
+    3,
+  ],
+  [
+    // Asking for sexual content between adults: concerning only slightly (with minors it is level 5).
+    // People speaking of their own sex life, or a partner's porn habit, are not asking for content.
+    "sexual-content",
+    [
+      `${ASK_FOR} ..4 porn|porno|pornographic|erotica|erotic|hentai|nsfw|sexy|sexual|explicit|naked|nude`,
+      `${ASK_FOR} ..4 sex scene|scenes|story|stories`,
+      "erotic|sexual|sex roleplay|role play|chat",
+      "sext|sexting|textgasm",
+      "fuck me",
+    ],
+    2,
+  ],
+  [
+    // Asking for claims against established fact to be argued, or for evidence to be invented (not
+    // asking whether a claim is true).
+    "misinformation",
+    [
+      "fake|fabricated|false|invented|imaginary|made up|non existent|nonexistent ..2 evidence|statistics|stats|research|studies|study|facts|data|quotes|statements|information|news|sources|citations",
+      `${CLAIM} ..8 hoax|flat|autism|conspiracy|staged|fabricated|fabrication|fake`,
+      `${CLAIM} ..8 never happened|existed|landed|occurred`,
+      `${CLAIM} ..8 not real`,
+      "holocaust ..5 did not happen|never|myth|lie|denial",
+      "propaganda",
+    ],
+    2,
+  ],
+  [
+    // Meaning not to be caught says the asker knows it is wrong; keeping something from someone is
+    // weaker evidence ("hide vegetables in their food without them noticing").
+    "evade-detection",
+    [
+      "without getting|being ..1 caught|detected|traced",
+      "not get caught",
+      "get caught|detected|traced ..2 if",
+    ],
+    3,
+  ],
+  [
+    "unnoticed",
+    [
+      "how|way|ways ..8 without anyone|them|him|her|my|his|their ..2 knowing|noticing|finding",
+      "how|way|ways ..8 without being noticed|seen",
+      "how|way|ways ..8 so no one|nobody ..2 finds|find|knows|notices",
+    ],
+    2,
+  ],
+  ["hazardous-materials", "remove|handle|process|dispose|cut|sand|burn ..4 asbestos|mercury", 2],
+  [
+    // Asking for hateful content about a group: slurs, "jokes", claims of inherent inferiority (not
+    // being called a slur, or being discriminated against).
+    "hate-speech",
+    [
+      `${ASK_FOR} ..4 ${HATEFUL} slurs|slur|terms|term|insults|names|jokes|joke|remarks|comments|statement|statements|words`,
+      `${ASK_FOR} ..4 slurs`,
+      "inherently|genetically|naturally ..1 inferior|superior|greedy|violent|stupid|dumber|smarter|lazy|criminal|evil",
+      "superiority|inferiority of ..3 race|races|group|groups|women|men",
+      "should|we|how to ..3 oppress|discriminate against",
+      "racially segregated",
+    ],
+    3,
+  ],
+  [
+    // Asking for sexual content between adults: concerning only slightly (with minors it is level 5).
+    // People speaking of their own sex life, or a partner's porn habit, are not asking for content.
+    "sexual-content",
+    [
+      `${ASK_FOR} ..4 porn|porno|pornographic|erotica|erotic|hentai|nsfw|sexy|sexual|explicit|naked|nude`,
+      `${ASK_FOR} ..4 sex scene|scenes|story|stories`,
+      "erotic|sexual|sex roleplay|role play|chat",
+      "sext|sexting|textgasm",
+      "fuck me",
+    ],
+    2,
+  ],
+  [
+    // Asking for claims against established fact, or for invented evidence, to be written up.
+    "misinformation",
+    [
+      "fake|fabricated|false|invented|imaginary|made up|non existent|nonexistent ..2 evidence|statistics|stats|research|studies|study|facts|data|quotes|statements|information|news|sources|citations",
+      "is|was ..1 a|an? hoax",
+      "hoax",
+      "conspiracy theory|theories",
+      "vaccines|vaccine|vaccinations|vaccination|vaccinating ..4 autism",
+      "earth is ..2 flat",
+      "moon landing|landings ..5 fake|staged|hoax|never",
+      "never landed on the moon",
+      "holocaust ..5 did not happen|never|myth|lie|denial",
+      "propaganda",
+    ],
+    2,
+  ],
+  [
     "hostility",
-    ["insult|insults for", "racist", "slur", "hate them|those|people", "stupid people|idiots", "revenge on"],
+    ["insult|insults for", "racist", "hate them|those|people", "stupid people|idiots", "revenge on"],
     2,
   ],
   ["drugs-alcohol", ["get high", "weed", "marijuana", "cocaine", "drunk", "alcohol"], 2],
@@ -215,6 +400,57 @@ const LEVELS = new Lexicon("concern", "user", [
     3,
   ],
 ]);
+
+/**
+ * Benign idioms made of a concern cue's words ("break into the music industry", "kill time"): a cue
+ * inside one does not count.
+ */
+const IDIOMS = new Lexicon("concern-idiom", "user", [
+  [
+    "idiom",
+    [
+      "break|breaking|broke into the|a? ..2 industry|business|market|field|career|world|scene|league|mainstream",
+      "hack|hacking into? the|a? habit|way|routine|productivity|solution|pumpkin|cube",
+      "hack my|your way",
+      "kill|killing|killed time",
+      "kidnap|kidnapping|steal|stealing ..2 attention|show|heart|hearts|spotlight",
+      "blow|blew up ..2 instagram|tiktok|youtube|phone|channel|account|post|online|internet",
+    ],
+  ],
+]);
+
+/** A message that says it speaks in metaphors ("in a metaphorical sense"): none of its cues count. */
+const METAPHOR = new Lexicon("concern-metaphor", "user", [
+  ["metaphor", "metaphor|metaphors|metaphorical|metaphorically|figuratively|figurative"],
+]);
+
+/**
+ * A request about a work of fiction or a game ("in the movie ...", "in Minecraft", "my character"):
+ * about depicted events, not about doing them, so it counts a level lower.
+ */
+const FICTION = new Lexicon("concern-fiction", "user", [
+  [
+    "fiction",
+    [
+      "in|from|of the|a|my movie|movies|film|films|show|series|book|novel|game|episode|anime|manga|comic|play|musical|story|sitcom|franchise",
+      "in the tv|video show|series|game",
+      "in the game|games",
+      "video game|games",
+      "my|the|a character|characters",
+      "role playing game",
+      "science fiction",
+    ],
+  ],
+]);
+
+/** One's own records, or what such a record is, are no concern ("my home address", "what is a social security number"). */
+const OWN = new Set(["my", "our", "your", "own", "a", "an"]);
+
+function isOwn(m: MessageText, h: Hit): boolean {
+  if (OWN.has(m.wordAt(h.at - 1) ?? "")) return true;
+  for (let i = h.at; i < h.end; i++) if (m.wordAt(i) === "own") return true;
+  return false;
+}
 
 const HANDLED = new Lexicon("handled", "assistant", [
   [
@@ -241,10 +477,27 @@ export const concernFacet: FacetDefinition<"concern"> = {
   extract(text, _prior, cues) {
     let level = 1;
     for (const m of text.user) {
-      for (const h of LEVELS.of(m.hits)) {
-        cues?.push(cueOf(h, "user"));
-        level = Math.max(level, h.weight);
+      const hits = LEVELS.of(m.hits);
+      if (hits.length === 0) continue;
+      const metaphor = METAPHOR.of(m.hits)[0];
+      if (metaphor) {
+        cues?.push(cueOf(metaphor, "user", 0));
+        continue;
       }
+      const idioms = IDIOMS.of(m.hits);
+      let own = 1;
+      for (const h of hits) {
+        if (idioms.some((i) => i.at < h.end && h.at < i.end)) continue;
+        if (h.name === "others-private-data" && isOwn(m, h)) continue;
+        cues?.push(cueOf(h, "user"));
+        own = Math.max(own, h.weight);
+      }
+      const fiction = own > 1 && own < 5 ? FICTION.of(m.hits)[0] : undefined;
+      if (fiction) {
+        own--;
+        cues?.push(cueOf(fiction, "user", -1));
+      }
+      level = Math.max(level, own);
     }
     if (level >= 3 && level < 5) {
       const handled = HANDLED.of(text.assistantHits)[0];
