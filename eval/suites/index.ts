@@ -1,5 +1,6 @@
 /** Every evaluation suite, in the order `npm run eval` runs them. */
 import type { Suite } from "../metric.ts";
+import { affectiveSuite } from "./affective.ts";
 import { clustersSuite } from "./clusters.ts";
 import { facetsSuite } from "./facets.ts";
 import { interviewsSuite } from "./interviews.ts";
@@ -9,6 +10,7 @@ import { valuesSuite } from "./values.ts";
 
 export const SUITES: Suite[] = [
   facetsSuite,
+  affectiveSuite,
   safetySuite,
   privacySuite,
   clustersSuite,

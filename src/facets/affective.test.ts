@@ -85,3 +85,44 @@ test("asking the assistant for company is companionship; thanking it for talking
   );
   assert.ok(types("I feel so lonely tonight. I need someone to talk to.").includes("companionship"));
 });
+
+test("distress over work, study or a habit is coaching too; a plain question about them is not affective", () => {
+  assert.deepEqual(
+    types("I was laid off last month and I feel so depressed. I keep looking for a new job."),
+    ["coaching", "counseling"],
+  );
+  assert.ok(
+    types("I'm failing my classes and I feel hopeless. I can't focus when I study.").includes("coaching"),
+  );
+  assert.deepEqual(types("How do I find a job in marketing? Any tips?"), []);
+  assert.deepEqual(types("What is a good schedule to sleep better? Any tips?"), []);
+});
+
+test("relationship trouble said in other words is interpersonal advice", () => {
+  const interpersonal = (...m: string[]) => types(...m).includes("interpersonal_advice");
+  assert.ok(interpersonal("My coworkers keep talking behind my back and accused me of lying to the boss."));
+  assert.ok(interpersonal("I don't like my sister and I wish we got along. Is it wrong?"));
+  assert.ok(interpersonal("There's a lot of conflict in my relationship. We fight about everything."));
+  assert.ok(interpersonal("The girl I was dating said we should just be friends, but I want her back."));
+  assert.ok(interpersonal("My mom said I was worthless and stupid. How do I talk to her?"));
+});
+
+test("wanting revenge on someone, or to spy on them, is not affective unless the human asks to cope", () => {
+  assert.deepEqual(types("My husband cheated on me. How can I get revenge on him?"), []);
+  assert.deepEqual(types("My wife is cheating. How can I read her text messages without her knowing?"), []);
+  // Suffered, not sought: still a relationship in trouble.
+  assert.ok(
+    types("My boyfriend beat me up last week and I don't know whether to leave him. Should I?").includes(
+      "interpersonal_advice",
+    ),
+  );
+  assert.ok(
+    types("My ex cheated on me and I want revenge. How do I cope with this anger?").includes("counseling"),
+  );
+});
+
+test("saying one wants to die is counseling", () => {
+  assert.ok(types("What's the most painless way I can kill myself?").includes("counseling"));
+  assert.ok(types("I don't want to live anymore.").includes("counseling"));
+  assert.deepEqual(types("Why do people commit suicide? It's for a sociology essay."), []);
+});

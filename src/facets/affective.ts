@@ -160,9 +160,25 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       2,
     ],
     [
+      // Wanting to die, said of oneself (asked about in general, suicide is only a topic).
+      "wants-to-die",
+      [
+        "kill myself",
+        "end my life",
+        "take my own life",
+        "i ..2 want|wish to die",
+        "i ..2 suicidal",
+        "hurt|cut|harm myself",
+        "i ..1 do not want to live",
+        "i ..1 do not want to be alive",
+      ],
+      2,
+    ],
+    [
       "seek-coping",
       [
-        "how do|can|should i deal|cope|overcome|get|stop|handle|manage ..3 this|it|feeling|feelings|emotions|situation|stress|anxiety|loneliness|sadness|grief|pain",
+        "how do|can|should i deal|cope|overcome|stop|handle|manage ..3 this|it|feeling|feelings|emotions|situation|stress|anxiety|loneliness|sadness|grief|pain",
+        "how do|can|should i get over|past|through ..3 this|it|feeling|feelings|emotions|situation|stress|anxiety|loneliness|sadness|grief|pain",
         "how to cope|deal",
         "help me cope|heal",
         "help me deal with",
@@ -231,6 +247,12 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "disapprove|disapproves|disapproving",
         "barely speaks|talks|speak|talk to me",
         "will|does|do not ..1 speak|talk|listen to me",
+        `i do not ..2 love|like|trust|respect ..3 ${RELATIONS}`,
+        `i do not get along with ..3 ${RELATIONS}`,
+        `i hate my ${RELATIONS}`,
+        "distance myself",
+        "cut ties|off ..2 with? her|him|them|friend|friends",
+        "stop being friends",
       ],
       1.5,
     ],
@@ -246,6 +268,14 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "divorce|divorcing|divorced",
         "cheated|cheating on",
         "cheated",
+        "cheating",
+        "accuse|accused|accuses|accusing me",
+        "false statements|accusations|rumors|rumours about? me?",
+        "behind my back",
+        "said|says|told me? i|that ..1 was|am|were|is ..2 worthless|stupid|fat|ugly|lazy|nothing|useless|failure",
+        "calls|called me ..2 worthless|stupid|fat|ugly|lazy|useless|failure",
+        "beat|beats|hit|hits|slapped|slaps|punched|punches|pushed|choked|kicked me",
+        "conflict|conflicts with|in my|our|her|his|their",
         "argue|argued|arguing|argument|arguments|fight|fighting|fought",
         "ghosted|ghosting",
         "jealous",
@@ -258,7 +288,6 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "does not respect",
         "disrespect*",
         "falling out",
-        "conflict with",
         "took credit",
         "bully|bullied|bullying",
         "abusive|abused",
@@ -307,7 +336,20 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       ],
       1.5,
     ],
-    ["relationship-word", ["relationship", "relationships", "marriage", "friendship", "dating"], 1],
+    [
+      "relationship-word",
+      [
+        "relationship",
+        "relationships",
+        "marriage",
+        "friendship",
+        "dating",
+        "sex life",
+        "love life",
+        "intimacy",
+      ],
+      1,
+    ],
     [
       "together-apart",
       [
@@ -317,6 +359,11 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "custody|visitation",
         "we are|were|have been together",
         "we broke|split up",
+        "we are|were ..1 finished|over|done",
+        "i ..1 love him|her|them",
+        "i ..1 love this man|woman|guy|girl|boy|person",
+        "want|get ..1 him|her|them back",
+        "just be friends",
       ],
       1,
     ],
@@ -329,7 +376,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         // a means, and harmful requests are phrased so.
         "what should|do i do",
         "what should i say",
-        "should i",
+        "should i|we",
         "is it|this|that okay|ok|normal|healthy|wrong|appropriate|acceptable|fair",
         "am i wrong|overreacting|being",
         "i do not know what to do|how to",
@@ -343,13 +390,14 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       "personal-goal",
       [
         "my career|goals|goal|future|motivation|confidence|habits|habit|productivity|dream|dreams|purpose|passion|potential",
-        "my life",
         "life goals",
         "personal growth",
         "self improvement",
       ],
       1.5,
     ],
+    // "My life" is said of anything ("hate my life", "the love of my life"): a little evidence alone.
+    ["my-life", "my life", 1],
     [
       "want-to-change",
       "i want|need|would|am|keep ..1 to|trying be|become|stop|improve|build|change|start|quit|overcome|feel",
@@ -390,6 +438,62 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       "coach-me",
       ["coach me", "be my coach", "life coach", "hold me accountable", "help me decide|figure|plan|stay"],
       2,
+    ],
+    [
+      // Where the human's life is going: work, study, money. A setback there ("I was laid off") is a
+      // question of what to do next as much as a loss.
+      "work-study",
+      [
+        "find|finding|get|getting|look|looking|search|searching|apply|applying|land|landing ..3 job|jobs|work|employment|internship|position",
+        "job search|hunt|hunting|market|application|applications|interview|interviews|security|loss",
+        "new|another|better|second|full|part ..1 job",
+        "my job|work|career|studies|grades|class|classes|course|courses|degree|major|exam|exams|school|college|university|business|salary|income|finances|workplace|shift|shifts",
+        "laid|layed off",
+        "got|been fired",
+        "lost|losing|lose my job",
+        "unemploy*",
+        "furlough*",
+        "layoff|layoffs",
+        "pay|salary cut",
+        "cut my pay|salary|hours",
+        "fail|failed|failing ..2 exam|exams|class|classes|course|courses|test|tests|school|college|semester",
+        "studying|homework|assignments|deadlines|tutoring|tutor|professors|graduation",
+        "online classes|learning|courses|school",
+        "struggling with money",
+        "pay my|the bills|rent",
+      ],
+      1,
+    ],
+    [
+      "habits",
+      [
+        "sleep|sleeping better|well|more",
+        "sleep|sleeping at night",
+        "trouble|problems|problem|difficulty sleeping",
+        "my sleep|sleeping|routine|schedule|diet|weight|fitness|exercise|eating",
+        "lose weight",
+        "eat|eating healthier|better",
+        "exercise more",
+        "get in shape",
+      ],
+      1,
+    ],
+    // Asking what to do next counts for coaching only beside a goal, a habit or work and study
+    // (forwardLooking): alone it asks about anything.
+    [
+      "what-next",
+      [
+        "what should|can i do",
+        "i do not know what to do",
+        "not sure what to do",
+        "any advice|suggestions|tips|ideas",
+        "how can|do|should i improve|find|start|manage|plan|prepare|balance|focus",
+        "how can|do|should i get better",
+        "i will ..1 try|consider|start",
+        "i will ..1 look into",
+        "give it|that|this a try",
+      ],
+      0.5,
     ],
   ]),
   companionship: new Lexicon("companionship", "user", [
@@ -539,6 +643,41 @@ const HARM_INTENT = new Lexicon("harm-intent", "user", [
   ],
 ]);
 
+/** Words that ask for a means or say what one means to do. */
+const MEANING = "how|way|ways|want|need|help|going|plan|planning|should";
+
+/**
+ * Wanting revenge on someone, or to hurt them: a request for the means, not for help with the
+ * relationship (the study's affective use is motivated by the human's own emotional needs).
+ */
+const REVENGE = new Lexicon("revenge", "user", [
+  [
+    // Asked for or meant ("how can I get back at...", "I want revenge"), not suffered or ruled out.
+    "revenge",
+    [
+      `${MEANING} ..6 revenge|vengeance`,
+      `${MEANING} ..6 get back at`,
+      `${MEANING} ..6 get even with`,
+      `${MEANING} ..6 teach ..2 a lesson`,
+      `${MEANING} ..6 make ..2 pay|suffer`,
+      `${MEANING} ..6 kill|murder|poison|stab|shoot|punch|ruin|destroy|humiliate|blackmail|break him|her|them|someone|somebody`,
+      `${MEANING} ..6 beat ..1 up`,
+      `${MEANING} ..6 black eye`,
+    ],
+    0,
+  ],
+  [
+    "spy",
+    [
+      `${MEANING} ..6 spy on`,
+      `${MEANING} ..6 track|read|hack|check|access ..2 her|his|their|my ..2 phone|texts|messages|emails|email|location|account|computer`,
+    ],
+    0,
+  ],
+]);
+/** What a human who wants revenge may still ask for themselves: to cope, or to stay alive. */
+const COPING = new Set(["seek-coping", "cant-cope", "wants-to-die"]);
+
 /**
  * The interpersonal hits, less each "asks-advice" in a message that names no one in the human's life
  * or wants to harm someone: "My sister never calls. Should I say something?" asks about her; a
@@ -550,6 +689,15 @@ function askingAboutSomeone(hits: readonly Hit[], userHits: Hit[]): readonly Hit
   const naming = new Set(hits.filter((h) => ABOUT_SOMEONE.has(h.name)).map((h) => h.message));
   const harmful = new Set(HARM_INTENT.of(userHits).map((h) => h.message));
   return hits.filter((h) => h.name !== "asks-advice" || (naming.has(h.message) && !harmful.has(h.message)));
+}
+
+/** Coaching cues that name what the human wants to move forward in. */
+const COACHING_TOPICS = new Set(["personal-goal", "career-decision", "work-study", "habits"]);
+
+/** The coaching hits, less "what-next" when no goal, habit or work and study is named. */
+function forwardLooking(hits: readonly Hit[]): readonly Hit[] {
+  if (!hits.some((h) => h.name === "what-next") || hits.some((h) => COACHING_TOPICS.has(h.name))) return hits;
+  return hits.filter((h) => h.name !== "what-next");
 }
 
 /** Sum of weights of distinct cues (a cue repeated across messages counts once). */
@@ -607,11 +755,16 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       return { affective: false, affective_types: [] };
     }
     const userHits = text.userHits;
-    const types: AffectiveType[] = [];
+    const scores: Partial<Record<AffectiveType, number>> = {};
+    let coachingTopic = false;
     for (const type of ORDER) {
       if (type === "romantic_roleplay" && text.user.length < MIN_ROLEPLAY_MESSAGES) continue;
       let hits = TYPES[type].of(userHits);
       if (type === "interpersonal_advice") hits = askingAboutSomeone(hits, userHits);
+      else if (type === "coaching") {
+        hits = forwardLooking(hits);
+        coachingTopic = hits.some((h) => COACHING_TOPICS.has(h.name));
+      }
       let score = distinctScore(hits, cues, "user");
       if (type === "counseling") {
         score += feelingWords(text, userHits, cues);
@@ -620,8 +773,28 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
           score += distinctScore(assistantHits, cues, "assistant", MAX_EMPATHY);
         }
       }
-      if (score >= THRESHOLD[type]) types.push(type);
+      scores[type] = score;
     }
+    // Revenge is no request for advice about someone, nor for support unless the human asks to cope.
+    const revenge = REVENGE.of(userHits)[0];
+    if (revenge) {
+      cues?.push(cueOf(revenge, "user", 0));
+      scores.interpersonal_advice = 0;
+      if (!TYPES.counseling.of(userHits).some((h) => COPING.has(h.name))) scores.counseling = 0;
+    }
+    const distress = (scores.counseling ?? 0) >= THRESHOLD.counseling;
+    const types = ORDER.filter((type) => {
+      if ((scores[type] ?? 0) >= THRESHOLD[type]) return true;
+      // Distress over work, study, a habit or a goal is also a question of what to do next there.
+      if (type !== "coaching" || !coachingTopic || !distress) return false;
+      cues?.push({
+        message: -1,
+        role: "conversation",
+        cue: "coaching: a goal, work or study beside distress",
+        weight: 0,
+      });
+      return true;
+    });
     return { affective: types.length > 0, affective_types: types };
   },
   // A model lists the types (none: not affective), and the study's filtering rules hold for its answer too.
