@@ -9,6 +9,7 @@
  *   x?      the slot may be absent            _   any one word        #   a number
  *   ..N     up to N words, within one sentence ^   (first) the message starts here
  */
+import { eng } from "stopword";
 import {
   addStemPhrase,
   cueWordCount,
@@ -154,11 +155,24 @@ function isFixed(slot: Slot): boolean {
 
 const MAX_NEEDS = 8;
 
-/** Phrase.needs for these slots. */
+/**
+ * How often a slot's words are likely to follow a phrase's first word: its size, and much more for
+ * each function word in it ("to", "you"), which almost every message holds.
+ */
+function commonness(slot: Slot): number {
+  let cost = slot.words.size;
+  for (const w of slot.words) if (FUNCTION_WORDS.has(w)) cost += MAX_NEEDS;
+  return cost;
+}
+const FUNCTION_WORDS = new Set(eng);
+
+/** Phrase.needs for these slots: the fixed slot least likely to be there. */
 function fewestWords(slots: Slot[]): number[] | null {
   let best: Slot | undefined;
-  for (const s of slots) if (isFixed(s) && (best === undefined || s.words.size < best.words.size)) best = s;
-  return best !== undefined && best.words.size <= MAX_NEEDS ? [...best.words].map(cueWordOf) : null;
+  for (const s of slots)
+    if (isFixed(s) && s.words.size <= MAX_NEEDS && (best === undefined || commonness(s) < commonness(best)))
+      best = s;
+  return best === undefined ? null : [...best.words].map(cueWordOf);
 }
 
 export class Lexicon {
