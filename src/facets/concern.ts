@@ -39,8 +39,7 @@ const ASK_FOR =
 /** Verbs that ask for a claim to be made ("write an essay proving...", "argue that..."). */
 const CLAIM =
   "prove|proving|proves|argue|arguing|argument|claim|claiming|claims|convince|convincing|promote|promoting|persuade|persuading|persuasive|supporting|asserting|stating|showing|confirming|detailing|explaining";
-const HATEFUL =
-  "racial|ethnic|racist|homophobic|sexist|derogatory|offensive|insulting|demeaning|degrading|hateful";
+const HATEFUL = "racial|ethnic|racist|homophobic|sexist|derogatory|offensive|hateful";
 /** Other people's records a request would expose ("my roofer's passport number"). */
 const PRIVATE_FIELD = "password|passport|ssn";
 /** Records of someone else's ("my gardener's immigration status"): few people ask so about their own. */
