@@ -104,7 +104,9 @@ function modelMethods(model: string, version: string): string {
 const LIMITATIONS = [
   "Counts describe the conversations in the inputs, not a population: a sample's biases carry into every figure.",
   "The offline engine matches cues; it misses affective or refusing conversations phrased in ways its lexicons do not cover, and its sentiment " +
-    "ratings follow word valence rather than meaning. Treat small differences between groups with caution; a model-backed engine reads meaning.",
+    "ratings follow word valence rather than meaning. Of the affective types it tells counseling and interpersonal advice apart best and " +
+    "coaching least (agreement with hand-labelled real conversations: `npm run eval -- affective`), so read the mix of types as indicative. " +
+    "Treat small differences between groups with caution; a model-backed engine reads meaning.",
   "People often state a problem early in a conversation, so part of a positive sentiment shift reflects how conversations are structured.",
   "Each conversation is analysed on its own: dependence or change over a person's many conversations is not measured here.",
   "When the inputs carry no user ids, each conversation counts as its own user, which makes the distinct-user threshold weaker.",
