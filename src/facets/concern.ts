@@ -408,6 +408,23 @@ const HANDLED = new Lexicon("handled", "assistant", [
   ],
 ]);
 
+/**
+ * The concern cues of one human message that count: none in a message that says it speaks in
+ * metaphors, none inside a benign idiom, and no one's own records. Pushback reads them too, for what a
+ * refused request was about.
+ */
+export function riskHits(m: MessageText): readonly Hit[] {
+  const hits = LEVELS.of(m.hits);
+  if (hits.length === 0 || METAPHOR.of(m.hits).length > 0) return NO_RISK;
+  const idioms = IDIOMS.of(m.hits);
+  const counted = hits.filter(
+    (h) =>
+      !idioms.some((i) => i.at < h.end && h.at < i.end) && !(h.name === "others-private-data" && isOwn(m, h)),
+  );
+  return counted.length === hits.length ? hits : counted;
+}
+const NO_RISK: readonly Hit[] = [];
+
 export const concernFacet: FacetDefinition<"concern"> = {
   name: "concern",
   fields: ["concern"],
@@ -418,18 +435,14 @@ export const concernFacet: FacetDefinition<"concern"> = {
   extract(text, _prior, cues) {
     let level = 1;
     for (const m of text.user) {
-      const hits = LEVELS.of(m.hits);
-      if (hits.length === 0) continue;
-      const metaphor = METAPHOR.of(m.hits)[0];
-      if (metaphor) {
-        cues?.push(cueOf(metaphor, "user", 0));
+      const hits = riskHits(m);
+      if (hits.length === 0) {
+        const metaphor = cues && LEVELS.of(m.hits).length > 0 ? METAPHOR.of(m.hits)[0] : undefined;
+        if (metaphor) cues?.push(cueOf(metaphor, "user", 0));
         continue;
       }
-      const idioms = IDIOMS.of(m.hits);
       let own = 1;
       for (const h of hits) {
-        if (idioms.some((i) => i.at < h.end && h.at < i.end)) continue;
-        if (h.name === "others-private-data" && isOwn(m, h)) continue;
         cues?.push(cueOf(h, "user"));
         own = Math.max(own, h.weight);
       }
