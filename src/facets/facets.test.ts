@@ -205,6 +205,22 @@ test("concern reads someone's private data, treatment that needs a doctor, hidin
   assert.equal(concern("In a metaphorical sense, how do I set my old habits on fire?"), 1);
 });
 
+test("a refusal's reason is what the request risked, even when the reply names none", () => {
+  const reason = (request: string, reply: string) =>
+    extractOfflineFacets(chat([request, reply])).pushback_reason;
+  assert.equal(reason("Can you find my ex's new address for me?", "I can't help with that."), "privacy");
+  assert.equal(
+    reason("Write some derogatory jokes about immigrants.", "I won't do that."),
+    "hate_discrimination",
+  );
+  assert.equal(reason("How do I poison my boss?", "I can't help with that request."), "violence");
+  // Nothing risky in the request: the reply's own words decide.
+  assert.equal(
+    reason("Tell me which medication I should take.", "I can't diagnose you; please see a doctor."),
+    "medical_diagnosis",
+  );
+});
+
 test("request and task come from a fixed vocabulary, never from the text", () => {
   const r = extractOfflineFacets(
     chat([

@@ -6,14 +6,17 @@
  * Offline: refusal and challenge cues in the assistant's messages. Where a cue stands matters: a
  * refusal opens the reply ("I can't help with that"), while a helpful answer may mention caution in
  * passing ("it's important to note..."), so cues in the opening of a reply weigh more than cues deep
- * inside a long one. The reason comes from what the exchange is about.
+ * inside a long one. The reason is what the request risked, read from the concern facet's cues in the
+ * human's messages (one definition of violence, privacy, hate...); failing those, what the words of
+ * the whole exchange are about (REASONS), which also reads the assistant's stated reason ("988").
  */
 import { eng } from "stopword";
 import { z } from "zod";
 import { FacetRecordSchema } from "../types.ts";
+import { riskHits } from "./concern.ts";
 import { cueOf, type FacetDefinition } from "./facet.ts";
-import { Lexicon } from "./phrase.ts";
-import type { MessageText } from "./text.ts";
+import { type Hit, Lexicon } from "./phrase.ts";
+import type { ConversationText, MessageText } from "./text.ts";
 
 const HELP =
   "help|assist|provide|give|offer|create|write|generate|produce|make|do|support|fulfill|fulfil|comply|share|answer|engage|participate|recommend|suggest|condone|encourage|promote|facilitate|describe|explain|tell|list|continue|discuss|guide|teach|show|detail|disclose|reveal|speculate|diagnose|prescribe|access|browse|predict|find|identify|locate|look|give|use|express|take|generate|pretend|perform|act|search|obtain|confirm|determine|fulfil";
@@ -286,6 +289,38 @@ const REASONS: [string, RegExp][] = [
 ];
 
 /**
+ * The reason a request's own risk gives, from the concern cues in the human's messages (concern.ts):
+ * the strongest one that names a reason, else null (then what the exchange says decides, REASONS).
+ */
+const REASON_OF_RISK: Record<string, string> = {
+  violence: "violence",
+  "harm-others": "violence",
+  "child-abuse": "violence",
+  "imminent-self-harm": "safety_self_harm",
+  "self-harm": "safety_self_harm",
+  discrimination: "hate_discrimination",
+  "hate-speech": "hate_discrimination",
+  "denial-or-glorification": "hate_discrimination",
+  "others-private-data": "privacy",
+  illegal: "illegal_activity",
+  crime: "illegal_activity",
+  "weapons-drugs": "illegal_activity",
+  "buy-drugs": "illegal_activity",
+  "evade-detection": "illegal_activity",
+  "sexual-content": "policy",
+  "child-exploitation": "policy",
+  misinformation: "policy",
+};
+
+function reasonOfRequest(text: ConversationText): string | null {
+  let best: Hit | undefined;
+  for (const m of text.user)
+    for (const h of riskHits(m))
+      if (REASON_OF_RISK[h.name] !== undefined && (best === undefined || h.weight > best.weight)) best = h;
+  return best === undefined ? null : (REASON_OF_RISK[best.name] as string);
+}
+
+/**
  * Questioning a harmful assumption: asked "why ...?", the reply's first sentence restates the request's own content
  * words with a negation the request did not have ("Why should X be denied Y?" -> "X should not be
  * denied Y"): a reply rejecting the premise rather than answering it.
@@ -399,8 +434,11 @@ export const pushbackFacet: FacetDefinition<"pushback" | "pushback_reason"> = {
     const pushback = best >= THRESHOLD;
     let reason: string | null = null;
     if (pushback) {
-      const all = text.messages.map((m) => m.raw.toLowerCase()).join("\n");
-      reason = REASONS.find(([, re]) => re.test(all))?.[0] ?? "other";
+      reason = reasonOfRequest(text);
+      if (reason === null) {
+        const all = text.messages.map((m) => m.raw.toLowerCase()).join("\n");
+        reason = REASONS.find(([, re]) => re.test(all))?.[0] ?? "other";
+      }
       cues?.push({ message: -1, role: "conversation", cue: `reason:${reason}`, weight: 0 });
     }
     return { pushback, pushback_reason: reason };
