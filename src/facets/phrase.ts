@@ -5,7 +5,8 @@
  *
  * Phrase syntax, one slot per space-separated item, matched against lower-cased tokens in which
  * contractions are already expanded (write "i am", "can not", "do not"):
- *   a|b|c   one of these words; `stem*` matches any word starting with the stem
+ *   a|b|c   one of these words; `stem*` matches any word starting with the stem. Alternatives are single
+ *           words: "get along|on with" is the slots get, along|on, with; write two phrases instead
  *   x?      the slot may be absent            _   any one word        #   a number
  *   ..N     up to N words, within one sentence ^   (first) the message starts here
  */
