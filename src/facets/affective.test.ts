@@ -126,3 +126,8 @@ test("saying one wants to die is counseling", () => {
   assert.ok(types("I don't want to live anymore.").includes("counseling"));
   assert.deepEqual(types("Why do people commit suicide? It's for a sociology essay."), []);
 });
+
+test("not standing oneself is distress", () => {
+  // "i can|could not stand being|myself|the sight" once matched only "... the sight".
+  assert.ok(types("I can't stand myself anymore.").includes("counseling"));
+});

@@ -158,3 +158,14 @@ test("list points: numbered and bulleted lines, not numbers inside sentences", (
     "beyond the characters the engine reads",
   );
 });
+
+test("cue phrases whose alternatives are whole phrases match each of them", () => {
+  // "wear gloves|goggles|a mask" once read as the slots wear, gloves|goggles|a, mask.
+  const r = extractOfflineFacets(
+    chat([
+      "How do I strip old paint from a chair?",
+      "Wear gloves and open a window, then apply the stripper.",
+    ]),
+  );
+  assert.ok(r.values_ai?.includes("safety"), String(r.values_ai));
+});

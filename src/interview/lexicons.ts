@@ -60,7 +60,7 @@ export const SATISFACTION = new CueSet(
       ],
       1,
     ],
-    ["easier", ["much|so|a lot easier", "made ..2 easier", "more efficient", "smoother"], 1],
+    ["easier", ["much|so easier", "a lot easier", "made ..2 easier", "more efficient", "smoother"], 1],
     ["confidence", ["confidence", "confident", "empower*", "less stress*|overwhelm*"], 1],
   ],
   { negatable: true },
@@ -179,7 +179,7 @@ export const CONCERN_CUES: Record<string, CueSet> = {
       [
         "made-up",
         [
-          "made up|makes up|make up ..2 sources|references|citations|papers|facts|quotes",
+          "made|makes|make up ..2 sources|references|citations|papers|facts|quotes",
           "fake papers|references|citations|sources|links|quotes",
           "do|does|did not exist",
           "non existent|existing",
@@ -233,7 +233,8 @@ export const CONCERN_CUES: Record<string, CueSet> = {
         [
           "replac* ..3 people|humans|artists|writers|workers|musicians|actors|designers|illustrators|jobs|us|me|them|creatives|composers|photographers",
           "take|taking|took over ..3 jobs|work|field|industry|positions|roles",
-          "out of work|business|a job",
+          "out of work|business",
+          "out of a job",
           "be|being|get|getting|been ..2 replaced",
           "replaced by|with",
           "displac*",
@@ -283,7 +284,11 @@ export const CONCERN_CUES: Record<string, CueSet> = {
     [
       [
         "control",
-        ["lose|losing|lost|give up|giving up ..2 control|agency|autonomy", "control over us|our|people"],
+        [
+          "lose|losing|lost ..2 control|agency|autonomy",
+          "give|giving up ..2 control|agency|autonomy",
+          "control over us|our|people",
+        ],
         2,
       ],
       [
@@ -588,13 +593,15 @@ export const VISION_CUES: Record<string, CueSet> = {
         "mundane",
         "grunt work",
         "time consuming|intensive",
-        "takes|took|spend|spent|waste|wasting ..2 a lot of|so much|hours of? time",
+        "takes|took|spend|spent|waste|wasting ..2 a lot of time",
+        "takes|took|spend|spent|waste|wasting ..2 so much time",
+        "takes|took|spend|spent|waste|wasting ..2 hours of? time",
       ],
       1.5,
     ],
     [
       "free-time",
-      ["free up|free me", "more time", "focus on|more on", "automat*", "take care of", "delegate"],
+      ["free up", "free me", "more time", "focus more? on", "automat*", "take care of", "delegate"],
       1,
     ],
   ]),
