@@ -380,7 +380,8 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "should i|we",
         "is it|this|that okay|ok|normal|healthy|wrong|appropriate|acceptable|fair",
         "am i wrong|overreacting|being",
-        "i do not know what to do|how to",
+        "i do not know what to do",
+        "i do not know how to",
         "any advice|suggestions",
       ],
       0.5,
@@ -401,7 +402,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
     ["my-life", "my life", 1],
     [
       "want-to-change",
-      "i want|need|would|am|keep ..1 to|trying be|become|stop|improve|build|change|start|quit|overcome|feel",
+      "i want|need|would|am|keep ..1 to be|become|stop|improve|build|change|start|quit|overcome|feel",
       1,
     ],
     [

@@ -111,7 +111,8 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     "against-policy",
     [
       "against my|the|our guidelines|policy|policies|principles|programming|values|ethical",
-      "violates|violate|violating my|the|ethical guidelines|policies|principles|policy",
+      "violates|violate|violating my|the guidelines|policies|principles|policy",
+      "violates|violate|violating ethical guidelines|policies|principles|policy",
       "not within my programming|guidelines",
     ],
     3,
@@ -132,8 +133,9 @@ const REFUSAL = new Lexicon("refusal", "assistant", [
     [
       "instead i|you|consider|let|perhaps",
       "what i can do is",
-      "i can help you with|find something|other",
-      "i would be happy to help with|you something|other",
+      "i can help you with something|other",
+      "i can help you find something|other",
+      "i would be happy to help you? with something|other",
     ],
     1,
   ],

@@ -773,7 +773,9 @@ export const RESPONSE_CUES = new Lexicon("response", "assistant", [
     "acknowledge",
     [
       "is that correct|right",
-      "can|could you ..1 explain|clarify|tell me more|be more specific|provide",
+      "can|could you ..1 explain|clarify|provide",
+      "can|could you ..1 tell me more",
+      "can|could you ..1 be more specific",
       "what do you mean",
       "i see",
       "thank you for sharing",
