@@ -61,4 +61,4 @@ export async function analyseConversationWithModel(
 }
 
 /** Changes whenever a per-conversation stage changes its output: part of every checkpoint fingerprint. */
-export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}/interview-2`;
+export const ANALYSIS_VERSION = `3/redact-1/${OFFLINE_ENGINE_VERSION}/interview-3`;
