@@ -650,10 +650,11 @@ const HARM_INTENT = new Lexicon("harm-intent", "user", [
 const MEANING = "how|way|ways|want|need|help|going|plan|planning|should";
 
 /**
- * Wanting revenge on someone, or to hurt them: a request for the means, not for help with the
- * relationship (the study's affective use is motivated by the human's own emotional needs).
+ * Wanting revenge on someone, to hurt them or to spy on them: a request for the means, not for help
+ * with the relationship (the study's affective use is motivated by the human's own emotional needs).
+ * A conversation-wide veto; HARM_INTENT, above, only keeps one message's question from counting.
  */
-const REVENGE = new Lexicon("revenge", "user", [
+const AGAINST_SOMEONE = new Lexicon("against-someone", "user", [
   [
     // Asked for or meant ("how can I get back at...", "I want revenge"), not suffered or ruled out.
     "revenge",
@@ -778,10 +779,10 @@ export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = 
       }
       scores[type] = score;
     }
-    // Revenge is no request for advice about someone, nor for support unless the human asks to cope.
-    const revenge = REVENGE.of(userHits)[0];
-    if (revenge) {
-      cues?.push(cueOf(revenge, "user", 0));
+    // Revenge or spying is no request for advice about someone, nor for support unless the human asks to cope.
+    const against = AGAINST_SOMEONE.of(userHits)[0];
+    if (against) {
+      cues?.push(cueOf(against, "user", 0));
       scores.interpersonal_advice = 0;
       if (!TYPES.counseling.of(userHits).some((h) => COPING.has(h.name))) scores.counseling = 0;
     }
