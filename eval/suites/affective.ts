@@ -38,7 +38,7 @@ export function readAffectiveLabels(path = LABELS): LabelLine[] {
 
 /**
  * Baselines a reader can reproduce in a line each: the human mentions someone close ("my wife"),
- * a feeling ("I feel so anxious"), or a goal or their career; affective when any of them does.
+ * a feeling ("I feel so anxious"), or work, study, goals or habits; affective when any of them does.
  */
 const BASELINES: Partial<Record<AffectiveType, RegExp>> = {
   interpersonal_advice:
@@ -46,7 +46,7 @@ const BASELINES: Partial<Record<AffectiveType, RegExp>> = {
   counseling:
     /\b(?:i(?:'m| am)? (?:feel(?:ing)?|so|really|very) (?:sad|depressed|anxious|lonely|stressed|hopeless|worthless|scared|overwhelmed)|depress\w*|anxiety|suicid\w*|therap\w*|panic attacks?)\b/i,
   coaching:
-    /\b(?:my (?:goals?|career|habits?|motivation|confidence)|motivat\w*|self[- ]improvement|productiv\w*)\b/i,
+    /\b(?:jobs?|career|work|school|college|class(?:es)?|exams?|stud(?:y|ying|ies)|goals?|habits?|motivat\w*|confiden\w*|productiv\w*)\b/i,
 };
 const SCORED_TYPES: AffectiveType[] = ["interpersonal_advice", "coaching", "counseling"];
 
