@@ -10,8 +10,11 @@ export interface Metric {
   value: number;
   /** Number of items the metric was computed over. */
   n?: number;
-  /** "dev" for the part rules were written against, "heldout" for the part kept aside. */
-  split?: "dev" | "heldout" | "all";
+  /**
+   * "dev" for the part rules were written against, "heldout" for the part kept aside, "test" for labels
+   * made after the rules they score were written (never looked at while writing any).
+   */
+  split?: "dev" | "heldout" | "test" | "all";
   /** A baseline measured in the same run (e.g. plain VADER), printed beside the value. */
   baseline?: number;
   /** Free text: an interval, the target from the issue, a caveat. */

@@ -20,8 +20,20 @@ import { loadEsconv } from "./esconv.ts";
 import { loadHh } from "./hh-rlhf.ts";
 
 export const AFFECTIVE_SAMPLE_SEED = 20261207;
-export const STRATA = { "hh-random": 150, "hh-personal": 150, esconv: 60, counselchat: 80 } as const;
+/**
+ * Items per stratum. The sample grew in batches, each taking the next items of the same shuffles, so
+ * a smaller sample is always the start of a larger one: batch 1 was 150 / 150 / 60 / 80, batch 2 added
+ * 100 hh-personal, 120 esconv and 120 counselchat (test/data/affective/LABELLING.md).
+ */
+export const STRATA = { "hh-random": 150, "hh-personal": 250, esconv: 180, counselchat: 200 } as const;
 export type Stratum = keyof typeof STRATA;
+/** How many of each stratum's items batch 1 held; the rest are batch 2. */
+const BATCH_1: Record<Stratum, number> = {
+  "hh-random": 150,
+  "hh-personal": 150,
+  esconv: 60,
+  counselchat: 80,
+};
 
 /** A human speaking about themselves and their feelings, people or life (the hh-personal screen). */
 const SCREEN =
@@ -29,6 +41,8 @@ const SCREEN =
 
 export interface SampledConversation {
   stratum: Stratum;
+  /** 1: labelled before this sample's rules were revised; 2: labelled after (LABELLING.md). */
+  batch: 1 | 2;
   conversation: Conversation;
 }
 
@@ -57,8 +71,12 @@ export function affectiveSample(dataDir: string): SampledConversation[] {
   const personal = shuffled(personalPool, AFFECTIVE_SAMPLE_SEED + 1).slice(0, STRATA["hh-personal"]);
   const esconv = new Map(loadEsconv(dataDir).map((d) => [d.conversation.id, d.conversation]));
   const counsel = new Map(loadCounselChat(dataDir).map((q) => [q.conversation.id, q.conversation]));
-  const pick = (stratum: Stratum, ids: string[], from: Map<string, Conversation>) =>
-    ids.map((id) => ({ stratum, conversation: from.get(id) as Conversation }));
+  const pick = (stratum: Stratum, ids: string[], from: Map<string, Conversation>): SampledConversation[] =>
+    ids.map((id, i) => ({
+      stratum,
+      batch: i < BATCH_1[stratum] ? 1 : 2,
+      conversation: from.get(id) as Conversation,
+    }));
   return [
     ...pick("hh-random", random, byId),
     ...pick("hh-personal", personal, byId),

@@ -61,18 +61,27 @@ export const affectiveSuite: Suite = {
   needs: ["hh_rlhf", "esconv", "counsel_chat"],
   async run(dataDir) {
     const labels = new Map(readAffectiveLabels().map((l) => [l.id, l]));
-    const items = affectiveSample(dataDir).map(({ stratum, conversation }) => {
+    const items = affectiveSample(dataDir).map(({ stratum, batch, conversation }) => {
       const label = labels.get(conversation.id);
       if (!label) throw new Error(`no affective label for ${conversation.id} (sample and labels differ)`);
       const humanText = conversation.messages
         .filter((m) => m.role === "user")
         .map((m) => m.text)
         .join("\n");
-      return { id: conversation.id, stratum, label, humanText, record: extractOfflineFacets(conversation) };
+      // Batch 2 was labelled after the cues were revised on batch 1's dev half: a test set, kept unread.
+      const split = batch === 2 ? "test" : splitOf(conversation.id);
+      return {
+        id: conversation.id,
+        stratum,
+        split,
+        label,
+        humanText,
+        record: extractOfflineFacets(conversation),
+      };
     });
     const metrics: Metric[] = [];
-    for (const split of ["dev", "heldout"] as const) {
-      const part = items.filter((x) => splitOf(x.id) === split);
+    for (const split of ["dev", "heldout", "test"] as const) {
+      const part = items.filter((x) => x.split === split);
       const gold = part.map((x) => x.label.affective);
       const ours = binaryScores(
         gold,
@@ -146,8 +155,9 @@ export const affectiveSuite: Suite = {
           ).length / both.length,
         note: "same set of types, where both call the conversation affective",
       });
-      // The uniform HH stratum estimates how often a red-teaming log is affective.
+      // The uniform HH stratum estimates how often a red-teaming log is affective (batch 1 holds it all).
       const random = part.filter((x) => x.stratum === "hh-random");
+      if (random.length === 0) continue;
       metrics.push({
         suite: SUITE,
         name: `hh_random_affective_share_${split}`,
