@@ -46,8 +46,8 @@ export interface Phrase {
   slots: Slot[];
   source: string;
   /**
-   * The cue-word numbers of the fixed slot (past those the index matches) naming the fewest words,
-   * if few; else null. Where none of them follows the phrase's first word, it cannot match: one
+   * The cue-word numbers of the fixed slot (past those the index matches) least likely to be there
+   * (commonness), if it names few; else null. Where none of them follows the phrase's first word, it cannot match: one
    * look per word says so before any slot is tried (many of the phrases tried fail there).
    */
   needs: number[] | null;
@@ -168,7 +168,7 @@ function commonness(slot: Slot): number {
 const FUNCTION_WORDS = new Set(eng);
 
 /** Phrase.needs for these slots: the fixed slot least likely to be there. */
-function fewestWords(slots: Slot[]): number[] | null {
+function leastCommonSlot(slots: Slot[]): number[] | null {
   let best: Slot | undefined;
   for (const s of slots)
     if (isFixed(s) && s.words.size <= MAX_NEEDS && (best === undefined || commonness(s) < commonness(best)))
@@ -205,7 +205,7 @@ export class Lexicon {
     }
     const second = slots[1];
     const fixedSecond = second !== undefined && isFixed(second);
-    const needs = fewestWords(slots.slice(fixedSecond ? 2 : 1));
+    const needs = leastCommonSlot(slots.slice(fixedSecond ? 2 : 1));
     const phrase: Phrase = { lexicon: this, name, weight, atStart, slots, source, needs };
     this.byName.set(name, [...(this.byName.get(name) ?? []), phrase]);
     // Indexed per role, so a message only ever tries the phrases its role can match.
