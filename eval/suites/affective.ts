@@ -1,6 +1,6 @@
 /**
  * The affective facet against hand labels (test/data/affective/): whether a conversation is
- * affective, and which types it is, on 440 real conversations from HH-RLHF, ESConv and CounselChat.
+ * affective, and which types it is, on 1,024 real conversations from HH-RLHF, ESConv and CounselChat.
  * Beside each score: a simple baseline measured in the same run, and the two annotators' own agreement
  * (Cohen's kappa before adjudication), which is as far as a score against these labels can mean much.
  */
@@ -49,6 +49,8 @@ const BASELINES: Partial<Record<AffectiveType, RegExp>> = {
     /\b(?:jobs?|career|work|school|college|class(?:es)?|exams?|stud(?:y|ying|ies)|goals?|habits?|motivat\w*|confiden\w*|productiv\w*)\b/i,
 };
 const SCORED_TYPES: AffectiveType[] = ["interpersonal_advice", "coaching", "counseling"];
+/** The parts of the sample scored apart: batch 1's halves, batch 2 (test), batch 3 (more dev items). */
+const PARTS = ["dev", "heldout", "test", "dev_batch3"] as const;
 
 const kappaOf = (a: boolean[], b: boolean[]) =>
   agreement(
@@ -69,19 +71,22 @@ export const affectiveSuite: Suite = {
         .map((m) => m.text)
         .join("\n");
       // Batch 2 was labelled after the cues were revised on batch 1's dev half: a test set, kept unread.
-      const split = batch === 2 ? "test" : splitOf(conversation.id);
+      // Batch 3 holds dev-half items only, labelled later: scored on its own, so batch 1's figures
+      // stay comparable from run to run.
+      const part = batch === 2 ? "test" : batch === 3 ? "dev_batch3" : splitOf(conversation.id);
       return {
         id: conversation.id,
         stratum,
-        split,
+        part,
         label,
         humanText,
         record: extractOfflineFacets(conversation),
       };
     });
     const metrics: Metric[] = [];
-    for (const split of ["dev", "heldout", "test"] as const) {
-      const part = items.filter((x) => x.split === split);
+    for (const name of PARTS) {
+      const split = name === "dev_batch3" ? "dev" : name;
+      const part = items.filter((x) => x.part === name);
       const gold = part.map((x) => x.label.affective);
       const ours = binaryScores(
         gold,
@@ -97,7 +102,7 @@ export const affectiveSuite: Suite = {
       );
       metrics.push({
         suite: SUITE,
-        name: `affective_f1_${split}`,
+        name: `affective_f1_${name}`,
         split,
         n: part.length,
         value: ours.f1,
@@ -123,7 +128,7 @@ export const affectiveSuite: Suite = {
         f1s.push(s.f1);
         metrics.push({
           suite: SUITE,
-          name: `${type}_f1_${split}`,
+          name: `${type}_f1_${name}`,
           split,
           n: part.length,
           value: s.f1,
@@ -133,7 +138,7 @@ export const affectiveSuite: Suite = {
       }
       metrics.push({
         suite: SUITE,
-        name: `types_macro_f1_${split}`,
+        name: `types_macro_f1_${name}`,
         split,
         n: part.length,
         value: f1s.reduce((a, b) => a + b, 0) / f1s.length,
@@ -144,7 +149,7 @@ export const affectiveSuite: Suite = {
       const both = part.filter((x) => x.label.affective && x.record.affective);
       metrics.push({
         suite: SUITE,
-        name: `types_exact_match_${split}`,
+        name: `types_exact_match_${name}`,
         split,
         n: both.length,
         value:
@@ -160,7 +165,7 @@ export const affectiveSuite: Suite = {
       if (random.length === 0) continue;
       metrics.push({
         suite: SUITE,
-        name: `hh_random_affective_share_${split}`,
+        name: `hh_random_affective_share_${name}`,
         split,
         n: random.length,
         value: random.filter((x) => x.record.affective).length / random.length,
