@@ -131,3 +131,30 @@ test("not standing oneself is distress", () => {
   // "i can|could not stand being|myself|the sight" once matched only "... the sight".
   assert.ok(types("I can't stand myself anymore.").includes("counseling"));
 });
+
+test("a partner who may leave, ending a relationship, or family named as ours, is interpersonal advice", () => {
+  assert.ok(types("So my girlfriend wants to leave me. I can't lose her.").includes("interpersonal_advice"));
+  assert.ok(
+    types(
+      "We have been together two years. I don't want to hurt her feelings, but I'm thinking about ending the relationship.",
+    ).includes("interpersonal_advice"),
+  );
+  assert.ok(
+    types("Our daughter's husband is not treating her well. He is rude and keeps gaslighting her.").includes(
+      "interpersonal_advice",
+    ),
+  );
+});
+
+test("fighting an illness, or for a job, is no quarrel with someone", () => {
+  assert.ok(
+    !types("I worry about my mom. She has been fighting cancer and is in remission now.").includes(
+      "interpersonal_advice",
+    ),
+  );
+  assert.ok(
+    types("My husband and I fight all the time and I don't know if the marriage will last.").includes(
+      "interpersonal_advice",
+    ),
+  );
+});

@@ -218,7 +218,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
     ],
   ]),
   interpersonal_advice: new Lexicon("interpersonal", "user", [
-    ["my-relation", `my ..2 ${RELATIONS}`, 1],
+    ["my-relation", `my|our ..2 ${RELATIONS}`, 1],
     // "I have a friend who...", "one of my friends": someone in the person's life, named in passing.
     ["a-relation", [`i have a|this ${RELATIONS} who|that`, `one of my ${RELATIONS}`], 0.5],
     // Alone these are everyday words; beside someone in the person's life they are a relationship.
@@ -257,6 +257,8 @@ const TYPES: Record<AffectiveType, Lexicon> = {
       ],
       1.5,
     ],
+    // Not yet ended: the human asks about the other person ("my girlfriend wants to leave me").
+    ["might-leave", "wants|going|threatening|threatened|threatens|planning to leave me|us", 1.5],
     [
       "relationship-trouble",
       [
@@ -277,7 +279,11 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "calls|called me ..2 worthless|stupid|fat|ugly|lazy|useless|failure",
         "beat|beats|hit|hits|slapped|slaps|punched|punches|pushed|choked|kicked me",
         "conflict|conflicts with|in my|our|her|his|their",
-        "argue|argued|arguing|argument|arguments|fight|fighting|fought",
+        "argue|argued|arguing|argument|arguments|fought|quarrel|quarrels|quarreled|quarrelled",
+        // Not "fighting cancer" or "everyone is fighting for the good jobs".
+        "fight|fights|fighting with|about|over|all",
+        "we|they|he|she ..1 fight|fights",
+        "we|they ..1 fighting",
         "ghosted|ghosting",
         "jealous",
         "toxic",
@@ -333,6 +339,9 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "how do|should|can i move on|forward",
         "how do|should|can i let go",
         "should i tell|confront|forgive|leave|break|text|call|reach|talk|trust",
+        // Whether to end it, and how to tell them: "thinking about ending the relationship".
+        "end|ending ..2 relationship|marriage|friendship|engagement",
+        "hurt|hurting her|his|their feelings",
         "what do|should i say|tell|text",
       ],
       1.5,
