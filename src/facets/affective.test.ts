@@ -157,4 +157,9 @@ test("fighting an illness, or for a job, is no quarrel with someone", () => {
       "interpersonal_advice",
     ),
   );
+  assert.ok(
+    types("My best friend forgot my birthday. How do I tell her without starting a fight?").includes(
+      "interpersonal_advice",
+    ),
+  );
 });

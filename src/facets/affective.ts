@@ -284,6 +284,7 @@ const TYPES: Record<AffectiveType, Lexicon> = {
         "fight|fights|fighting with|about|over|all",
         "we|they|he|she ..1 fight|fights",
         "we|they ..1 fighting",
+        "start|starting|started|pick|picking|picked|avoid|avoiding ..1 fight|fights|argument|arguments",
         "ghosted|ghosting",
         "jealous",
         "toxic",

@@ -30,7 +30,7 @@ export const FACETS: FacetDefinition[] = [
 ] as FacetDefinition[];
 
 /** Bumped whenever an offline rule changes what a record holds: part of study fingerprints. */
-export const OFFLINE_ENGINE_VERSION = "offline-10";
+export const OFFLINE_ENGINE_VERSION = "offline-11";
 
 /** One cue as `convoscope explain` shows it: the cue's name and the lexicon words it matched. */
 export type ExplainedCue = Omit<Cue, "hit" | "detail">;
