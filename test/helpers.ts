@@ -19,19 +19,29 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI from source in a child process, as a user would (stderr is not a TTY: no progress bar). */
-export function runCli(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+/**
+ * Runs the CLI from source in a child process, as a user would (stderr is not a TTY: no progress bar).
+ * `timeoutMs`: kill it then (code null), for a test that a run ends at all.
+ */
+export function runCli(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : undefined;
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

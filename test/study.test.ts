@@ -179,6 +179,86 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   assert.deepEqual(manifest.redactions, straightManifest.redactions, "redaction totals survive the resume");
 });
 
+test("on worker threads, killed and resumed with another worker count, a study equals one run in one thread", async () => {
+  const dir = tempDir();
+  const lines: string[] = [];
+  for (let i = 0; i < 60_000; i++) {
+    lines.push(
+      chatLine(`c${i}`, `u${i % 500}`, [
+        [`I feel so anxious about my exam ${i}. Mail me at q${i}@example.com`, "That sounds hard."],
+      ]),
+    );
+  }
+  const input = join(dir, "big.jsonl");
+  writeFileSync(input, `${lines.join("\n")}\n`);
+  const killed = join(dir, "killed");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet", "--no-topics", "--workers", "2"],
+    { stdio: "ignore" },
+  );
+  const checkpoint = join(killed, "internal", "checkpoint.json");
+  let records = 0;
+  for (let i = 0; i < 6000 && records === 0; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (existsSync(checkpoint)) {
+      try {
+        records = JSON.parse(readFileSync(checkpoint, "utf8")).records;
+      } catch {
+        // caught mid-rename; look again
+      }
+    }
+  }
+  child.kill("SIGKILL");
+  await new Promise((r) => child.on("close", r));
+  assert.ok(records > 0 && records < 60_000, `killed part-way (checkpoint at ${records})`);
+
+  const resumed = await runCli([
+    "study",
+    input,
+    "--out",
+    killed,
+    "--resume",
+    "--no-topics",
+    "--workers",
+    "1",
+  ]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const straight = join(dir, "straight");
+  assert.equal(
+    (await runCli(["study", input, "--out", straight, "--quiet", "--no-topics", "--workers", "0"])).code,
+    0,
+  );
+  const a = readFileSync(join(killed, "internal", "facets.jsonl"), "utf8");
+  const b = readFileSync(join(straight, "internal", "facets.jsonl"), "utf8");
+  assert.ok(a === b, "the pooled, resumed records equal the one-thread run's, byte for byte");
+  const manifest = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
+  assert.deepEqual(manifest.redactions, { EMAIL: 60_000 }, "redaction counts come back from the workers");
+});
+
+test("--strict with workers stops at the bad record and leaves no thread running", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 600);
+  const result = await runCli(["study", input, "--out", join(dir, "s"), "--strict", "--workers", "2"], {
+    timeoutMs: 60_000,
+  });
+  assert.equal(result.code, EXIT.rejected, "the run ends (a live worker would hold it open)");
+  assert.match(result.stderr, /chats\.jsonl:5: /);
+});
+
+test("convoscope facets writes the same lines with workers as without", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 700);
+  const outs = ["0", "2"].map((w) => join(dir, `facets-${w}.jsonl`));
+  for (const [i, w] of ["0", "2"].entries()) {
+    const r = await runCli(["facets", input, "--out", outs[i] as string, "--workers", w]);
+    assert.equal(r.code, 0, r.stderr);
+  }
+  const [zero, two] = outs.map((o) => readFileSync(o, "utf8"));
+  assert.equal(zero?.split("\n").length, 701);
+  assert.ok(zero === two);
+});
+
 test("resume refuses a checkpoint made from other inputs", async () => {
   const dir = tempDir();
   const out = join(dir, "s");

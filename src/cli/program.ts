@@ -36,6 +36,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number (0 or more)");
+  return n;
+}
+
+const workersOption = () =>
+  new Option(
+    "--workers <n>",
+    "worker threads for the offline facets (0 = none; default: one per spare core, at most 8, none below 4 cores)",
+  ).argParser(wholeNumber);
+
 const COLUMN_KEYS: Record<string, keyof LongCsvColumns> = {
   conversation_id: "conversationId",
   role: "role",
@@ -102,6 +114,7 @@ export function buildProgram(): Command {
       "with --engine model: anthropic:MODEL, openai:MODEL, openai-compatible:MODEL or gguf:/path/model.gguf",
     )
     .option("--concurrency <n>", "model requests in flight at once", positiveInt, 8)
+    .addOption(workersOption())
     .option(
       "--budget <usd>",
       "stop cleanly before model calls could cost more than this (US dollars)",
@@ -194,6 +207,7 @@ Examples:
         map: o.map,
         commandLine: ["convoscope", ...process.argv.slice(2)],
         concurrency: o.concurrency,
+        ...(o.workers !== undefined && { workers: o.workers }),
         batch: o.batch,
         anthropicAnswer: o.anthropicAnswer,
         ...(o.model !== undefined && { model: o.model }),
@@ -253,6 +267,7 @@ Examples:
     .addOption(columnsOption())
     .option("--strict", "stop at the first malformed record", false)
     .option("--interviews", "treat every input as AI-led interviews (interview-csv inputs always are)", false)
+    .addOption(workersOption())
     .option("--json", "print a machine-readable summary on stdout (not with --out -)", false)
     .addHelpText(
       "after",
@@ -264,6 +279,7 @@ Examples:
         columns: o.columns,
         strict: o.strict,
         interviews: o.interviews,
+        ...(o.workers !== undefined && { workers: o.workers }),
       });
       if (o.json && o.out !== "-") console.log(JSON.stringify(summary));
       else console.error(`convoscope: ${summary.analysed} records written, ${summary.rejected} set aside`);

@@ -10,7 +10,8 @@ import { ConvoscopeError, EXIT } from "../errors.ts";
 import { readItems } from "../ingest/index.ts";
 import type { FormatName, LongCsvColumns } from "../ingest/reader.ts";
 import type { Rejection } from "../types.ts";
-import { analyseConversation, INTERVIEW_FORMAT } from "./per-conversation.ts";
+import { defaultWorkers, FacetPool, OrderedAnalysis } from "./facet-pool.ts";
+import { INTERVIEW_FORMAT } from "./per-conversation.ts";
 
 export interface FacetsOptions {
   format?: FormatName;
@@ -18,6 +19,8 @@ export interface FacetsOptions {
   interviews?: boolean;
   columns?: Partial<LongCsvColumns>;
   strict?: boolean;
+  /** Worker threads for the per-conversation stage (facet-pool.ts); default defaultWorkers(). */
+  workers?: number;
   onRejection?: (r: Rejection) => void;
   onProgress?: (conversations: number) => void;
 }
@@ -40,23 +43,36 @@ export async function writeFacets(
   const onFile = ({ format }: { format: FormatName }) => {
     interview = options.interviews === true || format === INTERVIEW_FORMAT;
   };
-  for await (const item of readItems(inputs, { format: options.format, columns: options.columns, onFile })) {
-    if ("rejection" in item) {
-      if (options.strict) {
-        const r = item.rejection;
-        throw new ConvoscopeError(
-          `${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`,
-          EXIT.rejected,
-        );
-      }
-      rejected++;
-      options.onRejection?.(item.rejection);
-      continue;
-    }
-    const { record } = analyseConversation(item.conversation, { interview });
-    if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, "drain");
+  const workers = options.workers ?? defaultWorkers();
+  const pool = workers > 0 ? FacetPool.start(workers) : null;
+  const analysis = new OrderedAnalysis(pool, async ({ json }) => {
+    if (!sink.write(`${json}\n`)) await once(sink, "drain");
     analysed++;
     if (analysed % 1000 === 0) options.onProgress?.(analysed);
+  });
+  try {
+    for await (const item of readItems(inputs, {
+      format: options.format,
+      columns: options.columns,
+      onFile,
+    })) {
+      if ("rejection" in item) {
+        if (options.strict) {
+          const r = item.rejection;
+          throw new ConvoscopeError(
+            `${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`,
+            EXIT.rejected,
+          );
+        }
+        rejected++;
+        options.onRejection?.(item.rejection);
+        continue;
+      }
+      await analysis.push(item.conversation, interview);
+    }
+    await analysis.finish();
+  } finally {
+    await pool?.close();
   }
   if (sink !== process.stdout) {
     sink.end();

@@ -30,7 +30,12 @@ export class JsonlWriter {
   }
 
   async write(value: unknown): Promise<void> {
-    const line = `${JSON.stringify(value)}\n`;
+    await this.writeJson(JSON.stringify(value));
+  }
+
+  /** One line already serialised (by a worker thread, say): `json` holds no newline. */
+  async writeJson(json: string): Promise<void> {
+    const line = `${json}\n`;
     this.pending.push(line);
     this.pendingBytes += Buffer.byteLength(line);
     this.lines++;

@@ -32,6 +32,17 @@ export function analyseConversation(conversation: Conversation, o: AnalyseOption
   return { record, redactions: counts };
 }
 
+/** A conversation's record as its internal/facets.jsonl line (JSON, no newline), and its redaction counts. */
+export interface AnalysedLine {
+  json: string;
+  redactions: RedactionCounts;
+}
+
+export function analyseToLine(conversation: Conversation, o: AnalyseOptions = {}): AnalysedLine {
+  const { record, redactions } = analyseConversation(conversation, o);
+  return { json: JSON.stringify(record), redactions };
+}
+
 export interface ModelConversationResult extends ConversationResult {
   /** Facets still invalid after the one repair (recorded as null). */
   failed: string[];

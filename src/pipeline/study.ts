@@ -16,17 +16,14 @@ import type { Rejection } from "../types.ts";
 import { runValuesStage } from "../values/stage.ts";
 import { VERSION } from "../version.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
+import { defaultWorkers, FacetPool, OrderedAnalysis } from "./facet-pool.ts";
 import { hashFile, hashValue } from "./hash.ts";
 import { JsonlWriter } from "./jsonl-writer.ts";
 import type { InputFile, Manifest } from "./manifest.ts";
 // The model engine is loaded only when asked for: the offline path never pays for its modules.
 import type { ModelEngine, ModelEngineOptions } from "./model-stage.ts";
-import {
-  ANALYSIS_VERSION,
-  analyseConversation,
-  INTERVIEW_FORMAT,
-  type ModelConversationResult,
-} from "./per-conversation.ts";
+import { OrderedResults } from "./ordered-results.ts";
+import { ANALYSIS_VERSION, INTERVIEW_FORMAT, type ModelConversationResult } from "./per-conversation.ts";
 import { loadStudyDatabase, recordRun } from "./store.ts";
 import { prepareStudyFolder, studyPaths, writeFileAtomic } from "./study-folder.ts";
 import { runTopicStage } from "./topics-stage.ts";
@@ -53,6 +50,11 @@ export const StudyOptionsSchema = z.strictObject({
   model: z.string().min(1).optional(),
   /** Model requests in flight at once. */
   concurrency: z.number().int().min(1).max(256).default(8),
+  /**
+   * Worker threads for the offline engine's per-conversation stage (0: all in this thread); by
+   * default one per spare core, none below 4 cores (facet-pool.ts). Records are the same.
+   */
+  workers: z.number().int().min(0).max(64).optional(),
   /** Stop cleanly before the model calls could cost more than this many US dollars. */
   budgetUsd: z.number().positive().optional(),
   /**
@@ -286,7 +288,7 @@ async function studyWith(
   let lastProgress = 0;
   const ordered =
     model && engine
-      ? new model.OrderedResults<ModelConversationResult>(opts.concurrency * 4, async (result) => {
+      ? new OrderedResults<ModelConversationResult>(opts.concurrency * 4, async (result) => {
           addCounts(redactions, result.redactions);
           model.countFailures(engine, result);
           await facets.write(result.record);
@@ -299,7 +301,24 @@ async function studyWith(
             await checkpoint();
         })
       : null;
+  // The offline engine: in this thread, or on worker threads (facet-pool.ts); records in input order.
+  const workers = opts.workers ?? defaultWorkers();
+  const pool = !engine && workers > 0 ? FacetPool.start(workers) : null;
+  const analysis = engine
+    ? null
+    : new OrderedAnalysis(pool, async (result) => {
+        addCounts(redactions, result.redactions);
+        await facets.writeJson(result.json);
+        if (facets.lines % 1000 === 0) progress(fileIndex, inputs[fileIndex]?.path);
+        if (
+          facets.lines % CHECKPOINT_EVERY_RECORDS === 0 ||
+          performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS
+        ) {
+          await checkpoint();
+        }
+      });
   const stopCleanly = async (error: unknown): Promise<never> => {
+    await pool?.close();
     // What was written is kept: a checkpoint, so --resume continues (and pays nothing twice).
     await checkpoint();
     await facets.close();
@@ -332,6 +351,17 @@ async function studyWith(
     throw error;
   };
   await time("read_and_facets", async () => {
+    // The workers hold the process open: stopped on every way out (a --strict rejection included).
+    try {
+      await readAndAnalyse();
+    } finally {
+      await pool?.close();
+    }
+    await checkpoint();
+    await facets.close();
+    await rejected.close();
+  });
+  async function readAndAnalyse(): Promise<void> {
     for (const [i, input] of inputs.entries()) {
       progress(i, input.path);
       const interview = isInterview(input);
@@ -362,23 +392,16 @@ async function studyWith(
           }
           continue;
         }
-        const result = analyseConversation(item.conversation, { interview });
-        addCounts(redactions, result.redactions);
-        await facets.write(result.record);
-        if (good % 1000 === 0) progress(i, input.path);
-        if (
-          good % CHECKPOINT_EVERY_RECORDS === 0 ||
-          performance.now() - lastCheckpoint > CHECKPOINT_EVERY_MS
-        ) {
-          await checkpoint();
+        try {
+          await (analysis as OrderedAnalysis).push(item.conversation, interview);
+        } catch (error) {
+          await stopCleanly(error);
         }
       }
     }
     if (ordered) await ordered.drain().catch(stopCleanly);
-    await checkpoint();
-    await facets.close();
-    await rejected.close();
-  });
+    await analysis?.finish().catch(stopCleanly);
+  }
   if (good < skip) {
     throw new ConvoscopeError(
       `cannot resume ${opts.out}: the checkpoint has more records than the inputs`,
