@@ -4,6 +4,9 @@
  *   - ingest+facets: the offline facet engine on top (target: at most 3x the bare read+parse);
  *   - ingest+redact: redaction of personal data on top of reading;
  *   - ingest+redact+facets: the whole per-conversation stage, as `convoscope study` runs it;
+ *   - pool: the same stage on worker threads (BENCH_WORKERS, default one per core beyond the first,
+ *     at least one), from the compiled build, which this script makes first; "pool ceiling" is the
+ *     pool with workers that answer at once: the main thread's own share, the bound on any gain;
  *   - model.ts: the model engine's tokens, calls and cost per conversation against the scripted server.
  * Peak RSS per task comes from a separate process each. BENCH_CONVERSATIONS sets the corpus size
  * (default 200,000; the foundation's memory check uses 1,000,000). On a shared machine one run is
@@ -14,6 +17,7 @@
  * microseconds per conversation for each part of the per-conversation work.
  */
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureCorpus, realCorpus } from "./corpus.ts";
@@ -22,6 +26,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const size = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 const corpus = await ensureCorpus(join(here, "..", ".bench-tmp"), size);
+// The pool's workers run the compiled build, as an installed convoscope does: build it from these sources.
+execFileSync(
+  process.execPath,
+  [
+    join(here, "..", "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    join(here, "..", "tsconfig.build.json"),
+  ],
+  { stdio: "inherit" },
+);
 
 interface Result {
   task: string;
@@ -59,6 +73,7 @@ function table(file: string, label: string, tasks: string[]): void {
     };
   });
   const base = results[0] as Result;
+  const byTask = new Map(results.map((r) => [r.task, r]));
   console.log(`corpus: ${label}; median of ${repeat} run(s)`);
   console.log(
     "task                  conv/s    seconds  CPU µs/conv  peak RSS MB  time vs read+parse  CPU vs read+parse",
@@ -70,7 +85,16 @@ function table(file: string, label: string, tasks: string[]): void {
       `${r.task.padEnd(20)}  ${String(rate).padStart(9)}  ${r.seconds.toFixed(2).padStart(7)}  ${cpuUs.toFixed(1).padStart(11)}  ${String(r.peak_rss_mb).padStart(11)}  ${`${(r.seconds / base.seconds).toFixed(2)}x`.padStart(18)}  ${`${(r.cpu_seconds / base.cpu_seconds).toFixed(2)}x`.padStart(17)}`,
     );
   }
+  const one = byTask.get("ingest+redact+facets");
+  const pool = byTask.get("pool");
+  const ceiling = byTask.get("pool ceiling");
+  if (one && pool && ceiling)
+    console.log(
+      `pool, ${workers} worker(s) on ${availableParallelism()} cores: ${(one.seconds / pool.seconds).toFixed(2)}x the speed of ingest+redact+facets in one thread; ` +
+        `its main thread's share alone bounds any number of cores at ${(one.seconds / ceiling.seconds).toFixed(2)}x`,
+    );
 }
+const workers = Number(process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1));
 
 table(corpus, `${size.toLocaleString("en")} generated conversations (${corpus})`, [
   "read+parse",
@@ -78,12 +102,22 @@ table(corpus, `${size.toLocaleString("en")} generated conversations (${corpus})`
   "ingest+facets",
   "ingest+redact",
   "ingest+redact+facets",
+  "pool",
+  "pool ceiling",
 ]);
 
 // Real text, where ../shared/data is present: the generated corpus repeats a few messages, so its
 // words are always already known; real conversations bring tens of thousands of word forms.
 const real = await realCorpus(process.env.CONVOSCOPE_DATA ?? join(here, "..", "..", "shared", "data"));
-if (real) table(real.path, real.label, ["read+parse", "ingest", "ingest+facets", "ingest+redact+facets"]);
+if (real)
+  table(real.path, real.label, [
+    "read+parse",
+    "ingest",
+    "ingest+facets",
+    "ingest+redact+facets",
+    "pool",
+    "pool ceiling",
+  ]);
 
 // Where the per-conversation time goes, in its own process.
 process.stdout.write(

@@ -3,6 +3,7 @@
  * { task, conversations, seconds, cpu_seconds, peak_rss_mb } (CPU: user + system time of the timed part).
  */
 import { createReadStream } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { extractOfflineFacets } from "../src/facets/index.ts";
 import { readConversations } from "../src/ingest/index.ts";
@@ -30,6 +31,40 @@ const STAGES: Record<string, (c: Conversation) => unknown> = {
   "ingest+redact+facets": (c) => analyseConversation(c),
 };
 
+/**
+ * The per-conversation stage on the facet pool (facet-pool.ts), as `convoscope study` runs it with
+ * workers: BENCH_WORKERS threads (default: one per core beyond this one, at least one). From the
+ * compiled build (bench/run.ts builds it first), as an installed convoscope runs: a worker started
+ * from the .ts sources spends seconds loading them through tsx. With `instant`, workers that answer
+ * at once (bench/instant-worker.mjs): what is left is the main thread's own share (reading, copying
+ * out, taking the lines back), the bound on what any number of cores can gain.
+ */
+async function pooled(file: string, instant: boolean): Promise<number> {
+  const { FacetPool, OrderedAnalysis } = built.pool as typeof import("../src/pipeline/facet-pool.ts");
+  const { readConversations } = built.ingest as typeof import("../src/ingest/index.ts");
+  const workers = Number(process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1));
+  const pool = FacetPool.start(
+    workers,
+    instant ? new URL("./instant-worker.mjs", import.meta.url) : undefined,
+  );
+  let n = 0;
+  let bytes = 0;
+  const analysis = new OrderedAnalysis(pool, async ({ json }) => {
+    bytes += json.length;
+  });
+  try {
+    for await (const conversation of readConversations(file)) {
+      await analysis.push(conversation, false);
+      n++;
+    }
+    await analysis.finish();
+  } finally {
+    await pool.close();
+  }
+  if (bytes === 0) throw new Error("the pool returned no records");
+  return n;
+}
+
 async function ingest(file: string, stage: (c: Conversation) => unknown): Promise<number> {
   let n = 0;
   for await (const conversation of readConversations(file)) {
@@ -39,11 +74,26 @@ async function ingest(file: string, stage: (c: Conversation) => unknown): Promis
   return n;
 }
 
+const POOLED: Record<string, boolean> = { pool: false, "pool ceiling": true };
+// The compiled modules the pool tasks run, loaded before the clock starts (as the sources above are).
+const dist = new URL("../dist/", import.meta.url);
+const built =
+  task in POOLED
+    ? {
+        pool: await import(new URL("pipeline/facet-pool.js", dist).href),
+        ingest: await import(new URL("ingest/index.js", dist).href),
+      }
+    : { pool: null, ingest: null };
+
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const stage = STAGES[task];
-if (task !== "read+parse" && !stage) throw new Error(`unknown task ${task}`);
-const conversations = stage ? await ingest(path, stage) : await bareParse(path);
+if (task !== "read+parse" && !stage && !(task in POOLED)) throw new Error(`unknown task ${task}`);
+const conversations = stage
+  ? await ingest(path, stage)
+  : task in POOLED
+    ? await pooled(path, POOLED[task] === true)
+    : await bareParse(path);
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
