@@ -22,9 +22,10 @@ import { splitOf } from "./split.ts";
 
 export const AFFECTIVE_SAMPLE_SEED = 20261207;
 /**
- * Items per stratum. The sample grew in batches, each taking the next items of the same shuffles, so
- * a smaller sample is always the start of a larger one: batch 1 was 150 / 150 / 60 / 80, batch 2 added
- * 100 hh-personal, 120 esconv and 120 counselchat (test/data/affective/LABELLING.md).
+ * Items per stratum in batches 1 and 2. The sample grew in batches, each taking the next items of the
+ * same shuffles, so a smaller sample is always the start of a larger one: batch 1 was 150 / 150 / 60 /
+ * 80, batch 2 added 100 hh-personal, 120 esconv and 120 counselchat, and batch 3 (BATCH_3) the next
+ * dev-half items (test/data/affective/LABELLING.md).
  */
 export const STRATA = { "hh-random": 150, "hh-personal": 250, esconv: 180, counselchat: 200 } as const;
 export type Stratum = keyof typeof STRATA;
