@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -234,6 +235,44 @@ test("on worker threads, killed and resumed with another worker count, a study e
   assert.ok(a === b, "the pooled, resumed records equal the one-thread run's, byte for byte");
   const manifest = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
   assert.deepEqual(manifest.redactions, { EMAIL: 60_000 }, "redaction counts come back from the workers");
+});
+
+test("a write that fails (a full disk) leaves a checkpoint claiming only what is on disk; --resume completes", async () => {
+  const dir = tempDir();
+  const input = corpus(dir, 12_000, false);
+  const out = join(dir, "s");
+  // Every FileHandle shares one prototype: the third block of records (1 MiB) fails as on a full disk.
+  const probe = await open(input, "r");
+  const proto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+  await probe.close();
+  const realWrite = proto.write;
+  let blocks = 0;
+  proto.write = function (this: unknown, data: unknown, ...rest: unknown[]) {
+    if (typeof data === "string" && data.length >= 1 << 20 && ++blocks === 3)
+      return Promise.reject(
+        Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }),
+      );
+    return realWrite.call(this, data, ...rest);
+  };
+  try {
+    await assert.rejects(runStudy({ inputs: [input], out, topics: false, workers: 0 }), /ENOSPC/);
+  } finally {
+    proto.write = realWrite;
+  }
+  const checkpoint = JSON.parse(readFileSync(join(out, "internal", "checkpoint.json"), "utf8"));
+  const partial = readFileSync(join(out, "internal", "facets.partial.jsonl"), "utf8");
+  assert.equal(checkpoint.bytes, Buffer.byteLength(partial), "the checkpoint's bytes are on disk");
+  assert.equal(checkpoint.records, partial.split("\n").length - 1, "and so are its records");
+  await runStudy({ inputs: [input], out, topics: false, workers: 0, mode: "resume" });
+  const ids = readFileSync(join(out, "internal", "facets.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l).id);
+  assert.deepEqual(
+    ids,
+    Array.from({ length: 12_000 }, (_, i) => `c${i}`),
+    "every record, once, in order",
+  );
 });
 
 test("--strict with workers stops at the bad record and leaves no thread running", async () => {

@@ -239,7 +239,7 @@ async function studyWith(
     await facets.flush();
     await writeCheckpoint(paths.checkpoint, {
       fingerprint,
-      records: facets.lines,
+      records: facets.durableLines,
       bytes: facets.bytes,
       redactions,
     });
@@ -319,16 +319,18 @@ async function studyWith(
       });
   const stopCleanly = async (error: unknown): Promise<never> => {
     await pool?.close();
-    // What was written is kept: a checkpoint, so --resume continues (and pays nothing twice).
-    await checkpoint();
-    await facets.close();
-    await rejected.close();
+    // What was written is kept: a checkpoint, so --resume continues (and pays nothing twice). If the
+    // records could not be written (a full disk), the last checkpoint stands: it claims only what
+    // reached the disk. Either way the error that stopped the run is the one reported.
+    await checkpoint().catch(() => {});
+    await facets.close().catch(() => {});
+    await rejected.close().catch(() => {});
     if (
       error instanceof ConvoscopeError &&
       (error.exitCode === EXIT.budget || error.exitCode === EXIT.provider)
     ) {
       throw new ConvoscopeError(
-        `${error.message}. ${facets.lines} conversation records are kept in ${opts.out}; ` +
+        `${error.message}. ${facets.durableLines} conversation records are kept in ${opts.out}; ` +
           `continue with --resume${error.exitCode === EXIT.budget ? " (and a higher --budget)" : ""}`,
         error.exitCode,
       );
