@@ -285,6 +285,28 @@ test("--strict with workers stops at the bad record and leaves no thread running
   assert.match(result.stderr, /chats\.jsonl:5: /);
 });
 
+test("convoscope facets --strict with workers writes every record before the bad one, as without", async () => {
+  const dir = tempDir();
+  const lines = Array.from({ length: 1500 }, (_, i) =>
+    chatLine(`c${i}`, "u", [[`Question ${i}?`, "Answer."]]),
+  );
+  const input = join(dir, "late-bad.jsonl");
+  writeFileSync(
+    input,
+    `${[...lines, "{not json", chatLine("after", "u", [["More?", "Yes."]])].join("\n")}\n`,
+  );
+  for (const w of ["0", "2"]) {
+    const out = join(dir, `strict-${w}.jsonl`);
+    const r = await runCli(["facets", input, "--out", out, "--strict", "--workers", w], {
+      timeoutMs: 60_000,
+    });
+    assert.equal(r.code, EXIT.rejected, r.stderr);
+    assert.equal(readFileSync(out, "utf8").split("\n").length - 1, 1500, `--workers ${w}`);
+  }
+  const tooMany = await runCli(["facets", input, "--out", join(dir, "x.jsonl"), "--workers", "65"]);
+  assert.equal(tooMany.code, EXIT.usage);
+});
+
 test("convoscope facets writes the same lines with workers as without", async () => {
   const dir = tempDir();
   const input = corpus(dir, 700);

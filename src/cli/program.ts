@@ -36,9 +36,10 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function wholeNumber(value: string): number {
+function workerCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number (0 or more)");
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError("expected a whole number from 0 to 64");
   return n;
 }
 
@@ -46,7 +47,7 @@ const workersOption = () =>
   new Option(
     "--workers <n>",
     "worker threads for the offline facets (0 = none; default: one per spare core, at most 8, none below 4 cores)",
-  ).argParser(wholeNumber);
+  ).argParser(workerCount);
 
 const COLUMN_KEYS: Record<string, keyof LongCsvColumns> = {
   conversation_id: "conversationId",

@@ -52,6 +52,21 @@ test("a worker that dies fails the batches it held, and every later one", async 
   }
 });
 
+test("a worker that exits of itself, even with code 0, fails its batches instead of leaving them pending", async () => {
+  const dir = tempDir();
+  const entry = join(dir, "leaves.mjs");
+  writeFileSync(
+    entry,
+    'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => process.exit(0));\n',
+  );
+  const pool = FacetPool.start(1, pathToFileURL(entry));
+  try {
+    await assert.rejects(pool.analyse([], []), /exit code 0/);
+  } finally {
+    await pool.close();
+  }
+});
+
 test("an error inside the worker comes back with its batch", async () => {
   const pool = FacetPool.start(1);
   try {

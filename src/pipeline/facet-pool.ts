@@ -19,8 +19,13 @@ import type { PoolReply, PoolRequest } from "./facet-worker.ts";
 import { OrderedResults } from "./ordered-results.ts";
 import { type AnalysedLine, analyseToLine } from "./per-conversation.ts";
 
-/** Conversations per message to a worker: enough that the messaging overhead is small. */
+/**
+ * A batch for a worker closes at this many conversations or characters of text, whichever comes
+ * first: enough that messaging costs little, and what is in flight (two batches per worker) stays
+ * small however long the conversations are.
+ */
 const BATCH = 256;
+const BATCH_CHARS = 1 << 20;
 /** Most workers the default takes: past this the main thread's reading is the limit. */
 const MAX_DEFAULT_WORKERS = 8;
 
@@ -39,7 +44,7 @@ const WORKER_ENTRY = new URL(`./facet-worker${extname(fileURLToPath(import.meta.
 
 /** A .ts entry loads only through tsx's loader: Node 20 does not pass --import hooks to workers. */
 function startWorker(entry: URL): Worker {
-  if (entry.pathname.endsWith(".js")) return new Worker(entry);
+  if (/\.[cm]?js$/.test(entry.pathname)) return new Worker(entry);
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(boot, { eval: true });
@@ -56,6 +61,7 @@ export class FacetPool {
   private readonly pending: Map<number, Pending>[];
   private nextId = 0;
   private failure: Error | null = null;
+  private closing = false;
 
   private constructor(size: number, entry: URL) {
     this.size = size;
@@ -77,8 +83,9 @@ export class FacetPool {
         pending.clear();
       };
       worker.on("error", fail);
+      // Any exit close() did not ask for fails the batches the worker held (an exit code 0 too).
       worker.on("exit", (code) => {
-        if (code !== 0)
+        if (!this.closing)
           fail(new ConvoscopeError(`a facet worker stopped (exit code ${code})`, EXIT.internal));
       });
       this.workers.push(worker);
@@ -104,6 +111,7 @@ export class FacetPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const p of this.pending) p.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
@@ -116,6 +124,7 @@ export class FacetPool {
 export class OrderedAnalysis {
   private conversations: Conversation[] = [];
   private interviews: boolean[] = [];
+  private chars = 0;
   private readonly ordered: OrderedResults<AnalysedLine[]> | null;
 
   constructor(
@@ -136,7 +145,8 @@ export class OrderedAnalysis {
     }
     this.conversations.push(conversation);
     this.interviews.push(interview);
-    if (this.conversations.length === BATCH) await this.send();
+    for (const m of conversation.messages) this.chars += m.text.length;
+    if (this.conversations.length === BATCH || this.chars >= BATCH_CHARS) await this.send();
   }
 
   /** Sends what is left and writes every result still pending. */
@@ -150,6 +160,7 @@ export class OrderedAnalysis {
     const batch = this.pool?.analyse(this.conversations, this.interviews);
     this.conversations = [];
     this.interviews = [];
+    this.chars = 0;
     if (batch) await this.ordered?.push(batch);
   }
 }

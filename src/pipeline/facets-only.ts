@@ -58,6 +58,8 @@ export async function writeFacets(
     })) {
       if ("rejection" in item) {
         if (options.strict) {
+          // Every record before the bad one is written, as with no workers.
+          await analysis.finish();
           const r = item.rejection;
           throw new ConvoscopeError(
             `${r.file}${r.line !== undefined ? `:${r.line}` : ""}: ${r.reason}`,
