@@ -4,9 +4,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { gzipSync } from "node:zlib";
+import { constants, gunzipSync, gzipSync } from "node:zlib";
 import type { Conversation, Rejection } from "../types.ts";
 import { readConversations, readItems } from "./index.ts";
+import { fileInput } from "./open.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "faults-"));
 const good = (id: string) =>
@@ -82,6 +83,30 @@ test("gzip is detected by content; a truncated gzip keeps every record before th
   assert.equal(rejections.length, 1);
   assert.equal(rejections[0]?.reason, "truncated gzip");
   assert.equal(rejections[0]?.line, ids.length + 1);
+});
+
+test("a truncated gzip read slowly still hands on every complete line before the break", async () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => good(`s${i}`)).join("\n");
+  const gz = gzipSync(`${lines}\n`);
+  const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
+  writeFileSync(join(dir, "slow.jsonl.gz"), cut);
+  // What the cut file holds, decompressed as far as it goes: its complete lines.
+  const held = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH });
+  const complete =
+    held
+      .subarray(0, held.lastIndexOf(10) + 1)
+      .toString()
+      .split("\n").length - 1;
+  let newlines = 0;
+  // A reader that takes its time: the gunzip breaks while it still holds decompressed bytes.
+  await assert.rejects(async () => {
+    for await (const chunk of fileInput(join(dir, "slow.jsonl.gz")).open()) {
+      for (const byte of chunk as Buffer) if (byte === 10) newlines++;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }, /unexpected end of file/);
+  assert.ok(complete > 1000);
+  assert.equal(newlines, complete);
 });
 
 test("a JSON array broken part-way keeps the elements before the break", async () => {

@@ -1,6 +1,6 @@
 /** Opening an input: plain or gzip (told by its magic bytes, not its name), always as a byte stream. */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { FileInput } from "./reader.ts";
 
@@ -28,9 +28,48 @@ export function fileInput(path: string, onBytes?: (n: number) => void): FileInpu
       if (!gzip) return raw;
       const gunzip = createGunzip();
       raw.on("error", (e) => gunzip.destroy(e));
-      return raw.pipe(gunzip);
+      return dataBeforeError(raw.pipe(gunzip));
     },
   };
+}
+
+/**
+ * `source`'s bytes, then its error, with none of the bytes before the error lost. A stream that errs
+ * is destroyed, and a reader of it (an async iterator, a pipe) drops what it held decompressed but
+ * not yet handed on; its buffer can still be read, though. So this reads it to the end, and hands on
+ * one chunk at a time (a high-water mark of one byte): the error then reaches a stream whose buffer
+ * is empty, and the reader has had every chunk before it.
+ */
+function dataBeforeError(source: Readable): Readable {
+  let failure: unknown = null;
+  source.on("error", (error) => {
+    failure = error;
+  });
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (;;) {
+      const chunk = source.read() as Buffer | null;
+      if (chunk !== null) {
+        yield chunk;
+        continue;
+      }
+      if (failure !== null) throw failure;
+      if (source.readableEnded) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          source.off("readable", done);
+          source.off("end", done);
+          source.off("error", done);
+          resolve();
+        };
+        source.on("readable", done);
+        source.on("end", done);
+        source.on("error", done);
+      });
+    }
+  }
+  const out = Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
+  out.on("close", () => source.destroy());
+  return out;
 }
 
 /** The first `limit` bytes of the decoded file as text (for format detection). */
