@@ -5,9 +5,10 @@
  * resume are the same as with no worker at all. What a killed run had in flight was never written:
  * the resume recomputes it.
  *
- * Each conversation is copied to a worker and its record copied back (structured clone), which costs
- * the main thread about as much as parsing it again: the pool pays where the facets cost several
- * times the reading (real logs) and cores are free. `npm run bench` measures it.
+ * Each conversation is copied to a worker (structured clone), which costs the main thread about as
+ * much as parsing it again; its record comes back as JSON text, a plain string copy. The pool pays
+ * where the facets cost several times the reading (real logs) and cores are free: `npm run bench`
+ * measures it, and the main thread's share that bounds it ("pool ceiling").
  */
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
@@ -31,9 +32,10 @@ const MAX_DEFAULT_WORKERS = 8;
 
 /**
  * The default worker count: one per core beyond the main thread's, at most MAX_DEFAULT_WORKERS, and
- * none below 4 cores. On the 2-core machines this project is built on, workers gained nothing
- * measurable (`npm run bench`, pool vs ingest+redact+facets: 0.9x-1.2x), as two threads share what
- * is likely one physical core; 3 cores leave one worker, which only moves the work.
+ * none below 4 cores. On the 2-core machines this project is built on, workers gained little or
+ * nothing (`npm run bench`, pool vs ingest+redact+facets: 0.77x-1.02x; a study's read_and_facets:
+ * 1.18x), as two threads share what is likely one physical core; on 3 cores the one worker a
+ * default could give would only move the work off the main thread.
  */
 export function defaultWorkers(cores = availableParallelism()): number {
   return cores >= 4 ? Math.min(cores - 1, MAX_DEFAULT_WORKERS) : 0;
