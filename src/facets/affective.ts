@@ -755,14 +755,28 @@ function feelingWords(text: ConversationText, userHits: Hit[], cues: Cue[] | und
   return score;
 }
 
+/**
+ * What each type means, condensed from the labelling guideline the evaluation scores against
+ * (test/data/affective/LABELLING.md, after METHODS.md section 2): the model engine is asked in these
+ * words, so that a model reads the types as the hand labels do. They cost about 100 input tokens a
+ * request (bench/model.ts).
+ */
+export const TYPE_MEANINGS: Record<AffectiveType, string> = {
+  interpersonal_advice:
+    "dealing with particular people in their life: partner, ex, family, friends, coworkers",
+  coaching: "growth and direction: goals, habits, confidence, career or study choices, next steps",
+  counseling: "emotional distress or mental health: anxiety, low mood, grief, trauma, loneliness, self-harm",
+  companionship: "the assistant's company for its own sake, as a friend",
+  romantic_roleplay: "romantic or sexual roleplay with the assistant",
+};
+
 export const affectiveFacet: FacetDefinition<"affective" | "affective_types"> = {
   name: "affective",
   fields: ["affective", "affective_types"],
   schema: FacetRecordSchema.pick({ affective: true, affective_types: true }),
   description:
     "A dynamic, personal exchange motivated by emotional or psychological needs, and its types: interpersonal advice, coaching, counseling, companionship, romantic roleplay.",
-  modelPrompt:
-    "every type that applies when the exchange is personal and driven by the human's emotional or psychological needs; [] when it is not.",
+  modelPrompt: `every type that applies when the exchange is personal and driven by the human's emotional or psychological needs ([] when not, nor for asking the means to harm, deceive or spy on someone): ${ORDER.map((t) => `${t} (${TYPE_MEANINGS[t]})`).join("; ")}.`,
   extract(text, prior, cues) {
     if (prior.content_creation) {
       cues?.push({ message: -1, role: "conversation", cue: "content creation is not affective", weight: 0 });

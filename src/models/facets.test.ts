@@ -2,9 +2,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
+import { TYPE_MEANINGS } from "../facets/affective.ts";
 import { FACETS, type FacetDefinition } from "../facets/index.ts";
 import { INTERVIEW_FACETS, InterviewFacetsSchema, NOT_FOR_INTERVIEWS } from "../interview/facets.ts";
 import { facetSpec, interviewFacetSpec, parseFacetAnswer, parseInterviewAnswer } from "./facets.ts";
+
+test("a model is told what each affective type means, in the hand labels' words", () => {
+  const line = facetSpec()
+    .system.split("\n")
+    .find((l) => l.startsWith("- affective_types:"));
+  assert.ok(line);
+  for (const [type, meaning] of Object.entries(TYPE_MEANINGS))
+    assert.ok(line.includes(`${type} (${meaning})`), type);
+  assert.match(line, /the means to harm, deceive or spy on someone/);
+});
 
 test("every registry facet's answer is in the schema, its instruction in the prompt, and fills its fields", () => {
   const spec = facetSpec();
