@@ -26,6 +26,33 @@ function corpus(dir: string, n: number, bad = true): string {
   return path;
 }
 
+/**
+ * Starts `convoscope study INPUT --out OUT` and kill -9s it as soon as a checkpoint shows partial
+ * progress (or after `waitMs`); returns the records that checkpoint claims (0: none was seen).
+ */
+async function killAtFirstCheckpoint(input: string, out: string, waitMs: number, extra: string[] = []) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI, "study", input, "--out", out, "--quiet", "--no-topics", ...extra],
+    { stdio: "ignore" },
+  );
+  const checkpoint = join(out, "internal", "checkpoint.json");
+  let records = 0;
+  for (let waited = 0; waited < waitMs && records === 0; waited += 10) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (existsSync(checkpoint)) {
+      try {
+        records = JSON.parse(readFileSync(checkpoint, "utf8")).records;
+      } catch {
+        // caught mid-rename; look again
+      }
+    }
+  }
+  child.kill("SIGKILL");
+  await new Promise((r) => child.on("close", r));
+  return records;
+}
+
 async function query(db: string, sql: string): Promise<unknown[][]> {
   const instance = await DuckDBInstance.create(db, { access_mode: "READ_ONLY" });
   const connection = await instance.connect();
@@ -135,28 +162,7 @@ test("a study killed mid-run resumes to exactly the records of an uninterrupted 
   writeFileSync(input, `${lines.join("\n")}\n`);
   const killed = join(dir, "killed");
 
-  // Start a run and kill -9 it once a checkpoint shows partial progress.
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet", "--no-topics"],
-    {
-      stdio: "ignore",
-    },
-  );
-  const checkpoint = join(killed, "internal", "checkpoint.json");
-  let records = 0;
-  for (let i = 0; i < 3000 && records === 0; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    if (existsSync(checkpoint)) {
-      try {
-        records = JSON.parse(readFileSync(checkpoint, "utf8")).records;
-      } catch {
-        // caught mid-rename; look again
-      }
-    }
-  }
-  child.kill("SIGKILL");
-  await new Promise((r) => child.on("close", r));
+  const records = await killAtFirstCheckpoint(input, killed, 30_000);
   assert.ok(records > 0 && records < 120_000, `killed part-way (checkpoint at ${records})`);
   assert.ok(!existsSync(join(killed, "manifest.json")));
 
@@ -193,25 +199,7 @@ test("on worker threads, killed and resumed with another worker count, a study e
   const input = join(dir, "big.jsonl");
   writeFileSync(input, `${lines.join("\n")}\n`);
   const killed = join(dir, "killed");
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", CLI, "study", input, "--out", killed, "--quiet", "--no-topics", "--workers", "2"],
-    { stdio: "ignore" },
-  );
-  const checkpoint = join(killed, "internal", "checkpoint.json");
-  let records = 0;
-  for (let i = 0; i < 6000 && records === 0; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    if (existsSync(checkpoint)) {
-      try {
-        records = JSON.parse(readFileSync(checkpoint, "utf8")).records;
-      } catch {
-        // caught mid-rename; look again
-      }
-    }
-  }
-  child.kill("SIGKILL");
-  await new Promise((r) => child.on("close", r));
+  const records = await killAtFirstCheckpoint(input, killed, 60_000, ["--workers", "2"]);
   assert.ok(records > 0 && records < 60_000, `killed part-way (checkpoint at ${records})`);
 
   const resumed = await runCli([
